@@ -26,3 +26,19 @@ def isolated_user_paths(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return (SEEDS / "statecraft-lukashenko-putin-2021-12-30.hi.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def tiny_marian_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random-weight opus-mt-style Marian model folder, built once per session."""
+    from tiny_models import build_tiny_marian
+
+    return build_tiny_marian(tmp_path_factory.mktemp("tiny-models") / "tiny-marian")
+
+
+@pytest.fixture(scope="session")
+def tiny_m2m_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random-weight NLLB-style (m2m_100) model folder, built once per session."""
+    from tiny_models import build_tiny_m2m
+
+    return build_tiny_m2m(tmp_path_factory.mktemp("tiny-models") / "tiny-nllb")

@@ -1,0 +1,55 @@
+"""``python -m assistant lexicon build|lookup``: rebuild the lexicon file, or look words up."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("lexicon", help="build the Hindi lexicon or look words up")
+    actions = parser.add_subparsers(dest="lexicon_action", metavar="ACTION", required=True)
+
+    build = actions.add_parser(
+        "build", help="rebuild the lexicon file from FreeDict, Wiktionary and Apertium",
+        description="Rebuild the lexicon data file; the same inputs give a byte-identical file.")
+    build.add_argument("--shared", type=Path, default=None,
+                       help="folder with freedict-eng-hin, wiktionary-en-hi and apertium-hin "
+                            "(default: ../shared/data/lexicon next to the repository)")
+    build.add_argument("--out", type=Path, default=None,
+                       help="output file (default: the committed assistant/lexicon/data/lexicon.tsv.gz)")
+    build.set_defaults(func=run_build)
+
+    lookup = actions.add_parser("lookup", help="show the analyses and gloss of Hindi words")
+    lookup.add_argument("words", nargs="+", help="Hindi words")
+    lookup.set_defaults(func=run_lookup)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from assistant.lexicon import build_lexicon
+
+    started = time.perf_counter()
+    out = build_lexicon(args.shared, args.out)
+    size = out.stat().st_size / 1e6
+    print(f"wrote {out} ({size:.1f} MB) in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return 0
+
+
+def run_lookup(args: argparse.Namespace) -> int:
+    from assistant.gloss import gloss_token
+    from assistant.lexicon import load_lexicon
+    from assistant.types import Token
+
+    lexicon = load_lexicon()
+    for word in args.words:
+        gloss = gloss_token(Token(word, "word", 0, len(word)), lexicon)
+        senses = "; ".join(gloss.senses) or "-"
+        print(f"{word}\t{gloss.roman}\t{gloss.lemma}\t{gloss.pos}\t{gloss.gender or ''}\t{senses}")
+        if gloss.note:
+            print(f"\tnote: {gloss.note}")
+        for analysis in lexicon.analyse(word):
+            fields = [analysis.gender, analysis.number, analysis.case, analysis.person, analysis.tense]
+            print(f"\t{analysis.lemma} {analysis.pos} {' '.join(f for f in fields if f)} [{analysis.source}]")
+    return 0

@@ -1,0 +1,203 @@
+"""Lemma agreement and gloss coverage of the lexicon on UD Hindi PUD and FLORES dev.
+
+Lemma agreement compares the lemma of our best analysis of each gold FORM with the
+gold LEMMA after folding spelling variants (nukta, candrabindu/anusvara, nasal
+clusters, -ये/-ए). Verbs are compared as stems: a final -ना is removed on both sides,
+and PUD's lemmas हैना/थाना for forms of "to be" count as होना.
+
+Coverage is the share of word tokens (punctuation, numbers and symbols aside) that get
+an English gloss from a dictionary, or are recognized as names (a proper noun in a
+dictionary, or an unknown word shown by its romanization).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.errors import InputError
+from assistant.lexicon.keys import is_devanagari, loose
+from assistant.types import Gloss
+
+REPO_ROOT = Path(__file__).resolve().parent.parent.parent
+SHARED_EVAL = REPO_ROOT / ".." / "shared" / "data" / "eval"
+DEFAULT_CONLLU = SHARED_EVAL / "ud-pud" / "hi_pud-ud-test.conllu"
+DEFAULT_FLORES = SHARED_EVAL / "flores200-dev" / "hin_Deva.dev"
+SKIPPED_UPOS = frozenset({"PUNCT", "NUM", "SYM"})
+CONTENT = ("NOUN", "VERB", "ADJ")
+# PUD lemmatizes forms of "to be" as है/था (AUX) or हैना/थाना (VERB), and the
+# genitive के/की as themselves; we use होना and का.
+_CONVENTIONS = {"हैना": "होना", "थाना": "होना", "है": "होना", "था": "होना", "के": "का", "की": "का"}
+
+
+@dataclass
+class Coverage:
+    """How the word tokens of a corpus were glossed."""
+
+    words: int = 0
+    dictionary: int = 0  # an English gloss from a dictionary
+    names: int = 0  # a proper noun in a dictionary, or an unknown word shown as a name
+    unknown_names: int = 0
+    bare: int = 0  # analysed, but no English gloss anywhere
+
+    def share(self, count: int) -> float:
+        return count / self.words if self.words else 0.0
+
+    @property
+    def covered(self) -> float:
+        return self.share(self.dictionary + self.names)
+
+
+@dataclass
+class Agreement:
+    """Lemma agreement per gold UPOS, with some disagreements to look at."""
+
+    total: Counter = field(default_factory=Counter)
+    same: Counter = field(default_factory=Counter)
+    misses: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+
+    def rate(self, tags: tuple[str, ...]) -> float:
+        total = sum(self.total[t] for t in tags)
+        return sum(self.same[t] for t in tags) / total if total else 0.0
+
+
+def lemma_key(lemma: str, upos: str) -> str:
+    key = loose(_CONVENTIONS.get(lemma, lemma))
+    if upos in ("VERB", "AUX") and key.endswith("ना") and len(key) > 2:
+        key = key[:-2]
+    return key
+
+
+def read_conllu(path: Path) -> list[list[tuple[str, str, str]]]:
+    """Sentences as lists of (FORM, LEMMA, UPOS); multiword ranges and empty nodes skipped."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError(f"No CoNLL-U file at {path}.", "Pass --conllu PATH.") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"Cannot read {path}: {err}.", "Pass a UTF-8 CoNLL-U file.") from None
+    sentences: list[list[tuple[str, str, str]]] = [[]]
+    for line in lines:
+        if not line.strip():
+            if sentences[-1]:
+                sentences.append([])
+            continue
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 4 or not cols[0].isdigit():
+            continue
+        sentences[-1].append((cols[1], cols[2], cols[3]))
+    return [s for s in sentences if s]
+
+
+def _count(coverage: Coverage, gloss: Gloss) -> None:
+    coverage.words += 1
+    if gloss.is_name:
+        coverage.names += 1
+        coverage.unknown_names += not gloss.known
+    elif gloss.known and gloss.senses:
+        coverage.dictionary += 1
+    else:
+        coverage.bare += 1
+
+
+def evaluate_pud(path: Path) -> tuple[Agreement, Coverage, Counter]:
+    from assistant.gloss import gloss_sentence
+    from assistant.lexicon import load_lexicon
+    from assistant.types import Sentence, Token
+
+    lexicon = load_lexicon()
+    agreement, coverage, name_upos = Agreement(), Coverage(), Counter()
+    for rows in read_conllu(path):
+        tokens, offset = [], 0
+        for form, _, upos in rows:
+            if upos in ("PUNCT", "SYM"):
+                kind = "punct"
+            elif is_devanagari(form):
+                kind = "word"
+            else:
+                kind = "number" if upos == "NUM" else "latin"
+            tokens.append(Token(form, kind, offset, offset + len(form)))
+            offset += len(form) + 1
+        sentence = Sentence(" ".join(r[0] for r in rows), 0, offset, tuple(tokens))
+        glosses = gloss_sentence(sentence, lexicon)
+        for (form, lemma, upos), token, gloss in zip(rows, tokens, glosses, strict=True):
+            if upos in SKIPPED_UPOS or token.kind != "word":
+                continue
+            _count(coverage, gloss)
+            if gloss.is_name and not gloss.known:
+                name_upos[upos] += 1
+            analyses = lexicon.analyse(form)
+            ours = analyses[0].lemma if analyses else form
+            agreement.total[upos] += 1
+            if lemma_key(ours, upos) == lemma_key(lemma, upos):
+                agreement.same[upos] += 1
+            else:
+                agreement.misses[upos][f"{form}→{ours} (gold {lemma})"] += 1
+    return agreement, coverage, name_upos
+
+
+def evaluate_flores(path: Path) -> Coverage:
+    from assistant.gloss import gloss_sentence
+    from assistant.lexicon import load_lexicon
+    from assistant.segment import tokenize
+    from assistant.types import Sentence
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise InputError(f"Cannot read {path}: {err}.", "Pass --flores PATH.") from None
+    lexicon = load_lexicon()
+    coverage = Coverage()
+    for line in lines:
+        tokens = tokenize(line)
+        for gloss, token in zip(gloss_sentence(Sentence(line, 0, len(line), tokens), lexicon), tokens,
+                                strict=True):
+            if token.kind == "word":
+                _count(coverage, gloss)
+    return coverage
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--conllu", type=Path, default=DEFAULT_CONLLU, help="UD Hindi PUD CoNLL-U file")
+    parser.add_argument("--flores", type=Path, default=DEFAULT_FLORES, help="FLORES-200 dev Hindi text")
+    parser.add_argument("--misses", type=int, default=0,
+                        help="show the N most frequent disagreements per UPOS")
+
+
+def _coverage_rows(name: str, c: Coverage) -> list[str]:
+    return [f"{name:<14} {c.words:>7} {c.share(c.dictionary):>9.1%} {c.share(c.names):>7.1%} "
+            f"{c.share(c.unknown_names):>9.1%} {c.share(c.bare):>7.1%} {c.covered:>8.1%}"]
+
+
+def run(args: argparse.Namespace) -> int:
+    agreement, pud_coverage, name_upos = evaluate_pud(args.conllu)
+    flores_coverage = evaluate_flores(args.flores)
+    print("Lemma agreement on UD Hindi PUD (best analysis vs gold LEMMA; spelling variants folded;")
+    print("verbs and auxiliaries compared as stems without -ना; PUD है/था/हैना/थाना = होना, के/की = का)")
+    print(f"{'UPOS':<14} {'tokens':>7} {'agree':>7}")
+    for upos, total in sorted(agreement.total.items(), key=lambda kv: -kv[1]):
+        print(f"{upos:<14} {total:>7} {agreement.rate((upos,)):>7.1%}")
+    content_total = sum(agreement.total[t] for t in CONTENT)
+    print(f"{'NOUN+VERB+ADJ':<14} {content_total:>7} {agreement.rate(CONTENT):>7.1%}   (target ≥ 92%)")
+    all_tags = tuple(agreement.total)
+    print(f"{'all words':<14} {sum(agreement.total.values()):>7} {agreement.rate(all_tags):>7.1%}")
+    print()
+    print("Gloss coverage of word tokens (punctuation and numbers aside)")
+    print(f"{'corpus':<14} {'words':>7} {'dict.gloss':>9} {'names':>7} {'(unknown)':>9} "
+          f"{'bare':>7} {'covered':>8}")
+    for line in _coverage_rows("UD Hindi PUD", pud_coverage) + _coverage_rows("FLORES dev", flores_coverage):
+        print(line)
+    print("covered = dictionary gloss + names (target ≥ 97%); (unknown) = not in any dictionary,")
+    print("shown by romanization as a probable name; bare = analysed but without an English gloss.")
+    unknown = sum(name_upos.values())
+    if unknown:
+        print("unknown words on PUD by gold UPOS: "
+              + ", ".join(f"{t} {n / unknown:.0%}" for t, n in name_upos.most_common(5)))
+    if args.misses:
+        for upos in CONTENT:
+            print(f"\nmost frequent {upos} disagreements:")
+            for text, count in agreement.misses[upos].most_common(args.misses):
+                print(f"  {count:>3}  {text}")
+    return 0

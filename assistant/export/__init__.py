@@ -1,0 +1,104 @@
+"""Export a ReadingPage to files people use elsewhere: text, Markdown, HTML, Word, EPUB,
+spreadsheets, JSON (which reopens without a model) and Anki decks.
+
+``FORMATS`` is the registry every front end (CLI, app buttons, README) reads;
+``export_page`` produces the bytes of one format. Heavy writers (python-docx, EbookLib,
+genanki) are imported inside their format's function, only when it is asked for.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.errors import AssistantError, ExportError
+from assistant.export import anki, docx, epub, html, jsonio, tabular, text
+from assistant.export.jsonio import load_page_json
+from assistant.types import ReadingPage
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: ``function(page, **options) -> bytes``; ``label`` is one line for buttons.
+
+    ``binary`` formats cannot go to a terminal; the CLI writes them to a file.
+    """
+
+    name: str
+    extension: str
+    mime: str
+    label: str
+    function: Callable[..., bytes]
+    binary: bool = False
+
+    def options(self) -> tuple[str, ...]:
+        """The keyword options this format accepts."""
+        params = inspect.signature(self.function).parameters.values()
+        return tuple(p.name for p in params if p.kind is inspect.Parameter.KEYWORD_ONLY)
+
+
+_FORMAT_LIST = (
+    ExportFormat("txt", "txt", "text/plain; charset=utf-8",
+                 "English text (.txt), paragraphs kept", text.to_txt),
+    ExportFormat("md", "md", "text/markdown; charset=utf-8",
+                 "Bilingual Markdown (.md): each Hindi paragraph followed by its English", text.to_md),
+    ExportFormat("html", "html", "text/html; charset=utf-8",
+                 "Standalone web page (.html): side by side with hover glosses, works offline",
+                 html.to_html),
+    ExportFormat("docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                 "Word document (.docx): Hindi | English table and glossary appendix", docx.to_docx,
+                 binary=True),
+    ExportFormat("epub", "epub", "application/epub+zip",
+                 "E-book (.epub): the bilingual article and its glossary", epub.to_epub, binary=True),
+    ExportFormat("tsv", "tsv", "text/tab-separated-values; charset=utf-8",
+                 "Sentence pairs (.tsv), one per row", tabular.to_tsv),
+    ExportFormat("csv", "csv", "text/csv; charset=utf-8",
+                 "Sentence pairs (.csv) for Excel and other spreadsheets", tabular.to_csv),
+    ExportFormat("json", "json", "application/json",
+                 "Saved reading (.json): reopens later without the model", jsonio.to_json),
+    ExportFormat("glossary-csv", "csv", "text/csv; charset=utf-8",
+                 "Glossary (.csv): key terms and names with meanings", tabular.to_glossary_csv),
+    ExportFormat("anki", "apkg", "application/apkg",
+                 "Anki flashcard deck (.apkg): one card per glossary term", anki.to_anki, binary=True),
+)  # fmt: skip
+
+FORMATS: dict[str, ExportFormat] = {fmt.name: fmt for fmt in _FORMAT_LIST}
+
+
+def get_format(name: str) -> ExportFormat:
+    """The format called ``name``; ExportError listing the formats when there is none."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise ExportError(
+            f"Unknown export format {name!r}.", f"Choose one of: {', '.join(FORMATS)}."
+        ) from None
+
+
+def export_page(page: ReadingPage, fmt: str, **options: object) -> bytes:
+    """The bytes of ``page`` in format ``fmt``.
+
+    Options are per format (``table=True`` for md, ``indent`` for json, ``options`` with
+    RenderOptions for html); an option the format does not take is an ExportError.
+    """
+    spec = get_format(fmt)
+    allowed = spec.options()
+    unknown = sorted(set(options) - set(allowed))
+    if unknown:
+        accepted = ", ".join(allowed) or "none"
+        raise ExportError(
+            f"The {fmt} format has no option {', '.join(unknown)}.", f"Options it accepts: {accepted}."
+        )
+    try:
+        return spec.function(page, **options)
+    except AssistantError:
+        raise
+    except (ValueError, TypeError, OSError) as exc:
+        # Writers reject odd content with bare exceptions; the user needs one clear line.
+        raise ExportError(
+            f"Could not produce the {fmt} export ({exc}).", "Try another format, or report this article."
+        ) from exc
+
+
+__all__ = ["FORMATS", "ExportFormat", "export_page", "get_format", "load_page_json"]

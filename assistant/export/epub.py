@@ -1,0 +1,135 @@
+"""EPUB export: the bilingual article and its glossary as two chapters of an e-book.
+
+The identifier is derived from a digest of the exported content (article, English side,
+model and glossary), so exporting the same reading twice gives the same book, while a
+different translation is a different book.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from html import escape
+
+from assistant.errors import ExportError
+from assistant.export.common import (
+    PRODUCT,
+    display_title,
+    english,
+    english_title,
+    glossary_entries,
+    meaning,
+    metadata_line,
+    provenance,
+    xml_safe,
+)
+from assistant.types import ReadingPage
+
+CSS = """
+body { font-family: "Noto Serif Devanagari", "Noto Sans Devanagari", "Nirmala UI", "Mangal",
+       "Kohinoor Devanagari", serif; line-height: 1.6; }
+.pair { margin: 0 0 0.8em 0; }
+.hi { font-size: 1.1em; margin: 0; }
+.en { margin: 0.2em 0 0 0; color: #333; font-family: Georgia, serif; }
+.gloss .en { font-style: italic; }
+.note { font-size: 0.85em; color: #555; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #bbb; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
+"""
+
+
+def _x(text: str) -> str:
+    return escape(xml_safe(text), quote=True)
+
+
+def content_digest(page: ReadingPage) -> str:
+    """SHA-256 of what the book shows, leaving out the export date."""
+    h = hashlib.sha256()
+    for part in (page.title, page.source_name, page.mode, page.model or ""):
+        h.update(part.encode("utf-8") + b"\x1f")
+    for pair in page.pairs():
+        h.update(f"\x1e{pair.kind}\x1f{pair.source.text}\x1f{english(pair)}".encode())
+    for kind, t in glossary_entries(page):
+        row = (kind, t.term, t.roman, t.pos, t.gender or "", meaning(t), str(t.count))
+        h.update(("\x1e" + "\x1f".join(row)).encode("utf-8"))
+    return h.hexdigest()
+
+
+def _article_body(page: ReadingPage) -> str:
+    parts = [f"<h1>{_x(display_title(page))}</h1>"]
+    eng_title = english_title(page)
+    if eng_title:
+        parts.append(f'<p class="en" lang="en">{_x(eng_title)}</p>')
+    parts.append(f'<p class="note" lang="en">{_x(metadata_line(page))}</p>')
+    for block in page.blocks:
+        if block.kind == "title":
+            continue
+        parts.append(f'<div class="block {_x(block.kind)}">')
+        for pair in block.pairs:
+            css = "pair gloss" if pair.kind == "gloss" else "pair"
+            hindi = "" if pair.source.lang == "en" else f'<p class="hi" lang="hi">{_x(pair.source.text)}</p>'
+            parts.append(
+                f'<div class="{css}">{hindi}<p class="en" lang="en">{_x(english(pair))}</p></div>'
+            )
+        parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _glossary_body(page: ReadingPage) -> str:
+    entries = glossary_entries(page)
+    if not entries:
+        return '<h1>Glossary</h1><p lang="en">This article has no glossary entries.</p>'
+    rows = "\n".join(
+        "<tr>"
+        + "".join(
+            f"<td>{_x(cell)}</td>"
+            for cell in (t.term, t.roman, "name" if kind == "name" else t.pos, t.gender or "", meaning(t),
+                         str(t.count))
+        )
+        + "</tr>"
+        for kind, t in entries
+    )
+    head = "".join(f"<th>{h}</th>" for h in ("Term", "Romanization", "POS", "Gender", "Meaning", "Count"))
+    return f"<h1>Glossary</h1>\n<table><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>"
+
+
+def to_epub(page: ReadingPage) -> bytes:
+    """An EPUB 3 book (with an EPUB 2 NCX for older readers)."""
+    from ebooklib import epub
+
+    title = xml_safe(display_title(page))
+    book = epub.EpubBook()
+    book.set_identifier(f"urn:sha256:{content_digest(page)}")
+    book.set_title(title)
+    book.set_language("hi")
+    book.add_author(PRODUCT)
+    if page.created:
+        book.add_metadata("DC", "date", page.created)
+    book.add_metadata("DC", "description", xml_safe(provenance(page)))
+
+    style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=CSS)
+    book.add_item(style)
+    chapters = []
+    for uid, name, heading, body in (
+        ("article", "article.xhtml", title, _article_body(page)),
+        ("glossary", "glossary.xhtml", "Glossary", _glossary_body(page)),
+    ):
+        chapter = epub.EpubHtml(uid=uid, title=heading, file_name=name, lang="hi")
+        chapter.content = f"<html><head></head><body>{body}</body></html>"
+        chapter.add_item(style)
+        book.add_item(chapter)
+        chapters.append(chapter)
+
+    book.toc = tuple(chapters)
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    book.spine = ["nav", *chapters]
+
+    out = io.BytesIO()
+    try:
+        epub.write_epub(out, book, {"raise_exceptions": True})
+    except Exception as exc:  # ebooklib raises bare lxml/zip errors
+        raise ExportError(
+            f"Could not write the EPUB file ({exc}).", "Try another format such as html."
+        ) from exc
+    return out.getvalue()

@@ -1,0 +1,299 @@
+"""Per-token glosses of a sentence and the word-by-word English line built from them.
+
+Every token gets exactly one ``Gloss``. A word the dictionaries do not know is shown by
+its romanization and marked as a probable name; nothing is left blank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.lexicon import Lexicon, find_units, load_lexicon
+from assistant.lexicon.english import gerund, inflect, participle, plural
+from assistant.lexicon.entries import LemmaInfo
+from assistant.romanize import name_form, readable, strict
+from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
+
+MAX_SENSES = 3
+UNKNOWN_NOTE = "Not in the dictionary; shown by its romanization (probably a name or a borrowed word)."
+_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_TENSES = {
+    "perf": "perfective (completed action)", "impf": "imperfective (habitual or ongoing)",
+    "fut": "future", "inf": "infinitive", "conj": "conjunctive participle (\"having ...\")",
+    "imp": "imperative or polite request", "subj": "subjunctive", "stem": "verb stem",
+    "agnt": "agentive (\"one who ...\")", "prog": "progressive", "pres": "present", "past": "past",
+}
+_GENDERS = {"m": "masc.", "f": "fem."}
+_NUMBERS = {"sg": "sg.", "pl": "pl."}
+_CASES = {"obl": "oblique", "dir": "direct", "erg": "ergative", "voc": "vocative"}
+_PERFECT = {"है": "has", "हैं": "have", "हूँ": "have", "हूं": "have", "था": "had", "थी": "had",
+            "थे": "had", "थीं": "had"}
+_ATTACH_LEFT = set(".,;:!?।॥)]}”’%")
+_ATTACH_RIGHT = set("([{“‘")
+
+
+def _grammar_note(word: str, analysis: Analysis) -> str:
+    if word == analysis.lemma and analysis.tense in (None, "inf"):
+        return ""
+    features = [_GENDERS.get(analysis.gender or ""), _NUMBERS.get(analysis.number or ""),
+                _CASES.get(analysis.case or "")]
+    detail = " ".join(f for f in features if f)
+    if analysis.pos in ("VERB", "AUX") and analysis.tense:
+        head = _TENSES.get(analysis.tense, analysis.tense)
+        return f"{head}{', ' + detail if detail else ''} of {analysis.lemma}"
+    if detail and word != analysis.lemma:
+        return f"{detail} form of {analysis.lemma}"
+    return ""
+
+
+def _record(lexicon: Lexicon, word: str, analysis: Analysis) -> LemmaInfo | None:
+    if analysis.source == "closed":
+        for entry in lexicon.closed_entries(word):
+            if entry.analysis == analysis:
+                return entry.info
+    return lexicon.info(analysis.lemma, analysis.pos)
+
+
+def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
+                analyses: list[Analysis] | None = None) -> Gloss:
+    text = token.text
+    # a stray mark may romanize to nothing; the reader still needs something to show
+    roman, roman_strict = readable(text) or text, strict(text) or text
+    if analyses is None:
+        analyses = lexicon.analyse(text)
+    if not analyses:
+        if unit is not None and unit.senses:
+            return Gloss(text, unit.lemma, roman, roman_strict, "X", senses=unit.senses[:1],
+                         note=f"part of the expression {unit.text}", unit=unit, known=True)
+        return Gloss(text, text, roman, roman_strict, "PROPN", senses=(name_form(text) or roman,),
+                     note=UNKNOWN_NOTE, unit=unit, known=False, is_name=True)
+    best = analyses[0]
+    record = _record(lexicon, text, best)
+    senses = record.senses[:MAX_SENSES] if record and record.pos == best.pos else ()
+    if not senses and record and best.pos not in ("PROPN",):
+        senses = record.senses[:MAX_SENSES]
+    gender = best.gender or (record.gender if record else None)
+    is_name = best.pos == "PROPN"
+    if is_name and not senses:
+        senses = (name_form(text) or roman,)
+    note = record.note if record and record.note else _grammar_note(text, best)
+    if not senses and unit is not None and unit.senses:
+        senses = unit.senses[:1]
+        note = note or f"part of the expression {unit.text}"
+    if not senses and best.pos in ("ADJ", "NOUN", "VERB"):
+        derived = lexicon.derived_senses(best.lemma)
+        if derived is not None:
+            senses = (derived[0],)
+            note = f"{note}; " if note else ""
+            note += f"derived from {derived[1]}"
+    if not senses:
+        borrowed = lexicon.senses_from_phrases(best.lemma)
+        if borrowed is not None:
+            senses = (borrowed[0],)
+            note = f"{note}; " if note else ""
+            note += f"glossed from the dictionary phrase {borrowed[1]}"
+    if not senses:
+        extra = f"In the dictionary as {best.lemma} ({best.pos}) but without an English gloss."
+        note = f"{note}; {extra}" if note else extra
+    return Gloss(text, best.lemma, roman, roman_strict, best.pos, gender, tuple(senses), note,
+                 unit, known=True, is_name=is_name, analysis=best)
+
+
+def gloss_token(token: Token, lexicon: Lexicon | None = None,
+                unit: MultiwordUnit | None = None) -> Gloss:
+    """The gloss of one token (``unit`` is the multiword unit it belongs to, if any)."""
+    text = token.text
+    if token.kind == "word":
+        return _word_gloss(token, lexicon or load_lexicon(), unit)
+    if token.kind == "number":
+        value = text.translate(_DIGITS)
+        return Gloss(text, value, value, value, "NUM", senses=(value,), known=True)
+    if token.kind == "latin":
+        return Gloss(text, text, text, text, "X", senses=(text,), note="English in the original")
+    pos = "PUNCT" if token.kind == "punct" else "SYM"
+    return Gloss(text, text, text, text, pos, unit=unit)
+
+
+def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis] | None]:
+    """Readings per token, reordered where the neighbours decide: a word read as a noun
+    right before another noun is taken as an adjective when it can be one (रूसी राष्ट्रपति
+    "Russian president", not "dandruff president")."""
+    readings: list[list[Analysis] | None] = [
+        lexicon.analyse(t.text) if t.kind == "word" else None for t in tokens]
+    for i, current in enumerate(readings):
+        # a genitive never ends a clause: की before the end or an auxiliary is "did"
+        if current and current[0].pos == "ADP" and any(a.pos == "VERB" for a in current):
+            nxt = readings[i + 1] if i + 1 < len(readings) else None
+            if i + 1 == len(readings) or tokens[i + 1].kind == "punct" or (
+                    nxt and nxt[0].pos in ("AUX", "SCONJ")):
+                verbs = [a for a in current if a.pos == "VERB"]
+                readings[i] = verbs + [a for a in current if a.pos != "VERB"]
+    for i, current in enumerate(readings[:-1]):
+        following = readings[i + 1]
+        if not current or not following or current[0].pos != "NOUN":
+            continue
+        if following[0].pos not in ("NOUN", "PROPN"):
+            continue
+        for k, analysis in enumerate(current):
+            record = lexicon.info(analysis.lemma, "ADJ") if analysis.pos == "ADJ" else None
+            if record is not None and record.pos == "ADJ" and record.senses:
+                readings[i] = [analysis, *current[:k], *current[k + 1:]]
+                break
+    return readings
+
+
+def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[Gloss, ...]:
+    """Exactly one gloss per token of the sentence, in order."""
+    lexicon = lexicon or load_lexicon()
+    tokens = sentence.tokens
+    if not any(t.kind == "word" for t in tokens):
+        return tuple(gloss_token(token, lexicon) for token in tokens)
+    owner: dict[int, MultiwordUnit] = {}
+    for unit in find_units(tokens, lexicon):
+        for index in range(unit.start_token, unit.end_token):
+            owner[index] = unit
+    readings = _in_context(lexicon, tokens)
+    return tuple(
+        _word_gloss(token, lexicon, owner.get(i), readings[i]) if token.kind == "word"
+        else gloss_token(token, lexicon, owner.get(i))
+        for i, token in enumerate(tokens))
+
+
+@dataclass
+class _Piece:
+    """One slot of the English line: a word or unit rendering plus what may reshape it."""
+
+    text: str
+    sense: str = ""  # an English verb sense ("to make") when the slot is a verb
+    tense: str | None = None
+    gloss: Gloss | None = None
+
+
+def _verb_reading(lexicon: Lexicon, gloss: Gloss) -> Analysis | None:
+    if gloss.analysis is not None and gloss.analysis.pos in ("VERB", "AUX"):
+        return gloss.analysis
+    return next((a for a in lexicon.analyse(gloss.text) if a.pos in ("VERB", "AUX")), None)
+
+
+def _unit_piece(lexicon: Lexicon, unit: MultiwordUnit, last: Gloss) -> _Piece | None:
+    if not unit.senses:
+        return None
+    sense = unit.senses[0]
+    if unit.kind in ("conjunct_verb", "compound_verb", "passive") and sense.startswith("to "):
+        reading = _verb_reading(lexicon, last)
+        tense = reading.tense if reading else None
+        if tense == "inf" and last.text.endswith("ने"):
+            return _Piece(gerund(sense))  # हमला करने की: "of attacking"
+        return _Piece(inflect(sense, tense), sense, tense)
+    return _Piece(sense)
+
+
+def _closed_line(lexicon: Lexicon, gloss: Gloss) -> str | None:
+    for entry in lexicon.closed_entries(gloss.text):
+        if entry.analysis == gloss.analysis:
+            return "" if entry.info.line == "-" else (entry.info.line or None)
+    return None
+
+
+def _word_piece(lexicon: Lexicon, gloss: Gloss) -> _Piece:
+    if gloss.pos in ("PUNCT", "SYM"):
+        return _Piece("." if gloss.text in "।॥" else gloss.text, gloss=gloss)
+    analysis = gloss.analysis
+    if analysis is not None and analysis.source == "closed":
+        rendered = _closed_line(lexicon, gloss)
+        if rendered is not None:
+            return _Piece(rendered, gloss=gloss)
+    if not gloss.senses:
+        return _Piece(gloss.roman, gloss=gloss)
+    sense = gloss.senses[0]
+    if analysis is not None and gloss.pos in ("VERB", "AUX") and sense.startswith("to "):
+        if analysis.tense == "inf" and gloss.text.endswith("ने"):
+            return _Piece(gerund(sense), gloss=gloss)  # oblique infinitive: बढ़ने पर "on growing"
+        return _Piece(inflect(sense, analysis.tense), sense, analysis.tense, gloss)
+    if analysis is not None and gloss.pos == "NOUN" and analysis.number == "pl":
+        return _Piece(plural(sense), gloss=gloss)
+    return _Piece(sense, gloss=gloss)
+
+
+def _is_progressive(piece: _Piece) -> bool:
+    analysis = piece.gloss.analysis if piece.gloss else None
+    return bool(analysis and analysis.tense == "prog" and analysis.pos == "AUX")
+
+
+def _is_be(piece: _Piece) -> bool:
+    analysis = piece.gloss.analysis if piece.gloss else None
+    return bool(analysis and analysis.pos == "AUX" and analysis.lemma == "होना")
+
+
+def _reshape(pieces: list[_Piece]) -> list[_Piece]:
+    """English word order for verb groups: "do रहा है" → "is doing"; "करते हुए" → "while doing"."""
+    out: list[_Piece] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        previous = out[-1] if out else None
+        if _is_progressive(piece) and previous is not None and previous.sense:
+            verb = out.pop()
+            if i + 1 < len(pieces) and _is_be(pieces[i + 1]):
+                out.append(pieces[i + 1])
+                i += 1
+            out.append(_Piece(gerund(verb.sense)))
+            i += 1
+            continue
+        perfect = _PERFECT.get(piece.gloss.text if piece.gloss else "")
+        if perfect and _is_be(piece) and previous is not None and previous.sense \
+                and previous.tense == "perf":
+            out[-1] = _Piece(f"{perfect} {participle(previous.sense)}")  # किया है: "has done"
+            i += 1
+            continue
+        if (piece.gloss is not None and piece.gloss.text in ("हुआ", "हुए", "हुई")
+                and previous is not None and previous.sense):
+            if previous.tense == "impf":  # करते हुए: "while doing"
+                out[-1] = _Piece("while " + gerund(previous.sense))
+                i += 1
+                continue
+            if previous.tense == "perf":  # बने हुए: a state, already said by the participle
+                i += 1
+                continue
+        out.append(piece)
+        i += 1
+    return out
+
+
+def gloss_line(glosses: Sequence[Gloss], lexicon: Lexicon | None = None) -> str:
+    """The word-by-word English line: one short sense per word, units glossed once."""
+    lexicon = lexicon or load_lexicon()
+    pieces: list[_Piece] = []
+    index = 0
+    while index < len(glosses):
+        gloss = glosses[index]
+        if gloss.unit is not None:
+            span = 1
+            while index + span < len(glosses) and glosses[index + span].unit == gloss.unit:
+                span += 1
+            piece = _unit_piece(lexicon, gloss.unit, glosses[index + span - 1])
+            if piece is None:
+                pieces.extend(_word_piece(lexicon, g) for g in glosses[index:index + span])
+            else:
+                pieces.append(piece)
+            index += span
+            continue
+        pieces.append(_word_piece(lexicon, gloss))
+        index += 1
+    return _join([p.text for p in _reshape(pieces)])
+
+
+def _join(pieces: list[str]) -> str:
+    out = ""
+    glue_next = False
+    for piece in pieces:
+        if not piece:
+            continue
+        ordinal = piece == "th" and out[-1:].isdigit()  # 15 + वीं → "15th"
+        if not out or glue_next or piece[0] in _ATTACH_LEFT or piece == "-" or ordinal:
+            out += piece
+        else:
+            out += " " + piece
+        glue_next = piece[-1] in _ATTACH_RIGHT or piece == "-"
+    return out

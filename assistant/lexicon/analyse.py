@@ -1,0 +1,304 @@
+"""The lexicon object and its analyzer: word form → ranked readings (lemma, POS, features).
+
+Readings come from, in order of trust: the hand-written closed-class lexicon, the
+expanded Apertium full forms and dictionary headwords, and suffix rules that only
+propose lemmas some dictionary knows. A word not found under its exact spelling is
+retried under its loose key (nukta, candrabindu and nasal-cluster variants).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from assistant.lexicon.entries import ClosedEntry, LemmaInfo, Phrase
+from assistant.lexicon.keys import is_devanagari, loose, norm
+from assistant.lexicon.rules import NOMINAL_RULES, VERB_RULES, VOWEL_SIGNS, Rule
+from assistant.types import Analysis
+
+_POS_PRIOR = {"NOUN": 6, "VERB": 5, "ADJ": 4, "ADV": 3, "PRON": 3, "ADP": 3, "PROPN": 2,
+              "AUX": 2, "DET": 2, "NUM": 2, "CCONJ": 2, "SCONJ": 2, "PART": 2, "INTJ": 1}
+# Perfective and infinitive forms are far more frequent in running text than the
+# homographic subjunctive or imperative (भेजे "sent" rather than "may send").
+_TENSE_PRIOR = {"perf": 3, "inf": 3, "impf": 2, "fut": 2, "conj": 2, "prog": 2, "stem": 1}
+_SOURCE_SCORE = {"closed": 1000, "apertium": 300, "dict": 280, "rule": 200}
+_LIGHT_VERBS = frozenset({"करना", "होना", "देना", "लेना", "लगना", "रखना", "पाना", "आना"})
+
+
+def _unpack(packed: str) -> list[Analysis]:
+    out = []
+    for item in packed.split(";"):
+        lemma, pos, gender, number, case, person, tense = item.split("/")
+        out.append(Analysis(lemma, pos, gender or None, number or None, case or None,
+                            person or None, tense or None, source="apertium"))
+    return out
+
+
+class Lexicon:
+    """Lemmas with senses, full forms, closed-class entries and multiword phrases."""
+
+    def __init__(self, lemmas: dict[str, list[LemmaInfo]], forms: dict[str, str],
+                 closed: Iterable[ClosedEntry]) -> None:
+        self._lemmas = lemmas
+        self._forms = forms
+        self._closed: dict[str, list[ClosedEntry]] = defaultdict(list)
+        for entry in closed:
+            self._closed[entry.form].append(entry)
+            if " " not in entry.form and entry.info.lemma not in self._lemmas:
+                self._lemmas[entry.info.lemma] = [entry.info]
+        self._loose: dict[str, list[str]] | None = None
+        self._phrases: dict[str, list[Phrase]] | None = None
+        self._cache: dict[str, list[Analysis]] = {}
+
+    # ----- lookups ---------------------------------------------------------------
+    def info(self, lemma: str, pos: str | None = None) -> LemmaInfo | None:
+        """The dictionary record of a lemma, preferring the given POS and records with senses."""
+        key = norm(lemma)
+        records = self._lemmas.get(key, [])
+        if not any(r.senses and (pos is None or r.pos == pos) for r in records):
+            # the senses may sit under another spelling (सम्बन्ध for संबंध)
+            for variant in self.variants(key):
+                records = records + [r for r in self._lemmas.get(variant, ()) if r.senses]
+        if not records:
+            return None
+
+        def rank(r: LemmaInfo) -> tuple:
+            return (not (r.senses and r.pos == pos), not r.senses, r.pos != pos, r.lemma != key,
+                    -len(r.sources))
+
+        best = min(records, key=rank)
+        if best.lemma != key:
+            best = replace(best, lemma=key)
+        return best
+
+    def closed_entries(self, word: str) -> list[ClosedEntry]:
+        return list(self._closed.get(norm(word), ()))
+
+    def has_lemma(self, lemma: str) -> bool:
+        return norm(lemma) in self._lemmas
+
+    def knows(self, word: str) -> bool:
+        """True when any dictionary (or a rule leading to a known lemma) recognizes the word."""
+        return bool(self.analyse(word))
+
+    def _loose_index(self) -> dict[str, list[str]]:
+        """Loose key → the spellings whose loose key differs from themselves; a spelling
+        that is its own loose key is found by direct lookup in ``_candidates``."""
+        if self._loose is None:
+            index: dict[str, list[str]] = {}
+            for source in (self._forms, self._lemmas, self._closed):
+                for key in source:
+                    variant = loose(key, normalized=True)
+                    if variant != key:
+                        index.setdefault(variant, []).append(key)
+            self._loose = index
+        return self._loose
+
+    def _held(self, key: str) -> bool:
+        return key in self._forms or key in self._lemmas or key in self._closed
+
+    def _spellings(self, loose_key: str) -> list[str]:
+        found = list(self._loose_index().get(loose_key, ()))
+        if self._held(loose_key):
+            found.append(loose_key)
+        return found
+
+    def variants(self, word: str) -> list[str]:
+        """Canonical spellings the lexicon holds for a word it lacks in this exact spelling."""
+        key = norm(word)
+        return sorted({k for k in self._spellings(loose(key)) if k != key})
+
+    # ----- analysis --------------------------------------------------------------
+    def analyse(self, word: str) -> list[Analysis]:
+        """Readings of a word form, best first; [] when nothing is known."""
+        key = norm(word)
+        if not is_devanagari(key):
+            return []
+        cached = self._cache.get(key)
+        if cached is not None:
+            return list(cached)
+        found = self._exact(key)
+        if not found:
+            for variant in self.variants(key):
+                found.extend(self._exact(variant))
+        if not found:
+            found = self._by_rules(key, loose_lemmas=True)
+        result = self._rank(found)
+        if len(self._cache) < 200_000:
+            self._cache[key] = result
+        return list(result)
+
+    def _exact(self, key: str) -> list[Analysis]:
+        found = [e.analysis for e in self._closed.get(key, ())]
+        if key in self._forms:
+            found.extend(_unpack(self._forms[key]))
+        for record in self._lemmas.get(key, ()):
+            if "closed" not in record.sources:
+                found.append(Analysis(key, record.pos, record.gender, source="dict"))
+        if not any(a.source == "closed" for a in found) and not any(
+                self._has_senses(a) for a in found):
+            # an exact match without English (नए listed as its own lemma) may still be an
+            # inflection of a glossed lemma (नया)
+            found.extend(self._by_rules(key, loose_lemmas=False))
+        return found
+
+    def _has_senses(self, analysis: Analysis) -> bool:
+        return any(r.senses for r in self._lemmas.get(analysis.lemma, ()))
+
+    def _known_lemma(self, candidate: str, poses: frozenset[str], loose_ok: bool) -> LemmaInfo | None:
+        for record in self._lemmas.get(candidate, ()):
+            if record.pos in poses:
+                return record
+        if loose_ok:
+            for variant in self._spellings(loose(candidate)):
+                for record in self._lemmas.get(variant, ()):
+                    if record.pos in poses:
+                        return record
+        return None
+
+    def _by_rules(self, key: str, loose_lemmas: bool) -> list[Analysis]:
+        out = []
+        rules: tuple[Rule, ...] = NOMINAL_RULES + VERB_RULES
+        for suffix, replacement, poses, gender, number, case, tense in rules:
+            if suffix and not key.endswith(suffix):
+                continue
+            stem = key[: len(key) - len(suffix)] if suffix else key
+            if len(stem) < 1 or stem[-1] == "\u094d":
+                continue
+            if poses == frozenset({"VERB"}):
+                if suffix in ("ा", "े", "ी", "ीं") and stem[-1] in VOWEL_SIGNS:
+                    continue  # vowel-final stems take -या/-ए/-ई instead
+                candidate = stem + "ना"
+            else:
+                candidate = stem + replacement
+            record = self._known_lemma(candidate, poses, loose_lemmas)
+            if record is None or record.lemma == key:
+                continue
+            out.append(Analysis(record.lemma, record.pos, gender or record.gender, number, case,
+                                None, tense, source="rule"))
+        return out
+
+    def _score(self, analysis: Analysis, order: int) -> tuple:
+        record = self.info(analysis.lemma, analysis.pos)
+        has_senses = bool(record and record.senses and record.pos == analysis.pos)
+        sources = len(record.sources) if record else 0
+        score = _SOURCE_SCORE.get(analysis.source, 0)
+        if analysis.source != "closed":
+            score += 120 if has_senses else 0
+            score += 10 * sources + _POS_PRIOR.get(analysis.pos, 0)
+            score += _TENSE_PRIOR.get(analysis.tense or "", 0)
+        return (-score, order)
+
+    def _rank(self, found: list[Analysis]) -> list[Analysis]:
+        unique: dict[tuple, Analysis] = {}
+        for analysis in found:
+            key = (analysis.lemma, analysis.pos, analysis.gender, analysis.number,
+                   analysis.case, analysis.person, analysis.tense)
+            unique.setdefault(key, analysis)
+        ordered = list(unique.values())
+        scored = sorted(range(len(ordered)), key=lambda i: self._score(ordered[i], i))
+        return [ordered[i] for i in scored]
+
+    def senses_from_phrases(self, lemma: str) -> tuple[str, str] | None:
+        """For a word the dictionaries only list inside verb phrases (शुरू in शुरू करना),
+        the phrase's first sense without "to", and the phrase: ("start", "शुरू करना")."""
+        key = norm(lemma)
+        for phrase in self.phrases().get(key, ()):
+            if len(phrase.words) == 2 and phrase.pos == "VERB" and phrase.senses:
+                return phrase.senses[0].removeprefix("to "), phrase.lemma
+        return None
+
+    def derived_senses(self, lemma: str) -> tuple[str, str] | None:
+        """Senses for a word derived from a glossed one: an adjective in -ी/-ीय from a
+        noun (सरकारी from सरकार: "of government"), a causative verb (कराना from करना)."""
+        key = norm(lemma)
+        if key.endswith(("वाना", "ाना")) and len(key) > 4:
+            # causatives: कराना "cause to do" from करना, बनवाना from बनना
+            if key.endswith("वाना"):
+                stem = key[:-4]
+                bases = (stem + "ाना", stem + "ना")  # बनवाना: बनाना, then बनना
+            else:
+                stem = key[:-3]
+                bases = (stem + "ना", "")
+            for base in bases:
+                record = self.info(base, "VERB") if base else None
+                if record is not None and record.pos == "VERB" and record.senses:
+                    return f"to cause to {record.senses[0].removeprefix('to ')}", base
+        bases: list[str] = []
+        if key.endswith("ीय"):
+            bases.append(key[:-2])
+        if key.endswith("ी"):
+            bases.extend((key[:-1], key[:-1] + "ा"))
+        for base in bases:
+            record = self.info(base) if len(base) > 1 else None
+            if record is not None and record.senses and record.pos in ("NOUN", "PROPN"):
+                return f"of {record.senses[0]}", base
+        return None
+
+    # ----- multiword phrases -----------------------------------------------------
+    def phrases(self) -> dict[str, list[Phrase]]:
+        """Multiword entries indexed by their first word, longest first."""
+        if self._phrases is None:
+            self._phrases = _index_phrases(self._lemmas, self._closed)
+        return self._phrases
+
+
+def phrase_words(text: str) -> tuple[str, ...]:
+    """Split a phrase the way the tokenizer splits text: spaces, and hyphens as tokens."""
+    words: list[str] = []
+    for part in norm(text).split():
+        pieces = part.split("-")
+        for i, piece in enumerate(pieces):
+            if i:
+                words.append("-")
+            if piece:
+                words.append(piece)
+    return tuple(words)
+
+
+def _phrase_kind(words: tuple[str, ...], pos: str, lemmas: dict[str, list[LemmaInfo]]) -> str:
+    if pos == "ADP":
+        return "postposition"
+    if pos == "VERB":
+        first_is_nominal = any(r.pos in ("NOUN", "ADJ") for r in lemmas.get(words[0], ()))
+        first_is_verb = any(r.pos == "VERB" for r in lemmas.get(words[0] + "ना", ()))
+        conjunct = words[-1] in _LIGHT_VERBS and (first_is_nominal or not first_is_verb)
+        return "conjunct_verb" if conjunct else "compound_verb"
+    return "phrase"
+
+
+def _index_phrases(lemmas: dict[str, list[LemmaInfo]],
+                   closed: dict[str, list[ClosedEntry]]) -> dict[str, list[Phrase]]:
+    index: dict[str, list[Phrase]] = defaultdict(list)
+    seen: set[tuple[str, ...]] = set()
+    for form, entries in sorted(closed.items()):
+        words = phrase_words(form)
+        if len(words) < 2:
+            continue
+        info = entries[0].info
+        seen.add(words)
+        index[words[0]].append(Phrase(words, info.lemma, info.pos, info.senses,
+                                      _phrase_kind(words, info.pos, lemmas), note=info.note))
+    for lemma, records in sorted(lemmas.items()):
+        if " " not in lemma and "-" not in lemma:
+            continue
+        words = tuple(lemma.replace("-", " - ").split())  # keys in the file are normalized
+        for record in records:
+            if record.pos == "VERB" and len(words) > 2 and any(
+                    e.analysis.pos == "ADP" for e in closed.get(words[0], ())):
+                # "का समर्थन करना": the leading postposition belongs to the object
+                words = words[1:]
+        if len(words) < 2 or words in seen:
+            continue
+        for record in records:
+            verb_final = record.pos == "VERB" and words[-1].endswith("ना")
+            if not record.senses and (not verb_final or words[0] in closed):
+                continue  # a unit with nothing to say is worse than word-by-word glosses
+            index[words[0]].append(Phrase(words, " ".join(words).replace(" - ", "-"), record.pos,
+                                          record.senses, _phrase_kind(words, record.pos, lemmas),
+                                          verb_final))
+            break
+    for bucket in index.values():
+        bucket.sort(key=lambda p: (-len(p.words), not p.senses, p.lemma))
+    return dict(index)

@@ -1,0 +1,114 @@
+"""Just enough English inflection to render Hindi verb forms in a word-by-word line."""
+
+from __future__ import annotations
+
+_IRREGULAR_PAST = {
+    "be": ("was", "been"), "become": ("became", "become"), "begin": ("began", "begun"),
+    "break": ("broke", "broken"), "bring": ("brought", "brought"), "build": ("built", "built"),
+    "buy": ("bought", "bought"), "catch": ("caught", "caught"), "choose": ("chose", "chosen"),
+    "come": ("came", "come"), "cut": ("cut", "cut"), "do": ("did", "done"),
+    "draw": ("drew", "drawn"), "drink": ("drank", "drunk"), "drive": ("drove", "driven"),
+    "eat": ("ate", "eaten"), "fall": ("fell", "fallen"), "feel": ("felt", "felt"),
+    "fight": ("fought", "fought"), "find": ("found", "found"), "fly": ("flew", "flown"),
+    "forget": ("forgot", "forgotten"), "get": ("got", "got"), "give": ("gave", "given"),
+    "go": ("went", "gone"), "grow": ("grew", "grown"), "have": ("had", "had"),
+    "hear": ("heard", "heard"), "hide": ("hid", "hidden"), "hit": ("hit", "hit"),
+    "hold": ("held", "held"), "keep": ("kept", "kept"), "know": ("knew", "known"),
+    "lay": ("laid", "laid"), "lead": ("led", "led"), "leave": ("left", "left"),
+    "lend": ("lent", "lent"), "let": ("let", "let"), "lie": ("lay", "lain"),
+    "lose": ("lost", "lost"), "make": ("made", "made"), "mean": ("meant", "meant"),
+    "meet": ("met", "met"), "pay": ("paid", "paid"), "put": ("put", "put"),
+    "read": ("read", "read"), "ride": ("rode", "ridden"), "rise": ("rose", "risen"),
+    "run": ("ran", "run"), "say": ("said", "said"), "see": ("saw", "seen"),
+    "seek": ("sought", "sought"), "sell": ("sold", "sold"), "send": ("sent", "sent"),
+    "set": ("set", "set"), "shake": ("shook", "shaken"), "show": ("showed", "shown"),
+    "shut": ("shut", "shut"), "sing": ("sang", "sung"), "sit": ("sat", "sat"),
+    "sleep": ("slept", "slept"), "speak": ("spoke", "spoken"), "spend": ("spent", "spent"),
+    "stand": ("stood", "stood"), "steal": ("stole", "stolen"), "strike": ("struck", "struck"),
+    "swim": ("swam", "swum"), "take": ("took", "taken"), "teach": ("taught", "taught"),
+    "tear": ("tore", "torn"), "tell": ("told", "told"), "think": ("thought", "thought"),
+    "throw": ("threw", "thrown"), "understand": ("understood", "understood"),
+    "wake": ("woke", "woken"), "wear": ("wore", "worn"), "win": ("won", "won"),
+    "write": ("wrote", "written"), "can": ("could", "could"),
+}
+_VOWELS = "aeiou"
+
+
+def _regular_past(verb: str) -> str:
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and len(verb) > 1 and verb[-2] not in _VOWELS:
+        return verb[:-1] + "ied"
+    if _one_syllable_cvc(verb):
+        return verb + verb[-1] + "ed"  # one-syllable stop → stopped, but visit → visited
+    return verb + "ed"
+
+
+def _one_syllable_cvc(verb: str) -> bool:
+    groups = sum(1 for i, ch in enumerate(verb) if ch in _VOWELS and (i == 0 or verb[i - 1] not in _VOWELS))
+    return (groups == 1 and len(verb) >= 3 and verb[-1] not in _VOWELS + "wxy"
+            and verb[-2] in _VOWELS and verb[-3] not in _VOWELS)
+
+
+def gerund(sense: str) -> str:
+    """'to make' → 'making'; 'to stop' → 'stopping'."""
+    head, rest = _split(sense)
+    if head in ("be", "see", "flee", "agree"):
+        return head + "ing" + rest
+    if head.endswith("ie"):
+        return head[:-2] + "ying" + rest
+    if head.endswith("e") and not head.endswith("ee"):
+        return head[:-1] + "ing" + rest
+    if _one_syllable_cvc(head):
+        return head + head[-1] + "ing" + rest
+    return head + "ing" + rest
+
+
+def plural(noun: str) -> str:
+    """'ban' → 'bans', 'country' → 'countries' (last word only)."""
+    if not noun or not noun[-1].isalpha() or noun[0].isupper():
+        return noun
+    if noun.endswith("s") and not noun.endswith(("ss", "us", "is")):
+        return noun  # already plural: "relations"
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in _VOWELS:
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _split(sense: str) -> tuple[str, str]:
+    words = sense.removeprefix("to ").split(" ", 1)
+    return words[0], (" " + words[1]) if len(words) > 1 else ""
+
+
+def past(sense: str) -> str:
+    """'to welcome' → 'welcomed'; 'to give up' → 'gave up'."""
+    head, rest = _split(sense)
+    return (_IRREGULAR_PAST.get(head, (None,))[0] or _regular_past(head)) + rest
+
+
+def participle(sense: str) -> str:
+    """'to strangle' → 'strangled'; 'to take' → 'taken'."""
+    head, rest = _split(sense)
+    forms = _IRREGULAR_PAST.get(head)
+    return (forms[1] if forms else _regular_past(head)) + rest
+
+
+def base(sense: str) -> str:
+    return sense.removeprefix("to ")
+
+
+def inflect(sense: str, tense: str | None) -> str:
+    """Render a verb sense for a Hindi verb form with the given tense/aspect."""
+    if not sense.startswith("to "):
+        return sense
+    if tense == "perf":
+        return past(sense)
+    if tense == "fut":
+        return "will " + base(sense)
+    if tense in ("inf", None):
+        return sense
+    if tense == "conj":
+        return "having " + participle(sense)
+    return base(sense)

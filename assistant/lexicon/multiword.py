@@ -1,0 +1,193 @@
+"""Find the multiword units of a sentence: compound postpositions, fixed phrases,
+conjunct verbs (noun + करना/होना/...), compound verbs (stem + देना/लेना/...) and passives.
+
+All candidates are collected first, then chosen longest-first without overlaps, so
+``के बारे में`` wins over ``में`` and a dictionary phrase wins over a guessed one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.lexicon.analyse import Lexicon
+from assistant.lexicon.english import participle
+from assistant.lexicon.entries import Phrase
+from assistant.lexicon.keys import norm
+from assistant.types import Analysis, MultiwordUnit, Token
+
+CONJUNCT_LIGHT = {"करना": "do", "होना": "become", "देना": "give", "लेना": "take", "लगना": "feel"}
+VECTOR_NUANCE = {
+    "देना": "completely", "लेना": "for oneself", "जाना": "completely", "पड़ना": "suddenly",
+    "डालना": "completely", "बैठना": "rashly", "उठना": "suddenly",
+}
+_VERBAL = frozenset({"VERB", "AUX"})
+_FOLLOWERS_OF_VERB = frozenset({"AUX", "PART", "CCONJ", "SCONJ", "VERB"})
+
+
+def _analyses(lexicon: Lexicon, token: Token) -> list[Analysis]:
+    return lexicon.analyse(token.text) if token.kind == "word" else []
+
+
+def _verb_reading(readings: list[Analysis], lemmas: set[str] | dict[str, str]) -> Analysis | None:
+    return next((a for a in readings if a.pos in _VERBAL and a.lemma in lemmas), None)
+
+
+def _match_phrase(phrase: Phrase, keys: list[str], readings: list[list[Analysis]], start: int) -> bool:
+    if start + len(phrase.words) > len(keys):
+        return False
+    last = len(phrase.words) - 1
+    for offset, word in enumerate(phrase.words):
+        key = keys[start + offset]
+        if key == word:
+            continue
+        here = readings[start + offset]
+        if offset == last and phrase.verb_final and here and here[0].pos != "AUX" and any(
+                a.lemma == word and a.pos == "VERB" for a in here):
+            continue
+        return False
+    return True
+
+
+def _ends_clause(tokens: Sequence[Token], readings: list[list[Analysis]], index: int,
+                 strict: bool = False) -> bool:
+    """Whether the token after a light verb fits a verb group (end, auxiliary, particle...).
+    ``strict`` (for की/के, which are far more often "of") also rules out a following verb."""
+    if index >= len(tokens) or tokens[index].kind == "punct":
+        return True
+    if tokens[index].kind != "word":
+        return False
+    allowed = _FOLLOWERS_OF_VERB - {"VERB"} if strict else _FOLLOWERS_OF_VERB
+    return bool(readings[index]) and readings[index][0].pos in allowed
+
+
+class _Finder:
+    def __init__(self, tokens: Sequence[Token], lexicon: Lexicon) -> None:
+        self.tokens = tokens
+        self.lx = lexicon
+        self.keys = [norm(t.text) if t.kind in ("word", "punct") else "" for t in tokens]
+        self.readings = [_analyses(lexicon, t) for t in tokens]
+
+    def _unit(self, start: int, end: int, lemma: str, senses: tuple[str, ...], kind: str,
+              note: str = "") -> MultiwordUnit:
+        text = "".join(t.text if i == start or self.tokens[i - 1].end == t.start else " " + t.text
+                       for i, t in enumerate(self.tokens[start:end], start))
+        return MultiwordUnit(text, lemma, senses, kind, start, end, note)
+
+    def dictionary(self, start: int) -> list[MultiwordUnit]:
+        out = []
+        for phrase in self.lx.phrases().get(self.keys[start], ()):
+            if not _match_phrase(phrase, self.keys, self.readings, start):
+                continue
+            end = start + len(phrase.words)
+            last = self.readings[end - 1]
+            if (phrase.kind in ("conjunct_verb", "compound_verb") and last
+                    and last[0].pos not in _VERBAL
+                    and not _ends_clause(self.tokens, self.readings, end, strict=True)):
+                continue  # e.g. "X की" where की is the genitive, not करना
+            senses = phrase.senses or self._composed(phrase.words)
+            out.append(self._unit(start, end, phrase.lemma, senses, phrase.kind, phrase.note))
+        return out
+
+    def _composed(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        if len(words) != 2 or words[1] not in CONJUNCT_LIGHT:
+            return ()
+        info = self.lx.info(words[0])
+        if info is None or not info.senses or info.pos not in ("NOUN", "ADJ"):
+            return ()
+        if self.lx.closed_entries(words[0]):
+            return ()  # पर होना is "on" + "is", not a verb made from the noun पर
+        verbal = self.lx.info(words[0], "VERB")
+        if words[1] == "करना" and verbal and verbal.pos == "VERB" and verbal.senses:
+            return verbal.senses[:1]
+        return (f"to {CONJUNCT_LIGHT[words[1]]} {info.senses[0]}",)
+
+    def conjunct(self, start: int) -> MultiwordUnit | None:
+        nxt = start + 1
+        if nxt >= len(self.tokens) or self.tokens[start].kind != "word" or self.tokens[nxt].kind != "word":
+            return None
+        head = self.readings[start]
+        if not head or head[0].pos not in ("NOUN", "ADJ") or head[0].source == "closed":
+            return None
+        if head[0].case == "obl" and head[0].number == "pl":
+            return None
+        light = _verb_reading(self.readings[nxt], CONJUNCT_LIGHT)
+        if light is None or self.readings[nxt][0].pos == "AUX":
+            return None  # है/था after a noun is the copula, not a verb of its own
+        if light.lemma == "होना" and head[0].pos != "ADJ":
+            return None  # noun + होना is mostly "X happened", not a verb of its own
+        if self.readings[nxt][0].pos not in _VERBAL and not _ends_clause(
+                self.tokens, self.readings, nxt + 1, strict=True):
+            return None
+        words = (head[0].lemma, light.lemma)
+        senses = self._composed(words)
+        if not senses:
+            return None
+        return self._unit(start, nxt + 1, " ".join(words), senses, "conjunct_verb")
+
+    def compound(self, start: int) -> MultiwordUnit | None:
+        nxt = start + 1
+        if nxt >= len(self.tokens) or self.tokens[nxt].kind != "word":
+            return None
+        main = self.readings[start]
+        vector = _verb_reading(self.readings[nxt], VECTOR_NUANCE)
+        if vector is None:
+            return None
+        stem = next((a for a in main if a.pos == "VERB" and a.tense == "stem"), None)
+        if stem is not None and main[0].pos in _VERBAL:
+            info = self.lx.info(stem.lemma, "VERB")
+            senses = ((f"{info.senses[0]} ({VECTOR_NUANCE[vector.lemma]})",)
+                      if info and info.senses else ())
+            return self._unit(start, nxt + 1, f"{self.keys[start]} {vector.lemma}", senses,
+                              "compound_verb", "verb stem + " + vector.lemma)
+        perfect = next((a for a in main if a.pos == "VERB" and a.tense == "perf"), None)
+        if perfect is not None and vector.lemma == "जाना" and main[0].pos == "VERB":
+            info = self.lx.info(perfect.lemma, "VERB")
+            senses = ((f"to be {participle(info.senses[0])}",) if info and info.senses else ())
+            return self._unit(start, nxt + 1, f"{perfect.lemma} (passive)", senses, "passive",
+                              "perfective participle + जाना: passive voice")
+        return None
+
+    def passive_of(self, unit: MultiwordUnit) -> MultiwordUnit | None:
+        """A verb unit in the perfective followed by a form of जाना: its passive."""
+        end = unit.end_token
+        if end >= len(self.tokens) or unit.kind not in ("conjunct_verb", "compound_verb"):
+            return None
+        if not any(a.pos == "VERB" and a.tense == "perf" for a in self.readings[end - 1]):
+            return None
+        if _verb_reading(self.readings[end], {"जाना"}) is None:
+            return None
+        senses = (f"to be {participle(unit.senses[0])}",) if unit.senses else ()
+        return self._unit(unit.start_token, end + 1, f"{unit.lemma} (passive)", senses, "passive",
+                          "perfective participle + जाना: passive voice")
+
+    def candidates(self) -> list[MultiwordUnit]:
+        found: list[MultiwordUnit] = []
+        for start, token in enumerate(self.tokens):
+            if token.kind != "word":
+                continue
+            found.extend(self.dictionary(start))
+            for guess in (self.conjunct(start), self.compound(start)):
+                if guess is not None:
+                    found.append(guess)
+        found.extend(p for p in map(self.passive_of, list(found)) if p is not None)
+        return found
+
+
+def find_units(tokens: Sequence[Token], lexicon: Lexicon | None = None) -> list[MultiwordUnit]:
+    """Non-overlapping multiword units of one sentence's tokens, in sentence order."""
+    if lexicon is None:
+        from assistant.lexicon.store import load_lexicon
+
+        lexicon = load_lexicon()
+    candidates = _Finder(tokens, lexicon).candidates()
+    # Longest first; then dictionary phrases (with senses) before guesses; then leftmost.
+    candidates.sort(key=lambda u: (-(u.end_token - u.start_token), not u.senses, u.start_token))
+    taken = [False] * len(tokens)
+    chosen = []
+    for unit in candidates:
+        if any(taken[unit.start_token:unit.end_token]):
+            continue
+        for i in range(unit.start_token, unit.end_token):
+            taken[i] = True
+        chosen.append(unit)
+    return sorted(chosen, key=lambda u: u.start_token)

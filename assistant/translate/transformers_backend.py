@@ -1,0 +1,215 @@
+"""Translate with a local Hugging Face seq2seq model through transformers and torch (CPU).
+
+Handles the two families we can run: Marian (opus-mt: no language codes) and the
+``m2m_100`` architecture (NLLB-200 with ``hin_Deva``/``eng_Latn`` tokens, or M2M100
+proper with ``__hi__``/``__en__``), told apart by the language tokens the tokenizer knows.
+Nothing is fetched from the network: only local folders are read, with ``local_files_only=True``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from assistant.config import get_settings
+from assistant.errors import ModelInvalidError, TranslationError
+from assistant.translate.base import Translator, folder_digest
+from assistant.translate.folder import ModelFolder, inspect_folder
+
+# Share the decoder's positions between input and output: half of the model's limit goes
+# to the input, the rest leaves room for an English output of similar length.
+_UNBOUNDED = 100_000
+
+LANGUAGE_CODES = (("hin_Deva", "eng_Latn"), ("__hi__", "__en__"))
+"""(source, target) token pairs, NLLB-200 first, then M2M100."""
+
+
+@contextlib.contextmanager
+def quiet_loading() -> Iterator[None]:
+    """Load without transformers' progress bars and info chatter on the user's terminal.
+
+    No network is involved: every load passes ``local_files_only=True`` on a local folder.
+    ``HF_HUB_OFFLINE`` is deliberately not toggled here: it is process-wide, and flipping it
+    would make a model download running in another thread of the app fail as "offline".
+    """
+    from transformers.utils import logging as hf_logging
+
+    bars = hf_logging.is_progress_bar_enabled()
+    level = hf_logging.get_verbosity()
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(level)
+        if bars:
+            hf_logging.enable_progress_bar()
+
+
+def load_tokenizer(folder: ModelFolder) -> Any:
+    """Load the folder's tokenizer; any failure becomes a ModelInvalidError."""
+    try:
+        from transformers import AutoTokenizer, MarianTokenizer
+
+        with quiet_loading():
+            if folder.family == "marian":
+                return MarianTokenizer.from_pretrained(str(folder.path), local_files_only=True)
+            return AutoTokenizer.from_pretrained(str(folder.path), local_files_only=True)
+    except ImportError as err:
+        raise TranslationError(
+            f"transformers could not be imported ({err}).",
+            "Install the requirements: pip install -r requirements.txt",
+        ) from err
+    except Exception as err:
+        raise ModelInvalidError(
+            f"The tokenizer in {folder.path} could not be loaded ({_short(err)}).",
+            "Download the model again.",
+        ) from err
+
+
+def language_tokens(folder: ModelFolder, tokenizer: Any) -> tuple[str, str] | None:
+    """The (source, target) language tokens for Hindi→English, or None for Marian.
+
+    Also points the tokenizer's ``src_lang`` at Hindi so inputs get the right prefix.
+    """
+    if folder.family == "marian":
+        return None
+    try:
+        unknown = tokenizer.unk_token_id
+        for source, target in LANGUAGE_CODES:
+            # get_vocab() omits M2M100's language tokens; asking for their ids does not.
+            if unknown not in tokenizer.convert_tokens_to_ids([source, target]):
+                # M2M100 takes the bare code ("hi"), NLLB the token itself ("hin_Deva").
+                tokenizer.src_lang = source.strip("_") if source.startswith("__") else source
+                return source, target
+    except Exception as err:
+        raise ModelInvalidError(
+            f"The tokenizer in {folder.path} rejected the Hindi language setting ({_short(err)}).",
+            "Download the model again.",
+        ) from err
+    raise ModelInvalidError(
+        f"The tokenizer in {folder.path} has no Hindi and English language tokens "
+        "(hin_Deva/eng_Latn or __hi__/__en__).",
+        "This model cannot translate Hindi to English; choose another model.",
+    )
+
+
+def position_limit(tokenizer: Any, config: dict) -> int:
+    """The smaller of the tokenizer's and the model's length limits."""
+    limits = [_UNBOUNDED]
+    tok_limit = getattr(tokenizer, "model_max_length", None)
+    if isinstance(tok_limit, int) and 0 < tok_limit < _UNBOUNDED:
+        limits.append(tok_limit)
+    positions = config.get("max_position_embeddings")
+    if isinstance(positions, int) and positions > 0:
+        limits.append(positions)
+    return min(limits) if len(limits) > 1 else 512
+
+
+def input_limit(position_limit: int) -> int:
+    return max(8, (position_limit - 2) // 2)
+
+
+def output_budget(longest_input: int, position_limit: int) -> int:
+    """New tokens allowed for a batch: about twice the input, within the model's limit."""
+    return max(4, min(2 * longest_input + 10, position_limit - 2))
+
+
+class TransformersTranslator(Translator):
+    """A Marian or NLLB/M2M100 model folder run with transformers on the CPU."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        name: str | None = None,
+        beam_size: int = 1,
+        threads: int | None = None,
+    ) -> None:
+        folder = inspect_folder(Path(path))
+        if folder.engine != "transformers":
+            raise ModelInvalidError(
+                f"{folder.path} holds a CTranslate2 model.", "Load it with engine='ctranslate2' (or 'auto')."
+            )
+        self.folder = folder
+        self.name = name or folder.path.name
+        self.beam_size = max(1, int(beam_size))
+        self.identity = (
+            f"{folder.family}:{folder_digest(folder.path, ('config.json', 'generation_config.json'))}"
+        )
+        self.identity += f":hf:beam{self.beam_size}"
+        self._lock = threading.Lock()
+        try:
+            import torch
+        except ImportError as err:
+            raise TranslationError(
+                f"torch could not be imported ({err}).",
+                "Install the requirements: pip install -r requirements.txt",
+            ) from err
+        torch.set_num_threads(threads or get_settings().threads)
+        self.tokenizer = load_tokenizer(folder)
+        self._languages = language_tokens(folder, self.tokenizer)
+        self.model = self._load_model()
+        self._limit = position_limit(self.tokenizer, folder.config)
+        self.max_input_tokens = input_limit(self._limit)
+        self._forced_bos = (
+            self.tokenizer.convert_tokens_to_ids(self._languages[1]) if self._languages else None
+        )
+
+    def _load_model(self) -> Any:
+        try:
+            from transformers import AutoModelForSeq2SeqLM
+
+            with quiet_loading():
+                model = AutoModelForSeq2SeqLM.from_pretrained(str(self.folder.path), local_files_only=True)
+        except Exception as err:
+            raise ModelInvalidError(
+                f"The weights in {self.folder.path} could not be loaded ({_short(err)}).",
+                "The download may be incomplete or damaged; download the model again.",
+            ) from err
+        # A saved max_length would only conflict with the per-batch max_new_tokens (and warn).
+        model.generation_config.max_length = None
+        return model.eval()
+
+    def count_tokens(self, text: str) -> int:
+        with self._lock:
+            return len(self.tokenizer(text, add_special_tokens=True, verbose=False)["input_ids"])
+
+    def _translate_batch(self, sentences: list[str]) -> list[str]:
+        import torch
+
+        with self._lock:
+            try:
+                encoded = self.tokenizer(sentences, return_tensors="pt", padding=True)
+                longest = int(encoded["input_ids"].shape[1])
+                options: dict[str, Any] = {
+                    "num_beams": self.beam_size,
+                    "do_sample": False,
+                    "max_new_tokens": output_budget(longest, self._limit),
+                }
+                if self._forced_bos is not None:
+                    options["forced_bos_token_id"] = self._forced_bos
+                with torch.inference_mode():
+                    output = self.model.generate(**encoded, **options)
+                rows = output.tolist()
+                if self._forced_bos is not None:
+                    # M2M100's tokenizer does not count its language tokens as special.
+                    rows = [[i for i in row if i != self._forced_bos] for row in rows]
+                return self.tokenizer.batch_decode(rows, skip_special_tokens=True)
+            except Exception as err:
+                raise TranslationError(
+                    f"Translation with {self.name} failed ({_short(err)}).",
+                    "Try again; if it keeps failing, run `python -m assistant models verify` on the model.",
+                ) from err
+
+    def close(self) -> None:
+        self.model = None
+
+
+def _short(err: BaseException) -> str:
+    text = str(err).strip().splitlines()
+    first = text[0] if text else type(err).__name__
+    return first[:300]

@@ -1,0 +1,422 @@
+"""The reading page in a browser: ``streamlit run streamlit_app.py``.
+
+A thin front end: reading, segmenting, translating, glossing, rendering and exporting
+all live in ``assistant``; this file only wires widgets to those calls. Translations
+stream in reading order; finished pages are kept per session so that switching reading
+aids never translates again, and the translation memory answers repeated sentences.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from assistant import downloads
+from assistant.errors import AssistantError
+from assistant.render import RenderOptions, glossary_rows, page_html
+from assistant.types import ReadingPage
+
+SEEDS = Path(__file__).resolve().parent / "seeds"
+GLOSS_ONLY = ""
+SOURCES = ("Sample article", "Upload a file", "Paste text")
+RENDER_EVERY = 0.3  # seconds between redraws while translating; cached runs draw once
+NO_MODEL_NOTICE = (
+    "No translation model is installed, so the page shows a **word-by-word gloss, not a translation**. "
+    "Download *opus-mt-hi-en* (about 300 MB) below, or run "
+    "`python -m assistant models download opus-mt-hi-en`."
+)
+
+st.set_page_config(page_title="Hindi reader", page_icon="📰", layout="wide")
+state = st.session_state
+state.setdefault("pages", {})  # (article digest, model) -> finished ReadingPage
+state.setdefault("partial", {})  # same key -> page of a stopped or interrupted job
+state.setdefault("stopped", set())
+
+
+# ---------------------------------------------------------------- article
+
+
+def sample_name(path: Path) -> str:
+    """'statecraft-lukashenko-putin-2021-12-30.hi.txt' -> 'Lukashenko Putin (Statecraft, 2021-12-30)'."""
+    stem = path.name.split(".")[0]
+    match = re.match(r"(.*?)-?(\d{4}-\d{2}-\d{2})?$", stem)
+    words, day = (match.group(1), match.group(2)) if match else (stem, None)
+    source, _, rest = words.partition("-")
+    title = rest.replace("-", " ").title() or source.title()
+    details = ", ".join(part for part in (source.title() if rest else "", day or "") if part)
+    return f"{title} ({details})" if details else title
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def read_source(data: bytes, filename: str) -> str:
+    from assistant.sources import read_article
+
+    return read_article(data, filename)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def segment(text: str, name: str):
+    from assistant.reader import open_article
+
+    return open_article(text, name)
+
+
+def choose_article() -> tuple[str, str] | None:
+    """The sidebar's article choice as (text, display name), or None when there is none yet."""
+    st.sidebar.header("Article")
+    source = st.sidebar.radio("Source", SOURCES, key="source", label_visibility="collapsed")
+    if source == "Sample article":
+        samples = sorted(SEEDS.glob("*.hi.txt"))
+        if not samples:
+            st.sidebar.warning("No sample articles found in seeds/.")
+            return None
+        path = st.sidebar.selectbox("Sample", samples, format_func=sample_name, key="sample")
+        return read_source(path.read_bytes(), path.name), sample_name(path)
+    if source == "Upload a file":
+        upload = st.sidebar.file_uploader(
+            "Hindi article (.txt, .md, .html)", type=["txt", "md", "html", "htm"]
+        )
+        if upload is None:
+            st.info("Choose a .txt, .md or .html file with a Hindi article in the sidebar.")
+            return None
+        return read_source(upload.getvalue(), upload.name), upload.name
+    text = st.sidebar.text_area(
+        "Hindi text", key="pasted", height=200, placeholder="Paste a Hindi article here"
+    )
+    if not text.strip():
+        st.info("Paste a Hindi article into the box in the sidebar (Ctrl+Enter to read it).")
+        return None
+    return read_source(text.encode("utf-8"), "pasted text"), "pasted text"
+
+
+# ---------------------------------------------------------------- models
+
+
+@st.cache_resource(show_spinner="Loading the translation model…", max_entries=4)
+def load_model(model: str, models_dir: str, cache_path: str) -> tuple[Any, threading.Lock]:
+    """One translator per model for the whole server, with a lock: sessions take turns."""
+    from assistant.translate import load_translator
+
+    return load_translator(model), threading.Lock()
+
+
+def installed() -> list[Any]:
+    from assistant.models import installed_models
+
+    return installed_models()
+
+
+def choose_model(models: list[Any]) -> str:
+    """The model to translate with, or GLOSS_ONLY."""
+    from assistant.translate import default_model
+
+    st.sidebar.header("Translation model")
+    usable = [m.name for m in models if m.problem is None]
+    wanted = os.environ.get("ASSISTANT_MODEL", "").strip()
+    options = [*usable, GLOSS_ONLY]
+    if wanted and wanted not in options:
+        options.insert(0, wanted)
+    preferred = wanted or default_model() or GLOSS_ONLY
+    model = st.sidebar.selectbox(
+        "Model",
+        options,
+        index=options.index(preferred) if preferred in options else len(options) - 1,
+        format_func=lambda name: name or "None: word-by-word gloss only",
+        key="model",
+    )
+    if not usable:
+        st.sidebar.info(NO_MODEL_NOTICE)
+    for broken in (m for m in models if m.problem):
+        st.sidebar.warning(f"{broken.name} cannot be used: {broken.problem}")
+    return model
+
+
+def manage_models(models: list[Any]) -> None:
+    from assistant.models import PRESETS, remove
+
+    names = {m.name for m in models}
+    with st.sidebar.expander("Get or remove models", expanded=not names):
+        rows = [
+            {
+                "model": p.name,
+                "size": f"{p.size_mb:,} MB",
+                "license": p.license,
+                "FLORES BLEU": p.flores_bleu,
+                "installed": p.name in names,
+                "note": p.note,
+            }
+            for p in PRESETS.values()
+        ]
+        st.dataframe(rows, hide_index=True, width="stretch")
+        for preset in PRESETS.values():
+            if preset.name in names:
+                continue
+            job = downloads.get_job(preset.name)
+            idle = job is None or job.snapshot().finished
+            if idle and st.button(
+                f"Download {preset.name} ({preset.size_mb:,} MB)", key=f"get-{preset.name}"
+            ):
+                downloads.start_download(preset.name)
+                st.rerun()
+        if any(downloads.get_job(name) for name in PRESETS):
+            show_downloads()
+        for model in models:
+            if st.button(f"Remove {model.name}", key=f"rm-{model.name}"):
+                try:
+                    remove(model.name)
+                except AssistantError as err:
+                    st.error(str(err))
+                else:
+                    load_model.clear()
+                    st.rerun()
+
+
+@st.fragment(run_every=1.0)
+def show_downloads() -> None:
+    """Progress of this server's downloads, polled; the worker threads never touch the page."""
+    from assistant.models import PRESETS
+
+    for name in PRESETS:
+        job = downloads.get_job(name)
+        if job is None:
+            continue
+        snap = job.snapshot()
+        if snap.state == "running":
+            done = downloads.format_bytes(snap.bytes_done)
+            total = downloads.format_bytes(snap.bytes_total)
+            st.progress(snap.fraction or 0.0, text=f"{name}: {done} of {total}")
+            if st.button("Cancel", key=f"cancel-{name}"):
+                job.cancel()
+        else:
+            show = st.success if snap.state == "done" else st.error if snap.state == "failed" else st.warning
+            show(snap.message)
+            if st.button("Dismiss", key=f"dismiss-{name}"):
+                downloads.forget(name)
+                st.rerun()
+            seen = state.setdefault("finished_jobs", set())
+            if snap.state == "done" and id(job) not in seen:
+                seen.add(id(job))
+                st.rerun()  # refresh the model list with the new model
+
+
+# ---------------------------------------------------------------- reading page
+
+
+def reading_options(highlight: str | None) -> RenderOptions:
+    return RenderOptions(
+        romanization=state.get("romanization", False),
+        gloss_line=state.get("gloss_line", True),
+        show_english=state.get("show_english", True),
+        font_size=state.get("font_size", 18),
+        highlight_lemma=highlight,
+    )
+
+
+def reading_aids(box: Any) -> None:
+    box.header("Reading aids")
+    box.toggle("Romanization under each word", key="romanization", value=False)
+    box.toggle("Word-by-word gloss line", key="gloss_line", value=True)
+    box.toggle("English column", key="show_english", value=True)
+    box.slider("Font size", 14, 30, key="font_size", value=18)
+
+
+def request_stop(key: tuple[str, str]) -> None:
+    state.stopped.add(key)
+
+
+def resume(key: tuple[str, str]) -> None:
+    state.stopped.discard(key)
+
+
+def translate_page(
+    key: tuple[str, str], article: Any, model: str, view: Any, options: RenderOptions
+) -> ReadingPage | None:
+    """Translate with ``model``, drawing sentences into ``view`` as they arrive.
+
+    Returns the page (complete, or partial when stopped), or None when the model
+    cannot be loaded. A click anywhere on the page reruns the script and interrupts the
+    job at its next redraw; the translation memory makes the rerun catch up at once.
+    """
+    from assistant.config import get_settings
+    from assistant.reader import build_reading_page
+
+    settings = get_settings()
+    try:
+        translator, lock = load_model(model, str(settings.models_dir), str(settings.cache_path))
+    except AssistantError as err:
+        st.error(str(err))
+        return None
+    status = st.empty()
+    with status.container():
+        bar = st.progress(0.0, text=f"Translating with {translator.name}…")
+        st.button("Stop", key="stop", on_click=request_stop, args=(key,))
+    last_draw = [0.0]
+
+    def on_progress(progress: Any) -> None:
+        state.partial[key] = progress.page
+        now = time.monotonic()
+        if progress.done and progress.done < progress.total and now - last_draw[0] < RENDER_EVERY:
+            return
+        last_draw[0] = now
+        left = f", about {progress.eta:.0f} s left" if progress.eta else ""
+        fraction = progress.done / progress.total if progress.total else 1.0
+        bar.progress(fraction, text=f"{progress.done} of {progress.total} sentences translated{left}")
+        view.html(page_html(progress.page, options))
+
+    try:
+        with lock:
+            page = build_reading_page(
+                article, translator, on_progress=on_progress, should_stop=lambda: key in state.stopped
+            )
+    except AssistantError as err:
+        status.empty()
+        st.error(str(err))
+        return state.partial.get(key)
+    status.empty()
+    if any(pair.kind == "pending" for pair in page.pairs()):
+        state.partial[key] = page
+        state.stopped.add(key)
+        return page
+    state.partial.pop(key, None)
+    state.pages[key] = page
+    return page
+
+
+def gloss_page(key: tuple[str, str], article: Any) -> ReadingPage:
+    from assistant.reader import build_reading_page
+
+    page = state.pages.get(key)
+    if page is None:
+        with st.spinner("Looking up every word…"):
+            page = build_reading_page(article)
+        state.pages[key] = page
+    return page
+
+
+def stopped_notice(key: tuple[str, str], page: ReadingPage) -> None:
+    pairs = [p for p in page.pairs() if p.source.lang == "hi"]
+    done = sum(p.kind == "mt" for p in pairs)
+    st.warning(f"Translation stopped after {done} of {len(pairs)} sentences.")
+    st.button("Continue translating", key="resume", on_click=resume, args=(key,))
+
+
+# ---------------------------------------------------------------- glossary and exports
+
+
+def choose_highlight(box: Any, page: ReadingPage) -> str | None:
+    terms = [*page.glossary.terms, *page.glossary.names]
+    labels = {t.lemma: f"{t.term} · {t.roman} · {'; '.join(t.senses[:1])}".rstrip(" ·") for t in terms}
+    lemma = box.selectbox(
+        "Highlight a glossary term",
+        [None, *labels],
+        format_func=lambda value: "(none)" if value is None else labels[value],
+        key="highlight",
+        help="Type to search; every occurrence is marked in the text.",
+    )
+    return lemma
+
+
+def show_glossary(page: ReadingPage) -> None:
+    rows = glossary_rows(page.glossary)
+    st.subheader("Key terms and names")
+    if not rows:
+        st.caption("No key terms found in this article.")
+        return
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def show_exports(key: tuple[str, str], page: ReadingPage) -> None:
+    try:
+        from assistant.export import FORMATS, export_page
+    except ImportError:
+        return
+    st.subheader("Export")
+    stem = re.sub(r"[^\w.-]+", "-", page.source_name or "article").strip("-.")[:60] or "article"
+    stem = re.sub(r"\.(hi\.)?(txt|md|html?)$", "", stem)
+    cache = state.setdefault("exports", {})
+    columns = st.columns(5)
+    for i, (name, fmt) in enumerate(FORMATS.items()):
+        data = cache.get((key, name))
+        if data is None:
+            try:
+                data = export_page(page, name)
+            except AssistantError as err:
+                st.error(f"{fmt.label}: {err}")
+                continue
+            cache[(key, name)] = data
+        suffix = "-glossary" if name.startswith("glossary") else ""
+        columns[i % 5].download_button(
+            fmt.label.split(" (")[0] + f" (.{fmt.extension})",
+            data,
+            file_name=f"{stem}{suffix}.{fmt.extension}",
+            mime=fmt.mime,
+            help=fmt.label,
+            key=f"export-{name}",
+            on_click="ignore",
+        )
+
+
+# ---------------------------------------------------------------- page
+
+
+def main() -> None:
+    try:
+        choice = choose_article()
+    except AssistantError as err:
+        st.error(str(err))
+        choice = None
+    try:
+        models = installed()
+    except AssistantError as err:
+        st.sidebar.error(str(err))
+        models = []
+    model = choose_model(models)
+    manage_models(models)
+    aids = st.sidebar.container()
+    reading_aids(aids)
+    if choice is None:
+        return
+    text, name = choice
+    try:
+        article = segment(text, name)
+    except AssistantError as err:
+        st.error(str(err))
+        return
+    digest = hashlib.sha256(f"{name}\0{text}".encode()).hexdigest()[:16]
+    key = (digest, model)
+    header = st.container()
+    view = st.empty()
+    options = reading_options(state.get("highlight"))
+
+    page = state.pages.get(key)
+    if page is None and model != GLOSS_ONLY:
+        if key in state.stopped and key in state.partial:
+            page = state.partial[key]
+            stopped_notice(key, page)
+        else:
+            page = translate_page(key, article, model, view, options)
+            if page is not None and key in state.stopped:
+                stopped_notice(key, page)
+    if page is None:
+        page = gloss_page((digest, GLOSS_ONLY), article)
+
+    if page.model:
+        header.caption(f"Machine translation by **{page.model}**, sentence by sentence · {name}")
+    else:
+        header.caption(f"Word-by-word gloss (not a translation) · {name}")
+    highlight = choose_highlight(aids, page)
+    view.html(page_html(page, replace(options, highlight_lemma=highlight)))
+    if not any(p.kind == "pending" for p in page.pairs()):
+        show_glossary(page)
+        show_exports(key, page)
+
+
+main()

@@ -1,0 +1,266 @@
+"""The reading page in a real Chromium: tooltips, sentence sync, fonts, safety, speed.
+
+Screenshots go to ``$ARTIFACTS_DIR`` (default ``artifacts/screenshots/``); the README
+picture ``docs/reading-page.png`` is written by ``test_readme_screenshot``.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+
+SIDEBAR = '[data-testid="stSidebar"]'
+READER = ".hr-reader"
+TRANSLATED_ROW = ".hr-row.hr-k-mt"
+MALICIOUS = REPO / "seeds" / "malicious.hi.html"
+HOSTILE_HTML = """<html><head><title>x</title><script>window.__xss = 1; alert("head")</script></head>
+<body><article><h1>भारत <img src=x onerror="window.__xss = 2; alert(2)"></h1>
+<p>भारत एक बड़ा देश है। <a href="javascript:window.__xss=3">यहाँ</a> कई भाषाएँ बोली जाती हैं।</p>
+<p>&lt;script&gt;window.__xss = 4&lt;/script&gt; दिल्ली भारत की राजधानी है।</p>
+<p onmouseover="window.__xss = 5">यह एक बड़ा शहर है और यहाँ बहुत लोग रहते हैं।</p></article></body></html>
+"""
+
+
+def open_app(page: Any, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector(READER, timeout=90_000)
+
+
+def wait_idle(page: Any) -> None:
+    """Until the script run has finished (Streamlit's running indicator is gone)."""
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+              || !document.querySelector('[data-testid="stStatusWidget"]').textContent.includes('Stop')""",
+        timeout=60_000,
+    )
+
+
+@pytest.fixture(scope="module")
+def loaded(browser: Any, app_url: str) -> Iterator[Any]:
+    """One session on the translated sample article, shared by the read-only checks."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    open_app(tab, app_url)
+    wait_translated(tab)
+    wait_idle(tab)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def reader(loaded: Any) -> Any:
+    loaded.mouse.move(5, 5)
+    loaded.evaluate("() => document.activeElement && document.activeElement.blur()")
+    return loaded
+
+
+def wait_translated(page: Any) -> None:
+    page.wait_for_function(
+        """() => document.querySelectorAll('.hr-row.hr-k-mt').length > 0
+              && document.querySelectorAll('.hr-row.hr-k-pending').length === 0""",
+        timeout=90_000,
+    )
+
+
+def computed(locator: Any, prop: str) -> str:
+    return locator.evaluate(f"e => getComputedStyle(e).{prop}")
+
+
+def artifacts_dir() -> Path:
+    """``$ARTIFACTS_DIR``, or ``artifacts/screenshots/`` in the repository (git-ignored)."""
+    path = Path(os.environ.get("ARTIFACTS_DIR") or REPO / "artifacts" / "screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def shot(page: Any, name: str) -> Path:
+    path = artifacts_dir() / name
+    page.screenshot(path=str(path))
+    return path
+
+
+def choose_in_select(page: Any, label: str, option: str | int) -> None:
+    """Pick an option by its text, or by position."""
+    page.locator(SIDEBAR).get_by_role("combobox", name=label).click()
+    options = page.get_by_role("option")
+    (options.nth(option) if isinstance(option, int) else options.filter(has_text=option).first).click()
+
+
+def test_sample_article_is_translated_side_by_side(reader: Any) -> None:
+    page = reader
+    rows = page.locator(".hr-row")
+    assert rows.count() > 20
+    head = page.locator(".hr-head").inner_text()
+    assert "tiny-marian" in head
+    first = page.locator(f"{TRANSLATED_ROW} .hr-src").first.bounding_box()
+    english = page.locator(f"{TRANSLATED_ROW} .hr-tgt").first.bounding_box()
+    assert english["x"] > first["x"] + first["width"] * 0.8  # English sits to the right
+    assert abs(english["y"] - first["y"]) < 8  # and starts on the same line
+    shot(page, "reading-page-translated.png")
+
+
+def test_word_tooltip_opens_on_hover_and_stays_in_the_window(reader: Any) -> None:
+    page = reader
+    words = page.locator(".hr-b-paragraph .hr-w")
+    word = words.first
+    tip = word.locator(".hr-tip")
+    other = words.nth(3).locator(".hr-tip")
+    assert computed(tip, "visibility") == "hidden"
+    word.hover()
+    page.wait_for_function("e => getComputedStyle(e).visibility === 'visible'", arg=tip.element_handle())
+    text = tip.inner_text()
+    lemma, roman = word.get_attribute("data-lemma"), word.get_attribute("data-roman")
+    assert lemma and lemma in text
+    if roman:
+        assert roman in text
+    assert computed(other, "visibility") == "hidden"
+    assert_inside_viewport(page, tip)
+    shot(page, "tooltip.png")
+    # A word scrolled to the bottom edge: the tooltip flips above it instead of leaving the window.
+    low = words.nth(min(40, words.count() - 1))
+    low.evaluate("e => e.scrollIntoView({block: 'end'})")
+    low.hover()
+    low_tip = low.locator(".hr-tip")
+    page.wait_for_function("e => getComputedStyle(e).visibility === 'visible'", arg=low_tip.element_handle())
+    assert_inside_viewport(page, low_tip)
+    shot(page, "tooltip-bottom-edge.png")
+
+
+def assert_inside_viewport(page: Any, locator: Any) -> None:
+    box = locator.bounding_box()
+    view = page.viewport_size
+    assert box is not None
+    assert box["x"] >= 0 and box["y"] >= 0, box
+    assert box["x"] + box["width"] <= view["width"] and box["y"] + box["height"] <= view["height"], box
+
+
+def test_keyboard_focus_opens_the_tooltip(reader: Any) -> None:
+    page = reader
+    word = page.locator(".hr-b-paragraph .hr-w").nth(2)
+    word.focus()
+    assert computed(word.locator(".hr-tip"), "visibility") == "visible"
+
+
+def test_hovering_a_sentence_highlights_its_counterpart(reader: Any) -> None:
+    page = reader
+    row = page.locator(f".hr-b-paragraph {TRANSLATED_ROW}").nth(1)
+    sid = row.get_attribute("data-sid")
+    hindi = row.locator(f'.hr-src .hr-s[data-sid="{sid}"]')
+    english = row.locator(f'.hr-tgt .hr-s[data-sid="{sid}"]')
+    before = computed(english, "backgroundColor")
+    page.mouse.move(5, 5)
+    hindi.hover(position={"x": 2, "y": 5})
+    page.wait_for_function(
+        "([e, b]) => getComputedStyle(e).backgroundColor !== b", arg=[english.element_handle(), before]
+    )
+    assert computed(english, "backgroundColor") != before
+    # And the other way round.
+    page.mouse.move(5, 5)
+    english.hover()
+    page.wait_for_function(
+        "([e, b]) => getComputedStyle(e).backgroundColor !== b", arg=[hindi.element_handle(), before]
+    )
+    shot(page, "sentence-sync.png")
+
+
+def test_devanagari_uses_a_devanagari_font(reader: Any) -> None:
+    page = reader
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": ".hr-b-paragraph .hr-src .hr-s"})
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+    families = [f["familyName"] for f in fonts]
+    print("fonts used for Hindi text:", families)
+    assert any("Devanagari" in family for family in families), families
+
+
+def test_malicious_upload_runs_no_script(page: Any, app_url: str, tmp_path: Path) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    source, marker = MALICIOUS, "सुरक्षा"
+    if not source.is_file():
+        source, marker = tmp_path / "hostile.hi.html", "भारत"
+        source.write_text(HOSTILE_HTML, encoding="utf-8")
+    open_app(page, app_url)
+    page.locator(f"{SIDEBAR} label").filter(has_text="Upload a file").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(source))
+    page.wait_for_function(
+        "m => [...document.querySelectorAll('.hr-reader')].some(r => r.textContent.includes(m))",
+        arg=marker,
+        timeout=60_000,
+    )
+    page.wait_for_timeout(500)
+    for word in page.locator(".hr-w").all()[:10]:
+        word.hover()
+    shot(page, "malicious-upload.png")
+    assert dialogs == []
+    assert page.evaluate("() => window.__xss === undefined")
+    assert page.locator(".hr-reader script, .hr-reader img, .hr-reader [onerror], .hr-reader a").count() == 0
+    text = page.locator(".hr-reader").last.inner_text()
+    assert "SCRIPT-LEAK" not in text and "STYLE-LEAK" not in text
+    if source == MALICIOUS:
+        assert "<b>" in text  # markup written as text in the article stays text
+    assert computed(page.locator("body"), "backgroundColor") != "rgb(255, 0, 0)"
+
+
+def test_time_to_first_sentence_of_a_translated_article(page: Any, app_url: str) -> None:
+    open_app(page, app_url)
+    wait_translated(page)
+    first_text = page.locator(f"{TRANSLATED_ROW} .hr-tgt .hr-s").first.inner_text()
+    # A second article, then back to the first (already translated in this session).
+    choose_in_select(page, "Sample", 1)
+    page.wait_for_function(
+        "t => !document.querySelector('.hr-reader')?.textContent.includes(t)", arg=first_text
+    )
+    wait_translated(page)
+    start = time.perf_counter()
+    choose_in_select(page, "Sample", "Lukashenko")
+    page.wait_for_function(
+        "t => [...document.querySelectorAll('.hr-row.hr-k-mt .hr-tgt')].some(e => e.textContent.includes(t))",
+        arg=first_text,
+        timeout=30_000,
+    )
+    switched = time.perf_counter() - start
+    # A fresh session: the page comes from the translation memory, not the model.
+    start = time.perf_counter()
+    page.goto(app_url, wait_until="domcontentloaded")
+    page.wait_for_selector(READER, timeout=60_000)
+    shown = time.perf_counter() - start
+    page.wait_for_selector(TRANSLATED_ROW, timeout=60_000)
+    fresh = time.perf_counter() - start
+    print(
+        f"time to first translated sentence: switching back {switched:.2f} s; new session from the cache "
+        f"{fresh:.2f} s (page shown after {shown:.2f} s)"
+    )
+    assert switched < 10 and fresh < 20
+
+
+def test_readme_screenshot(page: Any, app_url: str) -> None:
+    """The README picture, in gloss-only mode: the test model's English is random text."""
+    open_app(page, app_url)
+    choose_in_select(page, "Model", "word-by-word gloss only")
+    page.wait_for_selector(".hr-row.hr-k-gloss")
+    wait_idle(page)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    word = page.locator(".hr-b-paragraph .hr-w[data-senses]").nth(3)
+    word.hover()
+    tip = word.locator(".hr-tip")
+    page.wait_for_function("e => getComputedStyle(e).visibility === 'visible'", arg=tip.element_handle())
+    page.wait_for_timeout(300)
+    docs = REPO / "docs"
+    docs.mkdir(exist_ok=True)
+    page.screenshot(path=str(docs / "reading-page.png"))
+    shot(page, "readme-reading-page.png")
+    assert (docs / "reading-page.png").stat().st_size > 20_000

@@ -1,0 +1,226 @@
+"""Binary exports read back with real parsers: python-docx, EbookLib, zipfile + sqlite (Anki)."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from assistant.errors import ExportError
+from assistant.export import export_page
+from assistant.export.anki import MODEL_ID, deck_id, highlight
+from assistant.types import Glossary, PageBlock, ReadingPage
+from tests.test_export_pages import SCRIPT, gloss_page, pair, translated_page
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+# --- docx ---------------------------------------------------------------------------
+
+
+def _docx(page: ReadingPage):
+    import docx
+
+    return docx.Document(io.BytesIO(export_page(page, "docx")))
+
+
+def test_docx_pair_table_and_glossary_appendix() -> None:
+    page = translated_page()
+    document = _docx(page)
+    pairs_table, glossary_table = document.tables
+    pairs = list(page.pairs())
+    assert len(pairs_table.rows) == len(pairs) + 1
+    assert [c.text for c in pairs_table.rows[0].cells] == ["Hindi", "English"]
+    assert [c.text for c in pairs_table.rows[2].cells] == ["पुतिन के साथ मिले।", "Met with Putin."]
+    assert pairs_table.rows[5].cells[1].text == f"The article said {SCRIPT}."
+    entries = len(page.glossary.terms) + len(page.glossary.names)
+    assert len(glossary_table.rows) == entries + 1
+    assert [c.text for c in glossary_table.rows[0].cells] == [
+        "Term", "Romanization", "POS", "Gender", "Meaning", "Count",
+    ]  # fmt: skip
+    assert [c.text for c in glossary_table.rows[1].cells] == [
+        "प्रतिबंध", "pratibandh", "NOUN", "m", "sanction; ban", "3",
+    ]  # fmt: skip
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "पुतिन ने लुकाशेंको से मुलाकात की" in text
+    assert "opus-mt-hi-en" in text and "2026-11-28" in text
+    assert document.core_properties.title == page.title
+
+
+def test_docx_script_stays_text_and_hindi_runs_name_a_devanagari_font() -> None:
+    data = export_page(translated_page(), "docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert z.testzip() is None
+        xml = z.read("word/document.xml")
+    root = ElementTree.fromstring(xml)  # well-formed
+    texts = [t.text or "" for t in root.iter(f"{W}t")]
+    assert any(SCRIPT in t for t in texts)
+    assert b"<script>" not in xml
+    hindi_runs = [r for r in root.iter(f"{W}r") if "पुतिन" in "".join(t.text or "" for t in r.iter(f"{W}t"))]
+    assert hindi_runs
+    for run in hindi_runs:
+        fonts = run.find(f"{W}rPr/{W}rFonts")
+        assert fonts is not None and fonts.get(f"{W}cs") == "Nirmala UI"
+        assert run.find(f"{W}rPr/{W}lang").get(f"{W}bidi") == "hi-IN"
+
+
+def test_docx_gloss_page_labels_gloss_column() -> None:
+    document = _docx(gloss_page())
+    assert "not a translation" in document.tables[0].rows[0].cells[1].text
+    assert any("not a translation" in p.text for p in document.paragraphs)
+
+
+def test_docx_drops_characters_xml_cannot_hold() -> None:
+    page = ReadingPage("t", (PageBlock("paragraph", (pair("नमस्ते\x00\x1b", "hi\x0b there"),)),))
+    document = _docx(page)
+    assert [c.text for c in document.tables[0].rows[1].cells] == ["नमस्ते", "hi there"]
+
+
+# --- epub ---------------------------------------------------------------------------
+
+
+def _epub(data: bytes, tmp_path: Path):
+    from ebooklib import epub
+
+    path = tmp_path / "book.epub"
+    path.write_bytes(data)
+    return epub.read_epub(str(path))
+
+
+def test_epub_structure(tmp_path: Path) -> None:
+    import ebooklib
+    from ebooklib import epub
+
+    page = translated_page()
+    data = export_page(page, "epub")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        first = z.infolist()[0]
+        assert first.filename == "mimetype"
+        assert first.compress_type == zipfile.ZIP_STORED
+        assert z.read("mimetype") == b"application/epub+zip"
+        chapters = {name: z.read(name) for name in z.namelist() if name.endswith(".xhtml")}
+    for xml in chapters.values():
+        ElementTree.fromstring(xml)  # every chapter is well-formed XHTML
+    book = _epub(data, tmp_path)
+    documents = {item.get_name() for item in book.get_items_of_type(ebooklib.ITEM_DOCUMENT)}
+    assert {"article.xhtml", "glossary.xhtml"} <= documents
+    assert [link.title for link in book.toc] == [page.title, "Glossary"]
+    assert [uid for uid, _ in book.spine] == ["nav", "article", "glossary"]
+    navs = [item for item in book.get_items() if isinstance(item, epub.EpubNav)]
+    assert navs and {"toc.ncx", "nav.xhtml"} <= {item.get_name() for item in book.get_items()}
+    nav_xml = next(x for n, x in chapters.items() if n.endswith("nav.xhtml")).decode("utf-8")
+    assert 'href="article.xhtml"' in nav_xml and 'href="glossary.xhtml"' in nav_xml
+    assert book.get_metadata("DC", "title")[0][0] == page.title
+    assert book.get_metadata("DC", "language")[0][0] == "hi"
+    assert book.get_metadata("DC", "date")[0][0] == "2026-11-28"
+    article = next(x for n, x in chapters.items() if n.endswith("article.xhtml")).decode("utf-8")
+    assert "प्रतिबंधों के बढ़ने पर बैठक हुई।" in article
+    assert "&lt;script&gt;" in article and "<script>" not in article
+    assert "opus-mt-hi-en" in article
+    glossary = next(x for n, x in chapters.items() if n.endswith("glossary.xhtml")).decode("utf-8")
+    assert "pratibandh" in glossary and "sanction; ban" in glossary
+
+
+def test_epub_identifier_is_stable_and_content_bound(tmp_path: Path) -> None:
+    page = translated_page()
+    ids = []
+    later, other_model = replace(page, created="2030-01-01"), replace(page, model="nllb-200-distilled-600M")
+    for variant in (page, later, other_model):
+        book = _epub(export_page(variant, "epub"), tmp_path)
+        ids.append(book.get_metadata("DC", "identifier")[0][0])
+    assert ids[0] == ids[1]  # re-exporting the same reading later: same book
+    assert ids[0] != ids[2]  # a different translation: a different book
+    assert ids[0].startswith("urn:sha256:")
+
+
+def test_epub_gloss_page_says_gloss(tmp_path: Path) -> None:
+    data = export_page(gloss_page(), "epub")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        article = z.read("EPUB/article.xhtml").decode("utf-8")
+    assert "not a translation" in article
+
+
+# --- anki ---------------------------------------------------------------------------
+
+
+def _collection(data: bytes, tmp_path: Path) -> sqlite3.Connection:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        db_name = "collection.anki21" if "collection.anki21" in names else "collection.anki2"
+        tmp_path.mkdir(exist_ok=True)
+        path = tmp_path / db_name
+        path.write_bytes(z.read(db_name))
+    return sqlite3.connect(path)
+
+
+def _notes(data: bytes, tmp_path: Path) -> list[tuple[str, int, list[str]]]:
+    conn = _collection(data, tmp_path)
+    try:
+        rows = conn.execute("SELECT guid, mid, flds FROM notes ORDER BY id").fetchall()
+    finally:
+        conn.close()
+    return [(guid, mid, flds.split("\x1f")) for guid, mid, flds in rows]
+
+
+def test_anki_one_note_per_glossary_term(tmp_path: Path) -> None:
+    page = translated_page()
+    notes = _notes(export_page(page, "anki"), tmp_path)
+    assert len(notes) == len(page.glossary.terms) + len(page.glossary.names)
+    assert {mid for _, mid, _ in notes} == {MODEL_ID}
+    first = notes[0][2]
+    assert first[0] == "प्रतिबंध"
+    assert first[1] == "<b>प्रतिबंधों</b> के बढ़ने पर बैठक हुई।"
+    assert first[2] == "sanction; ban"
+    assert first[3] == "pratibandh"
+    assert "masculine" in first[4]
+    assert first[5] == "The meeting took place as sanctions grew."
+    # the injected-looking term is escaped, never markup
+    dangerous = notes[2][2]
+    assert dangerous[0] == "=cmd|&#x27; /C calc&#x27;!A0"
+
+
+def test_anki_reexport_keeps_guids_and_deck(tmp_path: Path) -> None:
+    page = translated_page()
+    first = _notes(export_page(page, "anki"), tmp_path / "first")
+    updated = replace(page, model="nllb-200-distilled-600M", created="2027-01-01")
+    second = _notes(export_page(updated, "anki"), tmp_path / "second")
+    assert [g for g, _, _ in first] == [g for g, _, _ in second]
+    assert len({g for g, _, _ in first}) == len(first)
+    assert deck_id(page) == deck_id(updated)
+    conn = _collection(export_page(page, "anki"), tmp_path)
+    try:
+        cards = conn.execute("SELECT DISTINCT did FROM cards").fetchall()
+    finally:
+        conn.close()
+    assert cards == [(deck_id(page),)]
+
+
+def test_anki_needs_a_glossary() -> None:
+    with pytest.raises(ExportError, match="no glossary terms"):
+        export_page(replace(translated_page(), glossary=Glossary()), "anki")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forms", "expected"),
+    [
+        ("राम <b>घर</b> गया", ("घर",), "राम &lt;b&gt;<b>घर</b>&lt;/b&gt; गया"),
+        ("राम घर गया", ("नहीं",), "राम घर गया"),
+        ("घरों में", ("घर", "घरों"), "<b>घरों</b> में"),
+        ("", ("घर",), ""),
+    ],
+)
+def test_anki_highlight(sentence: str, forms: tuple[str, ...], expected: str) -> None:
+    assert highlight(sentence, forms) == expected
+
+
+def test_anki_leaves_no_temporary_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    export_page(gloss_page(), "anki")
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,140 @@
+"""Per-token glosses and the word-by-word English line."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.gloss import gloss_line, gloss_sentence, gloss_token
+from assistant.lexicon import load_lexicon
+from assistant.segment import segment_article, tokenize
+from assistant.types import Sentence, Token
+
+
+def sentence(text: str) -> Sentence:
+    return Sentence(text, 0, len(text), tokenize(text))
+
+
+def word(text: str) -> Token:
+    return Token(text, "word", 0, len(text))
+
+
+def test_every_token_of_the_seed_article_gets_a_gloss(seed_text: str) -> None:
+    article = segment_article(seed_text)
+    lexicon = load_lexicon()
+    words = 0
+    for sent in article.sentences():
+        glosses = gloss_sentence(sent, lexicon)
+        assert len(glosses) == len(sent.tokens)
+        for token, gloss in zip(sent.tokens, glosses, strict=True):
+            assert gloss.text == token.text
+            if token.kind == "word":
+                words += 1
+                assert gloss.roman, token
+                assert gloss.senses or gloss.note, token
+                assert gloss.pos
+        assert gloss_line(glosses, lexicon) or not sent.tokens
+    assert words > 500
+
+
+@pytest.mark.parametrize(("text", "name"), [("पुतिन", "Putin"), ("लुकाशेंको", "Lukashenko")])
+def test_names(text: str, name: str) -> None:
+    gloss = gloss_token(word(text))
+    assert gloss.is_name
+    assert gloss.pos == "PROPN"
+    assert gloss.senses[0] == name
+    assert gloss.roman
+
+
+def test_unknown_word_is_shown_by_romanization_with_a_note() -> None:
+    gloss = gloss_token(word("लुकाशेंको"))
+    assert not gloss.known
+    assert "not in the dictionary" in gloss.note.lower()
+
+
+@pytest.mark.parametrize(("text", "lemma", "pos", "sense", "gender"), [
+    ("लड़कों", "लड़का", "NOUN", "boy", "m"),
+    ("किया", "करना", "VERB", "to do", None),
+    ("बैठक", "बैठक", "NOUN", "meeting", "f"),
+])
+def test_word_gloss_fields(text: str, lemma: str, pos: str, sense: str, gender: str | None) -> None:
+    gloss = gloss_token(word(text))
+    assert (gloss.lemma, gloss.pos) == (lemma, pos)
+    assert gloss.senses[0] == sense
+    assert len(gloss.senses) <= 3
+    assert gloss.known
+    assert gloss.roman and gloss.roman_strict
+    if gender:
+        assert gloss.gender == gender
+    assert gloss.analysis is not None
+
+
+def test_grammar_note_for_ne() -> None:
+    gloss = gloss_token(word("ने"))
+    assert gloss.pos == "ADP"
+    assert "subject of a transitive verb" in gloss.note
+
+
+@pytest.mark.parametrize(("token", "pos", "senses"), [
+    (Token("२०२१", "number", 0, 4), "NUM", ("2021",)),
+    (Token("2021", "number", 0, 4), "NUM", ("2021",)),
+    (Token("Putin", "latin", 0, 5), "X", ("Putin",)),
+    (Token("।", "punct", 0, 1), "PUNCT", ()),
+])
+def test_non_word_tokens(token: Token, pos: str, senses: tuple[str, ...]) -> None:
+    gloss = gloss_token(token)
+    assert gloss.pos == pos
+    assert gloss.senses == senses
+
+
+def test_latin_token_note() -> None:
+    assert gloss_token(Token("Kremlin", "latin", 0, 7)).note == "English in the original"
+
+
+def test_tokens_of_a_unit_point_at_it() -> None:
+    glosses = gloss_sentence(sentence("वह भारत के बारे में बात करता है।"))
+    unit = glosses[2].unit
+    assert unit is not None and unit.lemma == "के बारे में"
+    assert glosses[3].unit == unit and glosses[4].unit == unit
+    assert glosses[1].unit is None
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("उन्होंने पुतिन का स्वागत किया।", ["they", "Putin", "welcomed", "."], ["(subject marker)"]),
+    ("लुकाशेंको ने पुतिन के साथ बैठक में बात की।", ["Lukashenko", "Putin", "with", "meeting", "in"], []),
+    ("वह भारत के बारे में बात कर रहा है।", ["about", "is"], []),
+    ("आमने-सामने बातचीत", ["face to face"], ["face to face-face"]),
+])
+def test_gloss_line_without_a_model(text: str, expected: list[str], absent: list[str]) -> None:
+    line = gloss_line(gloss_sentence(sentence(text)))
+    for part in expected:
+        assert part in line, line
+    for part in absent:
+        assert part not in line, line
+    assert "ने" not in line
+
+
+def test_gloss_line_of_an_empty_sentence() -> None:
+    assert gloss_line(()) == ""
+    assert gloss_sentence(Sentence("", 0, 0, ())) == ()
+
+
+@pytest.mark.parametrize(("text", "index", "pos", "sense"), [
+    ("रूसी राष्ट्रपति", 0, "ADJ", "Russian"),  # adjective before a noun, not "dandruff"
+    ("उन्होंने पेशकश की।", 2, "VERB", "to do"),  # की at the end of a clause is करना
+    ("उसने काम कराया।", 2, "VERB", "to cause to do"),  # causative derived from करना
+    ("सरकारी दफ़्तर", 0, "ADJ", "of government"),  # adjective derived from सरकार
+])
+def test_context_and_derivation(text: str, index: int, pos: str, sense: str) -> None:
+    gloss = gloss_sentence(sentence(text))[index]
+    assert gloss.pos == pos
+    assert gloss.senses[0] == sense
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("वह बात कर रहा है।", "is talking"),
+    ("उसने पत्र भेजे।", "sent"),
+    ("वह पत्र लिखते हुए बोला", "while writing"),
+    ("यह काम करते हुए", "while working"),
+])
+def test_gloss_line_verb_groups(text: str, expected: str) -> None:
+    assert expected in gloss_line(gloss_sentence(sentence(text)))

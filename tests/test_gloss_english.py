@@ -1,0 +1,44 @@
+"""English inflection used by the word-by-word line."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.lexicon.english import gerund, inflect, participle, plural
+
+
+@pytest.mark.parametrize(("sense", "tense", "expected"), [
+    ("to welcome", "perf", "welcomed"),
+    ("to stop", "perf", "stopped"),
+    ("to visit", "perf", "visited"),
+    ("to carry", "perf", "carried"),
+    ("to give up", "perf", "gave up"),
+    ("to do", "fut", "will do"),
+    ("to say", "conj", "having said"),
+    ("to go", "inf", "to go"),
+    ("to make", "impf", "make"),
+    ("meeting", "perf", "meeting"),  # not a verb sense: unchanged
+])
+def test_inflect(sense: str, tense: str, expected: str) -> None:
+    assert inflect(sense, tense) == expected
+
+
+@pytest.mark.parametrize(("sense", "expected"), [
+    ("to make", "making"), ("to stop", "stopping"), ("to see", "seeing"), ("to talk", "talking"),
+    ("to lie", "lying"),
+])
+def test_gerund(sense: str, expected: str) -> None:
+    assert gerund(sense) == expected
+
+
+@pytest.mark.parametrize(("noun", "expected"), [
+    ("ban", "bans"), ("country", "countries"), ("box", "boxes"), ("relations", "relations"),
+    ("bus", "buses"), ("Putin", "Putin"), ("day", "days"),
+])
+def test_plural(noun: str, expected: str) -> None:
+    assert plural(noun) == expected
+
+
+def test_participle() -> None:
+    assert participle("to strangle") == "strangled"
+    assert participle("to take") == "taken"

@@ -1,0 +1,154 @@
+"""The lexicon file: loading, damage handling, closed-class entries and reproducible builds."""
+
+from __future__ import annotations
+
+import gzip
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import LexiconError
+from assistant.lexicon import DATA_FILE, build_lexicon, load_lexicon, loose, norm, read_lexicon
+from assistant.lexicon.build import DEFAULT_SHARED
+
+TINY_DIX = """<?xml version="1.0" encoding="UTF-8"?>
+<dictionary>
+<pardefs>
+  <pardef n="ध/ा__n_m">
+    <e><p><l>ा</l><r>ा<s n="n"/><s n="m"/><s n="sg"/><s n="nom"/></r></p></e>
+    <e><p><l>े</l><r>ा<s n="n"/><s n="m"/><s n="sg"/><s n="obl"/></r></p></e>
+    <e><p><l>ों</l><r>ा<s n="n"/><s n="m"/><s n="pl"/><s n="obl"/></r></p></e>
+  </pardef>
+  <pardef n="बोल__vblex_tv">
+    <e><p><l>ना</l><r><s n="vblex"/><s n="tv"/><s n="inf"/><s n="nom"/></r></p></e>
+    <e><p><l>ा</l><r><s n="vblex"/><s n="tv"/><s n="perf"/><s n="m"/><s n="sg"/></r></p></e>
+    <e r="RL"><p><l>ो</l><r><s n="vblex"/><s n="tv"/><s n="imp"/></r></p></e>
+  </pardef>
+</pardefs>
+<section id="main" type="standard">
+  <e lm="लड़का"><i>लड़क</i><par n="ध/ा__n_m"/></e>
+  <e lm="बोल"><i>बोल</i><par n="बोल__vblex_tv"/></e>
+</section>
+</dictionary>
+"""
+TINY_FREEDICT = (
+    "headword\tpos\tsense\thindi\texample\n"
+    "boy\tN\t1\tलड़का | बालक\tThe boy ran.\n"
+    "speak\tV\t1\tबोलना\tSpeak up.\n"
+    "welcome\tV\t1\tस्वागत करना\tThey welcomed us.\n"
+)
+TINY_WIKTIONARY = (
+    "# comment line\n"
+    "boy {n} (young male) :: लड़का {m} /laṛkā/, छोकरा {m}\n"
+    "Putin {prop} (surname) :: पुतिन /putin/\n"
+)
+
+
+def _tiny_shared(root: Path) -> Path:
+    for rel, text in (("freedict-eng-hin/eng-hin.utf8.tsv", TINY_FREEDICT),
+                      ("wiktionary-en-hi/en-hi-enwiktionary.txt", TINY_WIKTIONARY),
+                      ("apertium-hin/apertium-hin.hin.dix", TINY_DIX)):
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_committed_file_is_small_and_loads_fast() -> None:
+    assert DATA_FILE.is_file()
+    assert DATA_FILE.stat().st_size < 20_000_000
+    started = time.perf_counter()
+    lexicon = read_lexicon(DATA_FILE)
+    assert time.perf_counter() - started < 3.0  # generous for a busy test machine; ~0.3 s normally
+    assert lexicon.analyse("लड़कों")
+    assert load_lexicon() is load_lexicon()
+
+
+@pytest.mark.parametrize("content", [b"", b"not gzip at all", gzip.compress(b"wrong header\n"),
+                                     gzip.compress(b"#assistant-hindi-lexicon\t1\nL\tonly-two\n")])
+def test_damaged_file_raises_lexicon_error_with_rebuild_hint(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "lexicon.tsv.gz"
+    path.write_bytes(content)
+    with pytest.raises(LexiconError) as info:
+        read_lexicon(path)
+    assert "lexicon build" in str(info.value)
+
+
+def test_missing_file_raises_lexicon_error(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="missing"):
+        load_lexicon(tmp_path / "absent.tsv.gz")
+
+
+def test_missing_sources_raise_lexicon_error(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="--shared"):
+        build_lexicon(tmp_path, tmp_path / "out.tsv.gz")
+
+
+def test_tiny_build_is_reproducible_and_usable(tmp_path: Path) -> None:
+    shared = _tiny_shared(tmp_path / "shared")
+    first = build_lexicon(shared, tmp_path / "a.tsv.gz").read_bytes()
+    second = build_lexicon(shared, tmp_path / "b.tsv.gz").read_bytes()
+    assert first == second
+    lexicon = read_lexicon(tmp_path / "a.tsv.gz")
+    boy = lexicon.analyse("लड़कों")[0]
+    assert (boy.lemma, boy.pos, boy.gender, boy.number, boy.case) == ("लड़का", "NOUN", "m", "pl", "obl")
+    assert lexicon.info("लड़का").senses[0] == "boy"
+    assert lexicon.info("लड़का").roman == "laṛkā"
+    assert lexicon.analyse("बोला")[0].lemma == "बोलना"
+    # r="RL" entries only generate: बोलो is left to the suffix rules
+    assert all(a.source == "rule" for a in lexicon.analyse("बोलो"))
+    assert lexicon.info("स्वागत करना").senses == ("to welcome",)
+
+
+@pytest.mark.slow
+def test_full_build_is_reproducible_and_matches_committed_file(tmp_path: Path) -> None:
+    if not DEFAULT_SHARED.is_dir():
+        pytest.skip("shared lexicon sources not available")
+    # The committed file was built in another process: equal bytes show the build is
+    # reproducible and the committed data is current.
+    fresh = build_lexicon(DEFAULT_SHARED, tmp_path / "a.tsv.gz").read_bytes()
+    assert fresh == DATA_FILE.read_bytes(), "stale lexicon: run python -m assistant lexicon build"
+
+
+@pytest.mark.parametrize(("word", "lemma", "pos", "sense", "note_part"), [
+    ("ने", "ने", "ADP", "(subject marker)", "transitive verb in the perfective"),
+    ("को", "को", "ADP", "to", "object or the recipient"),
+    ("की", "का", "ADP", "of", "agrees with the possessed noun"),
+    ("उन्होंने", "वह", "PRON", "they", "ergative"),
+    ("के बारे में", "के बारे में", "ADP", "about", "compound postposition"),
+    ("थीं", "होना", "AUX", "were", "past"),
+    ("दोनों", "दो", "NUM", "both", ""),
+])
+def test_closed_class_entries(word: str, lemma: str, pos: str, sense: str, note_part: str) -> None:
+    entries = load_lexicon().closed_entries(word)
+    assert entries, word
+    entry = entries[0]
+    assert (entry.analysis.lemma, entry.analysis.pos) == (lemma, pos)
+    assert entry.info.senses[0] == sense
+    assert note_part in entry.info.note
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("\u095b", "ज\u093c"),  # precomposed za = decomposed
+    ("हिंदी", "हिन्दी"),
+    ("वहाँ", "वहां"),
+    ("गये", "गए"),
+    ("नयी", "नई"),
+    ("सम्राट्", "सम्राट"),
+])
+def test_loose_keys_merge_spelling_variants(a: str, b: str) -> None:
+    assert loose(a) == loose(b)
+
+
+def test_norm_decomposes_nukta_and_drops_joiners() -> None:
+    assert norm("\u095b\u200d") == "ज\u093c"
+
+
+@pytest.mark.parametrize("text", [
+    "\u095b\u092e\u0940\u0928", "ज\u093cमीन", "\u0929", "न\u093c", "हिंदी", "क़ानून", "\u0921\u093c\u0930",
+])
+def test_keys_match_the_segmenter_normalization(text: str) -> None:
+    from assistant.text import normalize
+
+    assert norm(text) == normalize(text).text

@@ -1,0 +1,74 @@
+"""Multiword units: compound postpositions, conjunct and compound verbs, fixed phrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.lexicon import find_units, load_lexicon
+from assistant.segment import tokenize
+
+
+def units(text: str):
+    return find_units(tokenize(text), load_lexicon())
+
+
+@pytest.mark.parametrize(("text", "unit_text", "lemma", "kind", "sense"), [
+    ("यह भारत के बारे में है।", "के बारे में", "के बारे में", "postposition", "about"),
+    ("दबाव के बावजूद वे आए।", "के बावजूद", "के बावजूद", "postposition", "despite"),
+    ("उन्होंने पुतिन का स्वागत किया।", "स्वागत किया", "स्वागत करना", "conjunct_verb", "to welcome"),
+    ("मैंने उसे छोड़ दिया।", "छोड़ दिया", "छोड़ देना", "compound_verb", "to abandon"),
+    ("इस बीच वह चला गया।", "इस बीच", "इस बीच", "phrase", "meanwhile"),
+    ("बड़े पैमाने पर विरोध", "बड़े पैमाने पर", "बड़े पैमाने पर", "phrase", "on a large scale"),
+    ("आमने-सामने बातचीत", "आमने-सामने", "आमने-सामने", "phrase", "face to face"),
+    ("बच्चों के लिए किताब", "के लिए", "के लिए", "postposition", "for"),
+])
+def test_units_found(text: str, unit_text: str, lemma: str, kind: str, sense: str) -> None:
+    found = {u.text: u for u in units(text)}
+    assert unit_text in found, [u.text for u in found.values()]
+    unit = found[unit_text]
+    assert (unit.lemma, unit.kind) == (lemma, kind)
+    assert unit.senses[0] == sense
+
+
+def test_longest_match_wins_and_units_do_not_overlap() -> None:
+    tokens = tokenize("वह भारत के बारे में बात कर रहा है")
+    found = find_units(tokens, load_lexicon())
+    spans = [(u.start_token, u.end_token) for u in found]
+    assert (2, 5) in spans  # के बारे में, not the single में
+    covered = [i for start, end in spans for i in range(start, end)]
+    assert len(covered) == len(set(covered))
+
+
+def test_hyphenated_phrase_spans_the_hyphen_token() -> None:
+    tokens = tokenize("आमने-सामने")
+    [unit] = find_units(tokens, load_lexicon())
+    assert (unit.start_token, unit.end_token) == (0, 3)
+    assert tokens[1].text == "-"
+
+
+def test_genitive_ki_is_not_taken_for_a_light_verb() -> None:
+    # "संबंधों की सराहना" : की is "of" here; only the final "सराहना की" is a conjunct verb
+    found = units("लुकाशेंको ने संबंधों की सराहना की")
+    assert [u.text for u in found] == ["सराहना की"]
+    assert found[0].lemma == "सराहना करना"
+
+
+def test_stem_plus_vector_verb_is_a_compound_verb() -> None:
+    found = {u.text: u for u in units("उसने सब कुछ बता दिया।")}
+    assert found["बता दिया"].kind == "compound_verb"
+    assert "completely" in found["बता दिया"].senses[0]
+
+
+@pytest.mark.parametrize(("text", "unit_text", "sense"), [
+    ("यह किया जा रहा है।", "किया जा", "to be done"),
+    ("उनका स्वागत किया जाएगा।", "स्वागत किया जाएगा", "to be welcomed"),
+])
+def test_passive_with_jana(text: str, unit_text: str, sense: str) -> None:
+    found = {u.text: u for u in units(text)}
+    assert found[unit_text].kind == "passive"
+    assert found[unit_text].senses[0] == sense
+
+
+@pytest.mark.parametrize("text", ["", "।", "Putin and Lukashenko", "२०२१"])
+def test_no_units_in_text_without_hindi_words(text: str) -> None:
+    assert units(text) == []
