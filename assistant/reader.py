@@ -111,14 +111,14 @@ def _translate_into(
     todo = [i for i, pair in enumerate(pairs) if pair.source.lang == "hi"]
     total = len(todo)
     start = time.perf_counter()
-    done = cached = 0
+    cached = 0
     if on_progress:
         on_progress(Progress(0, total, 0.0, None, assemble(False)))
     sources = [pairs[i].source.text for i in todo]
-    for k, result in translator.iter_translate(sources, should_stop=should_stop):
+    iterator = translator.iter_translate(sources, should_stop=should_stop)
+    for done, (k, result) in enumerate(iterator, start=1):
         i = todo[k]
         pairs[i] = replace(pairs[i], translation=result.text, kind="mt")
-        done += 1
         cached += int(result.cached)
         if on_progress:
             elapsed = time.perf_counter() - start

@@ -53,7 +53,7 @@ def _is_saved_reading(file: str, data: bytes) -> bool:
 
 def load(args: argparse.Namespace) -> ReadingPage:
     """The page to export: a saved reading as is, or the article read and translated/glossed."""
-    from assistant.cli.translate_cmd import read_input
+    from assistant.cli.translate_cmd import article_page, read_input
 
     data, name = read_input(args.file)
     if _is_saved_reading(args.file, data):
@@ -63,37 +63,7 @@ def load(args: argparse.Namespace) -> ReadingPage:
             print("note: --model is ignored for a saved reading; it keeps its own translation.",
                   file=sys.stderr)  # fmt: skip
         return load_page_json(data)
-    return _article_page(data, name, args)
-
-
-def _article_page(data: bytes, name: str, args: argparse.Namespace) -> ReadingPage:
-    from assistant.reader import build_reading_page, open_article
-    from assistant.sources import read_article
-    from assistant.translate import default_model, load_translator
-
-    article = open_article(read_article(data, name), name)
-    model = args.model or default_model()
-    if model is None:
-        print("note: no translation model installed; exporting a word-by-word gloss, not a translation. "
-              "Get a model with: python -m assistant models download opus-mt-hi-en", file=sys.stderr)
-        return build_reading_page(article)
-    translator = load_translator(model, engine=args.engine, beam_size=args.beam_size, cache=not args.no_cache)
-    bar = None
-    if not args.quiet:
-        from tqdm import tqdm
-
-        bar = tqdm(total=0, unit="sent", desc="translating", file=sys.stderr, leave=False)
-
-    def on_progress(progress) -> None:
-        if bar is not None:
-            bar.total, bar.n = progress.total, progress.done
-            bar.refresh()
-
-    try:
-        return build_reading_page(article, translator, on_progress=on_progress)
-    finally:
-        if bar is not None:
-            bar.close()
+    return article_page(data, name, args)
 
 
 def _destination(args: argparse.Namespace) -> Path | None:

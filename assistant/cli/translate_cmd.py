@@ -23,7 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("file", help="article file, or - for standard input")
     parser.add_argument("--model", help="preset name, a folder under the models folder, or a model path")
-    parser.add_argument("--format", choices=FORMATS, default="txt", help="txt: Hindi and English lines (default)")
+    parser.add_argument(
+        "--format", choices=FORMATS, default="txt", help="txt: Hindi and English lines (default)"
+    )
     parser.add_argument("-o", "--output", help="write here instead of standard output")
     parser.add_argument("--beam-size", type=int, default=1, help="beam search width (1 = greedy, fastest)")
     parser.add_argument("--engine", default="auto", help="auto, transformers or ctranslate2")
@@ -46,15 +48,21 @@ def read_input(file: str) -> tuple[bytes, str]:
 
 def load_page(args: argparse.Namespace) -> ReadingPage:
     """Read, segment and translate (or gloss) the article named on the command line."""
+    data, name = read_input(args.file)
+    return article_page(data, name, args)
+
+
+def article_page(data: bytes, name: str, args: argparse.Namespace) -> ReadingPage:
+    """Segment the article in ``data`` and translate it with the model the options name,
+    the installed default, or none (a word-by-word gloss, said on stderr)."""
     from assistant.reader import build_reading_page, open_article
     from assistant.sources import read_article
 
-    data, name = read_input(args.file)
     article = open_article(read_article(data, name), name)
     translator = _translator(args)
     if translator is None:
         print(
-            "note: no translation model installed; showing a word-by-word gloss, not a translation. "
+            "note: no translation model installed; using a word-by-word gloss, not a translation. "
             "Get a model with: python -m assistant models download opus-mt-hi-en",
             file=sys.stderr,
         )
@@ -76,7 +84,8 @@ def load_page(args: argparse.Namespace) -> ReadingPage:
             bar.close()
     if last and not args.quiet:
         p = last[0]
-        print(f"{p.done} sentences translated by {translator.name}, {p.cached} from the cache", file=sys.stderr)
+        summary = f"{p.done} sentences translated by {translator.name}, {p.cached} from the cache"
+        print(summary, file=sys.stderr)
     return page
 
 
