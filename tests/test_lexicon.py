@@ -152,3 +152,24 @@ def test_keys_match_the_segmenter_normalization(text: str) -> None:
     from assistant.text import normalize
 
     assert norm(text) == normalize(text).text
+
+
+def test_supplement_fills_gaps_and_never_replaces_dictionary_senses() -> None:
+    from assistant.lexicon.entries import LemmaInfo
+    from assistant.lexicon.store import _fill_gaps, read_supplement
+
+    lemmas = {
+        "क": [LemmaInfo("क", "NOUN", "m", senses=("from a dictionary",))],
+        "ख": [LemmaInfo("ख", "ADJ", None, roman="kh")],
+    }
+    _fill_gaps(lemmas, [
+        LemmaInfo("क", "NOUN", None, senses=("hand-written",)),
+        LemmaInfo("ख", "ADJ", None, senses=("filled",)),
+        LemmaInfo("ग", "NOUN", "f", senses=("new",)),
+    ])
+    assert lemmas["क"][0].senses == ("from a dictionary",)
+    assert lemmas["ख"][0].senses == ("filled",) and lemmas["ख"][0].roman == "kh"
+    assert lemmas["ग"][0].senses == ("new",)
+    supplement = read_supplement()
+    assert len(supplement) > 100
+    assert all(record.senses and record.pos for record in supplement)

@@ -11,7 +11,7 @@ from assistant.errors import InputError
 from assistant.romanize import name_form, readable, strict
 
 READABLE = [
-    # the brief's own examples
+    # the examples the romanization scheme was designed around
     ("पुतिन", "putin"),
     ("बेलारूस", "belārūs"),
     ("कमल", "kamal"),

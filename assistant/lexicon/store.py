@@ -12,6 +12,9 @@ from assistant.lexicon.analyse import Lexicon
 from assistant.lexicon.build import DATA_FILE, FORMAT_HEADER
 from assistant.lexicon.closed_class import CLOSED_CLASS_FILE, read_closed_class
 from assistant.lexicon.entries import LemmaInfo
+from assistant.lexicon.keys import norm
+
+SUPPLEMENT_FILE = Path(__file__).resolve().parent / "data" / "supplement.tsv"
 
 _REBUILD = "Rebuild it with: python -m assistant lexicon build"
 _lock = threading.Lock()
@@ -46,7 +49,42 @@ def read_lexicon(path: Path = DATA_FILE, closed_path: Path = CLOSED_CLASS_FILE) 
                 lemmas.setdefault(lemma, []).append(record)
     except ValueError as exc:
         raise LexiconError(f"The lexicon file {path} is damaged (bad line).", _REBUILD) from exc
+    _fill_gaps(lemmas, read_supplement())
     return Lexicon(lemmas, forms, read_closed_class(closed_path))
+
+
+def read_supplement(path: Path = SUPPLEMENT_FILE) -> list[LemmaInfo]:
+    """The hand-written senses for common words the source dictionaries leave unglossed."""
+    records = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            lemma, pos, gender, senses = line.split("\t")
+        except ValueError as exc:
+            hint = "Fix the line: four tab-separated columns."
+            raise LexiconError(f"Bad line in {path.name}: {line!r}.", hint) from exc
+        records.append(LemmaInfo(norm(lemma), pos, gender or None,
+                                 senses=tuple(s.strip() for s in senses.split("|") if s.strip()),
+                                 sources=("supplement",)))
+    return records
+
+
+def _fill_gaps(lemmas: dict[str, list[LemmaInfo]], supplement: list[LemmaInfo]) -> None:
+    """Give senses to records that have none; never replace what a dictionary says."""
+    for extra in supplement:
+        records = lemmas.setdefault(extra.lemma, [])
+        same_pos = [i for i, r in enumerate(records) if r.pos == extra.pos]
+        if any(records[i].senses for i in same_pos):
+            continue
+        if same_pos:
+            old = records[same_pos[0]]
+            records[same_pos[0]] = LemmaInfo(
+                old.lemma, old.pos, old.gender or extra.gender, old.roman, extra.senses, old.example,
+                (*old.sources, "supplement"), old.note, old.line,
+            )
+        else:
+            records.append(extra)
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
