@@ -326,7 +326,8 @@ def test_bad_model_folder_raises_a_clear_error(
 ) -> None:
     folder = _broken(request.getfixturevalue(fixture), tmp_path, how)
     with pytest.raises(error) as caught:
-        load_translator(folder, cache=False)
+        # weights load on first use, so translating one sentence surfaces every problem
+        load_translator(folder, cache=False).translate(["परीक्षा"])
     message = str(caught.value)
     for word in words:
         assert word in message, message

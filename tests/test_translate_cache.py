@@ -185,3 +185,17 @@ def test_unwritable_cache_location_is_not_fatal(tmp_path: Path) -> None:
     assert [r.text for r in cached.translate(["एक"])] == ["<एक>"]
     assert [r.cached for r in cached.translate(["एक"])] == [False]
     assert len(inner.calls) == 2
+
+
+def test_an_article_answered_from_the_cache_never_loads_the_weights(tiny_marian_dir: Path) -> None:
+    sentences = ["रूस ने अभ्यास किया।", "दोनों देश सहयोग करेंगे।"]
+    first = load_translator(tiny_marian_dir, cache=True)
+    fresh = first.translate(sentences)
+    assert first.inner._model is not None
+
+    again = load_translator(tiny_marian_dir, cache=True)
+    assert isinstance(again, CachedTranslator) and isinstance(again.inner, TransformersTranslator)
+    results = again.translate(sentences)
+    assert [r.text for r in results] == [r.text for r in fresh]
+    assert all(r.cached for r in results)
+    assert again.inner._model is None

@@ -142,6 +142,7 @@ class TransformersTranslator(Translator):
         )
         self.identity += f":hf:beam{self.beam_size}"
         self._lock = threading.Lock()
+        self._load_lock = threading.Lock()
         try:
             import torch
         except ImportError as err:
@@ -152,12 +153,21 @@ class TransformersTranslator(Translator):
         torch.set_num_threads(threads or get_settings().threads)
         self.tokenizer = load_tokenizer(folder)
         self._languages = language_tokens(folder, self.tokenizer)
-        self.model = self._load_model()
+        # The weights load on the first cache miss, so an article answered wholly from the
+        # translation memory never pays for loading a model of several hundred MB.
+        self._model: Any = None
         self._limit = position_limit(self.tokenizer, folder.config)
         self.max_input_tokens = input_limit(self._limit)
         self._forced_bos = (
             self.tokenizer.convert_tokens_to_ids(self._languages[1]) if self._languages else None
         )
+
+    @property
+    def model(self) -> Any:
+        with self._load_lock:
+            if self._model is None:
+                self._model = self._load_model()
+        return self._model
 
     def _load_model(self) -> Any:
         try:
@@ -181,6 +191,7 @@ class TransformersTranslator(Translator):
     def _translate_batch(self, sentences: list[str]) -> list[str]:
         import torch
 
+        model = self.model  # outside the try: a load failure is a ModelInvalidError, not a TranslationError
         with self._lock:
             try:
                 encoded = self.tokenizer(sentences, return_tensors="pt", padding=True)
@@ -193,7 +204,7 @@ class TransformersTranslator(Translator):
                 if self._forced_bos is not None:
                     options["forced_bos_token_id"] = self._forced_bos
                 with torch.inference_mode():
-                    output = self.model.generate(**encoded, **options)
+                    output = model.generate(**encoded, **options)
                 rows = output.tolist()
                 if self._forced_bos is not None:
                     # M2M100's tokenizer does not count its language tokens as special.
@@ -206,7 +217,7 @@ class TransformersTranslator(Translator):
                 ) from err
 
     def close(self) -> None:
-        self.model = None
+        self._model = None
 
 
 def _short(err: BaseException) -> str:
