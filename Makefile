@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STREAMLIT_FLAGS := --server.address 127.0.0.1 --server.port $(or $(PORT),8501) \
 	--server.fileWatcherType none --browser.gatherUsageStats false
 
-.PHONY: install system-deps run test lint bench evaluate lexicon clean
+.PHONY: install system-deps run test lint bench evaluate lexicon screenshot clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ run: install
 test: install system-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q -ra
+
+# Refresh the README picture docs/reading-page.png from the browser test.
+screenshot: install system-deps
+	UPDATE_README_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/browser/test_reading_page.py -k readme_screenshot
 
 lint: install
 	$(BIN)/ruff check .
