@@ -47,6 +47,10 @@ def _grammar_note(word: str, analysis: Analysis) -> str:
     return ""
 
 
+def _add_note(note: str, extra: str) -> str:
+    return f"{note}; {extra}" if note else extra
+
+
 def _record(lexicon: Lexicon, word: str, analysis: Analysis) -> LemmaInfo | None:
     if analysis.source == "closed":
         for entry in lexicon.closed_entries(word):
@@ -85,17 +89,15 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
         derived = lexicon.derived_senses(best.lemma)
         if derived is not None:
             senses = (derived[0],)
-            note = f"{note}; " if note else ""
-            note += f"derived from {derived[1]}"
+            note = _add_note(note, f"derived from {derived[1]}")
     if not senses:
         borrowed = lexicon.senses_from_phrases(best.lemma)
         if borrowed is not None:
             senses = (borrowed[0],)
-            note = f"{note}; " if note else ""
-            note += f"glossed from the dictionary phrase {borrowed[1]}"
+            note = _add_note(note, f"glossed from the dictionary phrase {borrowed[1]}")
     if not senses:
-        extra = f"In the dictionary as {best.lemma} ({best.pos}) but without an English gloss."
-        note = f"{note}; {extra}" if note else extra
+        bare = f"In the dictionary as {best.lemma} ({best.pos}) but without an English gloss."
+        note = _add_note(note, bare)
     return Gloss(text, best.lemma, roman, roman_strict, best.pos, gender, tuple(senses), note,
                  unit, known=True, is_name=is_name, analysis=best)
 

@@ -72,13 +72,17 @@ def clean_english(text: str, pos: str) -> str:
     return text
 
 
+def _source_lines(path: Path, what: str) -> list[str]:
+    """The lines of a source dictionary file, or a LexiconError naming it."""
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise LexiconError(f"Cannot read {what} {path}: {exc}.", "Check the --shared folder.") from exc
+
+
 def read_freedict(path: Path) -> list[Pair]:
     pairs: list[Pair] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise LexiconError(f"Cannot read FreeDict eng-hin at {path}: {exc}.",
-                           "Check the --shared folder.") from exc
+    lines = _source_lines(path, "FreeDict eng-hin at")
     for line in lines[1:]:
         cols = line.split("\t")
         if len(cols) < 4:
@@ -129,11 +133,7 @@ def _split_items(text: str) -> list[str]:
 
 def read_wiktionary(path: Path) -> list[Pair]:
     pairs: list[Pair] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise LexiconError(f"Cannot read the Wiktionary extract at {path}: {exc}.",
-                           "Check the --shared folder.") from exc
+    lines = _source_lines(path, "the Wiktionary extract at")
     for line in lines:
         if line.startswith("#"):
             continue
