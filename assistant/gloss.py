@@ -10,13 +10,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.lexicon import Lexicon, find_units, load_lexicon
+from assistant.lexicon.acronyms import spell_acronym
 from assistant.lexicon.english import gerund, inflect, participle, plural
 from assistant.lexicon.entries import LemmaInfo
+from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
 from assistant.romanize import name_form, readable, strict
 from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
 
 MAX_SENSES = 3
 UNKNOWN_NOTE = "Not in the dictionary; shown by its romanization (probably a name or a borrowed word)."
+LOANWORD_NOTE = "English loanword, recognised by its sound"
+NAME_NOTE = "Not in the dictionary; probably a name, spelled as its sound suggests in English"
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _TENSES = {
     "perf": "perfective (completed action)", "impf": "imperfective (habitual or ongoing)",
@@ -70,6 +74,18 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
         if unit is not None and unit.senses:
             return Gloss(text, unit.lemma, roman, roman_strict, "X", senses=unit.senses[:1],
                          note=f"part of the expression {unit.text}", unit=unit, known=True)
+        letters = spell_acronym(text)
+        if letters is not None:
+            return Gloss(text, text, roman, roman_strict, "PROPN", senses=(letters,),
+                         note=f"abbreviation, read letter by letter: {'.'.join(letters)}.", unit=unit,
+                         is_name=True, borrowed=True)
+        english, is_name = borrowed_senses(load_loanwords(), text, hindi_word=False)
+        if english and not is_name:
+            return Gloss(text, text, roman, roman_strict, "NOUN", senses=english[:MAX_SENSES],
+                         note=LOANWORD_NOTE, unit=unit, borrowed=True)
+        if english:
+            return Gloss(text, text, roman, roman_strict, "PROPN", senses=english[:1], note=NAME_NOTE,
+                         unit=unit, is_name=True, borrowed=True)
         return Gloss(text, text, roman, roman_strict, "PROPN", senses=(name_form(text) or roman,),
                      note=UNKNOWN_NOTE, unit=unit, known=False, is_name=True)
     best = analyses[0]
@@ -85,8 +101,8 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
     if not senses and unit is not None and unit.senses:
         senses = unit.senses[:1]
         note = note or f"part of the expression {unit.text}"
-    if not senses and best.pos in ("ADJ", "NOUN", "VERB"):
-        derived = lexicon.derived_senses(best.lemma)
+    if not senses and best.pos in ("ADJ", "ADV", "NOUN", "VERB"):
+        derived = lexicon.derived_senses(best.lemma, best.pos)
         if derived is not None:
             senses = (derived[0],)
             note = _add_note(note, f"derived from {derived[1]}")
@@ -95,11 +111,19 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
         if borrowed is not None:
             senses = (borrowed[0],)
             note = _add_note(note, f"glossed from the dictionary phrase {borrowed[1]}")
+    borrowed = False
+    if not senses:
+        for word in dict.fromkeys((text, best.lemma)):
+            senses, _ = borrowed_senses(load_loanwords(), word, hindi_word=True)
+            if senses:
+                borrowed = True
+                note = _add_note(note, LOANWORD_NOTE)
+                break
     if not senses:
         bare = f"In the dictionary as {best.lemma} ({best.pos}) but without an English gloss."
         note = _add_note(note, bare)
-    return Gloss(text, best.lemma, roman, roman_strict, best.pos, gender, tuple(senses), note,
-                 unit, known=True, is_name=is_name, analysis=best)
+    return Gloss(text, best.lemma, roman, roman_strict, best.pos, gender, tuple(senses[:MAX_SENSES]), note,
+                 unit, known=True, is_name=is_name, analysis=best, borrowed=borrowed)
 
 
 def gloss_token(token: Token, lexicon: Lexicon | None = None,

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.errors import InputError
 
-__all__ = ["name_form", "readable", "strict"]
+__all__ = ["Sound", "name_form", "readable", "sounds", "strict"]
 
 _NUKTA = "\u093c"
 _VIRAMA = "\u094d"
@@ -366,6 +367,26 @@ def _word(word: str, style: int) -> str:
     if style != _STYLE_STRICT:
         _delete_schwas(unicodedata.normalize("NFC", word), phones)
     return unicodedata.normalize("NFC", _render(phones, style))
+
+
+@dataclass(frozen=True)
+class Sound:
+    """One spoken segment of a word: a consonant letter (with its nukta) or a vowel id
+    (``a`` inherent or written अ, ``ā``, ``i``, ``ē``, ``ô``…), after schwa deletion."""
+
+    is_vowel: bool
+    key: str
+    inherent: bool = False
+    nasal: bool = False  # the vowel carries anusvara or candrabindu
+
+
+@lru_cache(maxsize=16384)
+def sounds(word: str) -> tuple[Sound, ...]:
+    """The segments a Hindi speaker pronounces in ``word``: deleted schwas are left out."""
+    phones = _parse(unicodedata.normalize("NFD", word))
+    _delete_schwas(unicodedata.normalize("NFC", word), phones)
+    return tuple(Sound(p.is_vowel, p.key, p.inherent, bool(p.nasal))
+                 for p in phones if not p.deleted and (p.key or p.nasal))
 
 
 def _convert(text: str, style: int) -> str:

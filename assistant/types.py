@@ -132,6 +132,7 @@ class Gloss:
     is_name: bool = False
     analysis: Analysis | None = None
     aligned: tuple[str, ...] = ()
+    borrowed: bool = False  # senses found by the word's sound: an English loanword or name
 
 
 @dataclass(frozen=True)

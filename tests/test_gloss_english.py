@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.lexicon.english import gerund, inflect, participle, plural
+from assistant.lexicon.english import adverb, gerund, inflect, participle, plural
 
 
 @pytest.mark.parametrize(("sense", "tense", "expected"), [
@@ -42,3 +42,12 @@ def test_plural(noun: str, expected: str) -> None:
 def test_participle() -> None:
     assert participle("to strangle") == "strangled"
     assert participle("to take") == "taken"
+
+
+@pytest.mark.parametrize(("adjective", "expected"), [
+    ("general", "generally"), ("simple", "simply"), ("basic", "basically"), ("easy", "easily"),
+    ("main", "mainly"), ("early", "early"), ("short-range", "in a short-range way"),
+    ("well known", "in a well known way"),
+])
+def test_adverb(adjective: str, expected: str) -> None:
+    assert adverb(adjective) == expected

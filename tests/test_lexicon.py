@@ -11,6 +11,10 @@ import pytest
 from assistant.errors import LexiconError
 from assistant.lexicon import DATA_FILE, build_lexicon, load_lexicon, loose, norm, read_lexicon
 from assistant.lexicon.build import DEFAULT_SHARED
+from assistant.lexicon.loanwords import LOANWORD_FILE, WORD_LIST
+
+needs_word_list = pytest.mark.skipif(not WORD_LIST.is_file(),
+                                     reason="needs Debian's wamerican (scripts/install-system-deps.sh)")
 
 TINY_DIX = """<?xml version="1.0" encoding="UTF-8"?>
 <dictionary>
@@ -85,6 +89,7 @@ def test_missing_sources_raise_lexicon_error(tmp_path: Path) -> None:
         build_lexicon(tmp_path, tmp_path / "out.tsv.gz")
 
 
+@needs_word_list
 def test_tiny_build_is_reproducible_and_usable(tmp_path: Path) -> None:
     shared = _tiny_shared(tmp_path / "shared")
     first = build_lexicon(shared, tmp_path / "a.tsv.gz").read_bytes()
@@ -102,6 +107,7 @@ def test_tiny_build_is_reproducible_and_usable(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@needs_word_list
 def test_full_build_is_reproducible_and_matches_committed_file(tmp_path: Path) -> None:
     if not DEFAULT_SHARED.is_dir():
         pytest.skip("shared lexicon sources not available")
@@ -109,6 +115,8 @@ def test_full_build_is_reproducible_and_matches_committed_file(tmp_path: Path) -
     # reproducible and the committed data is current.
     fresh = build_lexicon(DEFAULT_SHARED, tmp_path / "a.tsv.gz").read_bytes()
     assert fresh == DATA_FILE.read_bytes(), "stale lexicon: run python -m assistant lexicon build"
+    loans = (tmp_path / LOANWORD_FILE.name).read_bytes()
+    assert loans == LOANWORD_FILE.read_bytes(), "stale loanword table: run python -m assistant lexicon build"
 
 
 @pytest.mark.parametrize(("word", "lemma", "pos", "sense", "note_part"), [

@@ -14,7 +14,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     build = actions.add_parser(
         "build", help="rebuild the lexicon file from FreeDict, Wiktionary and Apertium",
-        description="Rebuild the lexicon data file; the same inputs give a byte-identical file.")
+        description="Rebuild the lexicon data file and, next to it, the loanword table (from the "
+                    "CMU Pronouncing Dictionary and Debian's wamerican word list); the same inputs "
+                    "give byte-identical files.")
     build.add_argument("--shared", type=Path, default=None,
                        help="folder with freedict-eng-hin, wiktionary-en-hi and apertium-hin "
                             "(default: ../shared/data/lexicon next to the repository)")
@@ -29,11 +31,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_build(args: argparse.Namespace) -> int:
     from assistant.lexicon import build_lexicon
+    from assistant.lexicon.loanwords import LOANWORD_FILE
 
     started = time.perf_counter()
     out = build_lexicon(args.shared, args.out)
-    size = out.stat().st_size / 1e6
-    print(f"wrote {out} ({size:.1f} MB) in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    loans = out.with_name(LOANWORD_FILE.name)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) and {loans.name} "
+          f"({loans.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0
 
 

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
+from assistant.lexicon.english import adverb
 from assistant.lexicon.entries import ClosedEntry, LemmaInfo, Phrase
 from assistant.lexicon.keys import is_devanagari, loose, norm
 from assistant.lexicon.rules import NOMINAL_RULES, VERB_RULES, VOWEL_SIGNS, Rule
@@ -209,9 +210,21 @@ class Lexicon:
                 return phrase.senses[0].removeprefix("to "), phrase.lemma
         return None
 
-    def derived_senses(self, lemma: str) -> tuple[str, str] | None:
-        """Senses for a word derived from a glossed one: an adjective in -ी/-ीय from a
-        noun (सरकारी from सरकार: "of government"), a causative verb (कराना from करना)."""
+    def _sense_of(self, base: str, poses: tuple[str, ...]) -> str | None:
+        record = self.info(base) if len(base) > 1 else None
+        if record is not None and record.senses and record.pos in poses:
+            return record.senses[0]
+        for pos in poses:
+            record = self.info(base, pos) if len(base) > 1 else None
+            if record is not None and record.pos == pos and record.senses:
+                return record.senses[0]
+        return None
+
+    def derived_senses(self, lemma: str, pos: str | None = None) -> tuple[str, str] | None:
+        """Senses for a word derived from a glossed one by a productive suffix: adjectives in
+        -ी/-ीय from nouns (सरकारी "of government"), causative verbs (कराना from करना), and,
+        given the word's ``pos``, abstract nouns from adjectives (मजबूती "being strong"),
+        -ीकरण nouns (आधुनिकीकरण "making modern") and -तः adverbs (सामान्यतः "generally")."""
         key = norm(lemma)
         if key.endswith(("वाना", "ाना")) and len(key) > 4:
             # causatives: कराना "cause to do" from करना, बनवाना from बनना
@@ -225,6 +238,24 @@ class Lexicon:
                 record = self.info(base, "VERB") if base else None
                 if record is not None and record.pos == "VERB" and record.senses:
                     return f"to cause to {record.senses[0].removeprefix('to ')}", base
+        if pos == "ADV" and key.endswith("तः") and len(key) > 3:
+            base = key[:-2]  # Sanskrit ablative adverbs: सामान्य → सामान्यतः, अनुमान → अनुमानतः
+            if (adjective := self._sense_of(base, ("ADJ",))) is not None:
+                return adverb(adjective), base
+            if (noun := self._sense_of(base, ("NOUN",))) is not None:
+                return f"by {noun}", base
+            return None
+        if pos == "NOUN":
+            for suffix, restore in (("ीकरण", ""), ("करण", "")):
+                if key.endswith(suffix) and len(key) > len(suffix) + 1:
+                    base = key[: -len(suffix)] + restore
+                    if (adjective := self._sense_of(base, ("ADJ",))) is not None:
+                        return f"making {adjective}", base
+            for suffix in ("ता", "पन", "गी", "ी"):
+                if key.endswith(suffix) and len(key) > len(suffix) + 2:
+                    base = key[: -len(suffix)]
+                    if (adjective := self._sense_of(base, ("ADJ",))) is not None:
+                        return f"being {adjective}", base
         bases: list[str] = []
         if key.endswith("ीय"):
             bases.append(key[:-2])

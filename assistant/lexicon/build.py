@@ -22,6 +22,8 @@ from pathlib import Path
 from assistant.errors import LexiconError
 from assistant.lexicon.apertium import ApertiumForm, read_apertium
 from assistant.lexicon.keys import loose
+from assistant.lexicon.loanwords import FORMAT_HEADER as LOANWORD_HEADER
+from assistant.lexicon.loanwords import LOANWORD_FILE, loanword_lines
 from assistant.lexicon.sources import Pair, read_freedict, read_wiktionary
 
 FORMAT_HEADER = "#assistant-hindi-lexicon\t1"
@@ -153,7 +155,8 @@ def _form_lines(forms: list[ApertiumForm]) -> list[str]:
 
 
 def build_lexicon(shared: Path | None = None, out: Path | None = None) -> Path:
-    """Build the lexicon from the source dictionaries in ``shared``; returns the file written."""
+    """Build the lexicon from the source dictionaries in ``shared``; returns the file written.
+    The loanword table (``loanwords.tsv.gz``) is written next to it."""
     shared = Path(shared) if shared else DEFAULT_SHARED
     out = Path(out) if out else DATA_FILE
     missing = [str(shared / p) for p in (FREEDICT_FILE, WIKTIONARY_FILE, APERTIUM_FILE)
@@ -164,16 +167,22 @@ def build_lexicon(shared: Path | None = None, out: Path | None = None) -> Path:
                            "wiktionary-en-hi and apertium-hin.")
     pairs = read_freedict(shared / FREEDICT_FILE) + read_wiktionary(shared / WIKTIONARY_FILE)
     forms = read_apertium(shared / APERTIUM_FILE)
-    text = "\n".join([FORMAT_HEADER, *_lemma_lines(pairs, forms), *_form_lines(forms)]) + "\n"
+    _write_table([FORMAT_HEADER, *_lemma_lines(pairs, forms), *_form_lines(forms)], out)
+    ordinary = {p.english.lower() for p in pairs if p.pos != "PROPN" and p.english.isalpha()}
+    loan_lines = loanword_lines(ordinary, english_frequencies(pairs))
+    _write_table([LOANWORD_HEADER, *loan_lines], out.with_name(LOANWORD_FILE.name))
+    return out
+
+
+def _write_table(lines: list[str], out: Path) -> None:
+    """Write lines as gzip without a time stamp, so identical inputs give identical bytes."""
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as gz:
-        gz.write(text.encode("utf-8"))
+        gz.write(("\n".join(lines) + "\n").encode("utf-8"))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".tmp")
         tmp.write_bytes(buffer.getvalue())
         tmp.replace(out)
     except OSError as exc:
-        raise LexiconError(f"Cannot write the lexicon to {out}: {exc}.",
-                           "Choose a writable --out path.") from exc
-    return out
+        raise LexiconError(f"Cannot write {out}: {exc}.", "Choose a writable --out path.") from exc

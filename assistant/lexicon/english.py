@@ -64,6 +64,22 @@ def gerund(sense: str) -> str:
     return head + "ing" + rest
 
 
+def adverb(adjective: str) -> str:
+    """The -ly adverb of an English adjective: general → generally, simple → simply."""
+    word = adjective.strip()
+    if " " in word or not word.isalpha():
+        return f"in a {word} way"
+    if word.endswith("ic"):
+        return word + "ally"
+    if word.endswith("le") and len(word) > 3:
+        return word[:-1] + "y"
+    if word.endswith("ly"):
+        return word
+    if word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
+        return word[:-1] + "ily"
+    return word + "ly"
+
+
 def plural(noun: str) -> str:
     """'ban' → 'bans', 'country' → 'countries' (last word only)."""
     if not noun or not noun[-1].isalpha() or noun[0].isupper():
