@@ -14,6 +14,7 @@ Dictionary, or an unknown word shown by its romanization).
 from __future__ import annotations
 
 import argparse
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 SHARED_EVAL = REPO_ROOT / ".." / "shared" / "data" / "eval"
 DEFAULT_CONLLU = SHARED_EVAL / "ud-pud" / "hi_pud-ud-test.conllu"
 DEFAULT_FLORES = SHARED_EVAL / "flores200-dev" / "hin_Deva.dev"
+# the parallel English of each corpus, same sentence order
+ENGLISH_CONLLU = SHARED_EVAL / "ud-pud" / "en_pud-ud-test.conllu"
+ENGLISH_FLORES = SHARED_EVAL / "flores200-dev" / "eng_Latn.dev"
 SKIPPED_UPOS = frozenset({"PUNCT", "NUM", "SYM"})
 CONTENT = ("NOUN", "VERB", "ADJ")
 # PUD lemmatizes forms of "to be" as है/था (AUX) or हैना/थाना (VERB), and the
@@ -43,6 +47,10 @@ class Coverage:
     names: int = 0  # a proper noun in a dictionary, or an unknown word shown as a name
     unknown_names: int = 0
     bare: int = 0  # analysed, but no English gloss anywhere
+    # glosses found by sound (loanwords, names, abbreviations) and how many of them the
+    # reference English translation of the sentence contains: a lower bound on precision
+    borrowed: int = 0
+    borrowed_confirmed: int = 0
 
     def share(self, count: int) -> float:
         return count / self.words if self.words else 0.0
@@ -93,8 +101,23 @@ def read_conllu(path: Path) -> list[list[tuple[str, str, str]]]:
     return [s for s in sentences if s]
 
 
-def _count(coverage: Coverage, gloss: Gloss) -> None:
+def in_reference(gloss: Gloss, reference: str) -> bool:
+    """Whether one of the gloss's English renderings occurs in the reference translation
+    (as a word, allowing English inflections: post → posted, posts)."""
+    for sense in gloss.senses:
+        word = sense.removesuffix(" (name)")
+        # abbreviations may be written with dots: US, U.S.
+        pattern = r"\.?".join(map(re.escape, word)) if word.isupper() else re.escape(word)
+        if re.search(rf"\b{pattern}(?:s|es|ed|d|ing)?\b", reference, flags=re.IGNORECASE):
+            return True
+    return False
+
+
+def _count(coverage: Coverage, gloss: Gloss, reference: str | None = None) -> None:
     coverage.words += 1
+    if gloss.borrowed and reference is not None:
+        coverage.borrowed += 1
+        coverage.borrowed_confirmed += in_reference(gloss, reference)
     if gloss.is_name:
         coverage.names += 1
         coverage.unknown_names += not gloss.known and not gloss.borrowed
@@ -106,14 +129,26 @@ def _count(coverage: Coverage, gloss: Gloss) -> None:
         coverage.bare += 1
 
 
-def evaluate_pud(path: Path) -> tuple[Agreement, Coverage, Counter]:
+def _references(path: Path | None, count: int, parse: bool) -> list[str | None]:
+    """The parallel English sentences, or Nones when the file is absent or does not align."""
+    if path is None or not path.is_file():
+        return [None] * count
+    if parse:
+        english = [" ".join(row[0] for row in rows) for rows in read_conllu(path)]
+    else:
+        english = path.read_text(encoding="utf-8").splitlines()
+    return list(english) if len(english) == count else [None] * count
+
+
+def evaluate_pud(path: Path, english: Path | None = None) -> tuple[Agreement, Coverage, Counter]:
     from assistant.gloss import gloss_sentence
     from assistant.lexicon import load_lexicon
     from assistant.types import Sentence, Token
 
     lexicon = load_lexicon()
     agreement, coverage, name_upos = Agreement(), Coverage(), Counter()
-    for rows in read_conllu(path):
+    sentences = read_conllu(path)
+    for rows, reference in zip(sentences, _references(english, len(sentences), parse=True), strict=True):
         tokens, offset = [], 0
         for form, _, upos in rows:
             if upos in ("PUNCT", "SYM"):
@@ -129,7 +164,7 @@ def evaluate_pud(path: Path) -> tuple[Agreement, Coverage, Counter]:
         for (form, lemma, upos), token, gloss in zip(rows, tokens, glosses, strict=True):
             if upos in SKIPPED_UPOS or token.kind != "word":
                 continue
-            _count(coverage, gloss)
+            _count(coverage, gloss, reference)
             if gloss.is_name and not gloss.known and not gloss.borrowed:
                 name_upos[upos] += 1
             analyses = lexicon.analyse(form)
@@ -142,7 +177,7 @@ def evaluate_pud(path: Path) -> tuple[Agreement, Coverage, Counter]:
     return agreement, coverage, name_upos
 
 
-def evaluate_flores(path: Path) -> Coverage:
+def evaluate_flores(path: Path, english: Path | None = None) -> Coverage:
     from assistant.gloss import gloss_sentence
     from assistant.lexicon import load_lexicon
     from assistant.segment import tokenize
@@ -154,18 +189,22 @@ def evaluate_flores(path: Path) -> Coverage:
         raise InputError(f"Cannot read {path}: {err}.", "Pass --flores PATH.") from None
     lexicon = load_lexicon()
     coverage = Coverage()
-    for line in lines:
+    for line, reference in zip(lines, _references(english, len(lines), parse=False), strict=True):
         tokens = tokenize(line)
         for gloss, token in zip(gloss_sentence(Sentence(line, 0, len(line), tokens), lexicon), tokens,
                                 strict=True):
             if token.kind == "word":
-                _count(coverage, gloss)
+                _count(coverage, gloss, reference)
     return coverage
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--conllu", type=Path, default=DEFAULT_CONLLU, help="UD Hindi PUD CoNLL-U file")
     parser.add_argument("--flores", type=Path, default=DEFAULT_FLORES, help="FLORES-200 dev Hindi text")
+    parser.add_argument("--english-conllu", type=Path, default=ENGLISH_CONLLU,
+                        help="UD English PUD (the parallel English of --conllu)")
+    parser.add_argument("--english-flores", type=Path, default=ENGLISH_FLORES,
+                        help="FLORES-200 dev English (the parallel English of --flores)")
     parser.add_argument("--misses", type=int, default=0,
                         help="show the N most frequent disagreements per UPOS")
 
@@ -177,8 +216,8 @@ def _coverage_rows(name: str, c: Coverage) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    agreement, pud_coverage, name_upos = evaluate_pud(args.conllu)
-    flores_coverage = evaluate_flores(args.flores)
+    agreement, pud_coverage, name_upos = evaluate_pud(args.conllu, args.english_conllu)
+    flores_coverage = evaluate_flores(args.flores, args.english_flores)
     print("Lemma agreement on UD Hindi PUD (best analysis vs gold LEMMA; spelling variants folded;")
     print("verbs and auxiliaries compared as stems without -ना; PUD है/था/हैना/थाना = होना, के/की = का)")
     print(f"{'UPOS':<14} {'tokens':>7} {'agree':>7}")
@@ -197,6 +236,10 @@ def run(args: argparse.Namespace) -> int:
     print("covered = dictionary gloss + loans + names (target ≥ 97%); loans = English words recognised")
     print("by sound; (unknown) = in no dictionary, shown by romanization as a probable name;")
     print("bare = analysed but without an English gloss.")
+    for name, c in (("UD Hindi PUD", pud_coverage), ("FLORES dev", flores_coverage)):
+        if c.borrowed:
+            print(f"{name}: {c.borrowed} glosses found by sound (loanwords, names, abbreviations); "
+                  f"{c.borrowed_confirmed / c.borrowed:.1%} of them occur in the reference English")
     unknown = sum(name_upos.values())
     if unknown:
         print("unknown words on PUD by gold UPOS: "

@@ -106,8 +106,9 @@ _VOWEL_COST: dict[str, dict[str, float]] = {
     "UH": {"U": 0, "O": 0.3},
     "UW": {"U": 0},
 }
-# diphthongs spelled with two Hindi vowels: टाइम "time", टाउन "town", पॉइंट "point"
-_DIPHTHONGS = {"AY": ("A", "I"), "AW": ("A", "U"), "OY": ("O", "I")}
+# diphthongs spelled with two Hindi symbols, the second a vowel or a y glide:
+# टाइम/टायर "time/tyre", टाउन "town", पॉइंट/बॉय "point/boy"
+_DIPHTHONGS = {"AY": (("A", "I"), ("A", "y")), "AW": (("A", "U"),), "OY": (("O", "I"), ("O", "y"))}
 _UNSTRESSED_ANY = 0.3  # reduced vowels are often spelled after the English letters
 _DROP_UNSTRESSED = 0.4
 _DROP_REDUCED = 0.2
@@ -162,6 +163,9 @@ def english_symbols(phonemes: Sequence[str]) -> tuple[str, ...]:
         base = phoneme.rstrip("012")
         if base != phoneme:  # a vowel
             following = phonemes[i + 1] if i + 1 < len(phonemes) else ""
+            if base == "AW" and following[-1:] in ("0", "1", "2"):
+                out.extend(("AA" + phoneme[-1], "v"))  # before a vowel Hindi writes -ाव-: पावर "power"
+                continue
             out.append("AAR" + phoneme[-1] if base == "AA" and following == "R" else phoneme)
             if base == "ER":
                 out.append("r")
@@ -244,8 +248,8 @@ def alignment_cost(hindi: Sequence[str], english: Sequence[str]) -> float:
                 h, e = hindi[i], english[j]
                 if _is_vowel(h) and _is_vowel(e):
                     step = _vowel_cost(e, h)
-                    pair = _DIPHTHONGS.get(e[:-1])
-                    if pair and i + 1 < n and (h, hindi[i + 1]) == pair and here < cost[i + 2][j + 1]:
+                    pairs = _DIPHTHONGS.get(e[:-1], ())
+                    if i + 1 < n and (h, hindi[i + 1]) in pairs and here < cost[i + 2][j + 1]:
                         cost[i + 2][j + 1] = here
                 elif not _is_vowel(h) and not _is_vowel(e):
                     step = 0.0 if h == e else _SIBILANT_SWAP.get((e, h), INF)
@@ -355,7 +359,7 @@ def borrowed_senses(index: LoanwordIndex, word: str, hindi_word: bool) -> tuple[
         words = [loan.english for loan in tied if loan.kind == "word" and loan.headword == top.headword]
         if not words:
             return (top.english,), not hindi_word
-        names = ([loan.english for loan in tied if loan.kind != "word"]
+        names = ([loan.english for loan in tied if loan.kind == "name"]
                  + [loan.also_name for loan in tied if loan.also_name])
         senses = words[:MAX_RENDERINGS - 1] if names else words[:MAX_RENDERINGS]
         if names:
