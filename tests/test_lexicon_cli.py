@@ -9,6 +9,7 @@ import pytest
 
 from assistant.cli import main
 from assistant.evaluate import lexicon as lexicon_eval
+from assistant.types import Gloss
 
 CONLLU = """# sent_id = 1
 # text = लड़कों ने पुतिन का स्वागत किया।
@@ -41,12 +42,19 @@ def test_evaluation_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     conllu = tmp_path / "tiny.conllu"
     conllu.write_text(CONLLU, encoding="utf-8")
     flores = tmp_path / "flores.txt"
-    flores.write_text("लड़कों ने पुतिन का स्वागत किया।\n", encoding="utf-8")
-    assert lexicon_eval.run(Namespace(conllu=conllu, flores=flores, misses=3)) == 0
+    flores.write_text("लड़कों ने पुतिन का स्वागत किया।\nक्लिंटन ने पोस्ट और ब्लॉग लिखे।\n", encoding="utf-8")
+    english = tmp_path / "english.txt"
+    english.write_text("The boys welcomed Putin.\nClinton wrote posts and a diary.\n", encoding="utf-8")
+    args = Namespace(conllu=conllu, flores=flores, english_conllu=tmp_path / "absent.conllu",
+                     english_flores=english, misses=3)
+    assert lexicon_eval.run(args) == 0
     out = capsys.readouterr().out
     assert "NOUN+VERB+ADJ" in out
     assert "100.0%" in out  # every lemma agrees, the verb compared as a stem (करना ~ कर)
     assert "FLORES dev" in out
+    # Clinton and post are in the reference, blog is not; PUD has no English here
+    assert "FLORES dev: 3 glosses found by sound" in out and "66.7% of them occur" in out
+    assert "UD Hindi PUD: " not in out
 
 
 def test_evaluation_missing_file_is_an_input_error(tmp_path: Path) -> None:
@@ -54,6 +62,19 @@ def test_evaluation_missing_file_is_an_input_error(tmp_path: Path) -> None:
 
     with pytest.raises(InputError):
         lexicon_eval.evaluate_pud(tmp_path / "absent.conllu")
+
+
+@pytest.mark.parametrize(("senses", "reference", "found"), [
+    (("post",), "He posted it.", True),
+    (("post",), "A postman came.", False),
+    (("US",), "The U.S. Senate", True),
+    (("trump", "Trump (name)"), "Trump said so.", True),
+    (("Clinton",), "Mrs Clinton's view", True),
+    (("band", "bend"), "A band played.", True),
+])
+def test_reference_check_of_sound_matches(senses: tuple[str, ...], reference: str, found: bool) -> None:
+    gloss = Gloss("x", "x", "x", "x", "NOUN", senses=senses, borrowed=True)
+    assert lexicon_eval.in_reference(gloss, reference) is found
 
 
 @pytest.mark.parametrize(("lemma", "upos", "key"), [
