@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from assistant.lexicon import Lexicon, find_units, load_lexicon
 from assistant.lexicon.acronyms import spell_acronym
+from assistant.lexicon.compounds import compound_senses
 from assistant.lexicon.english import gerund, inflect, participle, plural
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
@@ -63,6 +64,34 @@ def _record(lexicon: Lexicon, word: str, analysis: Analysis) -> LemmaInfo | None
     return lexicon.info(analysis.lemma, analysis.pos)
 
 
+def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
+                   unit: MultiwordUnit | None) -> Gloss:
+    """A word no dictionary knows: part of a multiword unit, an abbreviation, an English
+    loanword or name, a compound of known words, or else a probable name shown by its
+    romanization."""
+    if unit is not None and unit.senses:
+        return Gloss(text, unit.lemma, roman, roman_strict, "X", senses=unit.senses[:1],
+                     note=f"part of the expression {unit.text}", unit=unit, known=True)
+    letters = spell_acronym(text)
+    if letters is not None:
+        return Gloss(text, text, roman, roman_strict, "PROPN", senses=(letters,),
+                     note=f"abbreviation, read letter by letter: {'.'.join(letters)}.", unit=unit,
+                     is_name=True, borrowed=True)
+    english, is_name = borrowed_senses(load_loanwords(), text, hindi_word=False)
+    if english and not is_name:
+        return Gloss(text, text, roman, roman_strict, "NOUN", senses=english[:MAX_SENSES],
+                     note=LOANWORD_NOTE, unit=unit, borrowed=True)
+    if english:
+        return Gloss(text, text, roman, roman_strict, "PROPN", senses=english[:1], note=NAME_NOTE,
+                     unit=unit, is_name=True, borrowed=True)
+    compound = compound_senses(lexicon, text)
+    if compound is not None:
+        return Gloss(text, text, roman, roman_strict, "NOUN", senses=(compound[0],),
+                     note=f"Not in the dictionary; read as a {compound[1]}", unit=unit, known=True)
+    return Gloss(text, text, roman, roman_strict, "PROPN", senses=(name_form(text) or roman,),
+                 note=UNKNOWN_NOTE, unit=unit, known=False, is_name=True)
+
+
 def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
                 analyses: list[Analysis] | None = None) -> Gloss:
     text = token.text
@@ -71,23 +100,7 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
     if analyses is None:
         analyses = lexicon.analyse(text)
     if not analyses:
-        if unit is not None and unit.senses:
-            return Gloss(text, unit.lemma, roman, roman_strict, "X", senses=unit.senses[:1],
-                         note=f"part of the expression {unit.text}", unit=unit, known=True)
-        letters = spell_acronym(text)
-        if letters is not None:
-            return Gloss(text, text, roman, roman_strict, "PROPN", senses=(letters,),
-                         note=f"abbreviation, read letter by letter: {'.'.join(letters)}.", unit=unit,
-                         is_name=True, borrowed=True)
-        english, is_name = borrowed_senses(load_loanwords(), text, hindi_word=False)
-        if english and not is_name:
-            return Gloss(text, text, roman, roman_strict, "NOUN", senses=english[:MAX_SENSES],
-                         note=LOANWORD_NOTE, unit=unit, borrowed=True)
-        if english:
-            return Gloss(text, text, roman, roman_strict, "PROPN", senses=english[:1], note=NAME_NOTE,
-                         unit=unit, is_name=True, borrowed=True)
-        return Gloss(text, text, roman, roman_strict, "PROPN", senses=(name_form(text) or roman,),
-                     note=UNKNOWN_NOTE, unit=unit, known=False, is_name=True)
+        return _unknown_gloss(text, roman, roman_strict, lexicon, unit)
     best = analyses[0]
     record = _record(lexicon, text, best)
     senses = record.senses[:MAX_SENSES] if record and record.pos == best.pos else ()
@@ -107,10 +120,15 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
             senses = (derived[0],)
             note = _add_note(note, f"derived from {derived[1]}")
     if not senses:
-        borrowed = lexicon.senses_from_phrases(best.lemma)
-        if borrowed is not None:
-            senses = (borrowed[0],)
-            note = _add_note(note, f"glossed from the dictionary phrase {borrowed[1]}")
+        from_phrase = lexicon.senses_from_phrases(best.lemma)
+        if from_phrase is not None:
+            senses = (from_phrase[0],)
+            note = _add_note(note, f"glossed from the dictionary phrase {from_phrase[1]}")
+    if not senses:
+        compound = compound_senses(lexicon, text)
+        if compound is not None:
+            senses = (compound[0],)
+            note = _add_note(note, compound[1])
     borrowed = False
     if not senses:
         for word in dict.fromkeys((text, best.lemma)):

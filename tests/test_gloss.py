@@ -141,3 +141,14 @@ def test_context_and_derivation(text: str, index: int, pos: str, sense: str) -> 
 ])
 def test_gloss_line_verb_groups(text: str, expected: str) -> None:
     assert expected in gloss_line(gloss_sentence(sentence(text)))
+
+
+@pytest.mark.parametrize(("text", "sense", "note_part"), [
+    ("वर्षावन", "rain + forest", "Not in the dictionary; read as a compound of वर्षा"),  # unknown word
+    ("विश्वयुद्ध", "world + war", "compound of विश्व"),  # listed, but without English
+])
+def test_compounds_are_glossed_by_their_parts(text: str, sense: str, note_part: str) -> None:
+    gloss = gloss_token(word(text))
+    assert gloss.senses == (sense,)
+    assert note_part in gloss.note
+    assert not gloss.is_name and not gloss.borrowed

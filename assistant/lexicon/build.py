@@ -11,8 +11,6 @@ Line kinds (tab-separated):
 
 from __future__ import annotations
 
-import gzip
-import io
 import math
 import re
 from collections import Counter, defaultdict
@@ -25,6 +23,7 @@ from assistant.lexicon.keys import loose
 from assistant.lexicon.loanwords import FORMAT_HEADER as LOANWORD_HEADER
 from assistant.lexicon.loanwords import LOANWORD_FILE, loanword_lines
 from assistant.lexicon.sources import Pair, read_freedict, read_wiktionary
+from assistant.lexicon.tables import write_table
 
 FORMAT_HEADER = "#assistant-hindi-lexicon\t1"
 MAX_SENSES = 3
@@ -167,22 +166,8 @@ def build_lexicon(shared: Path | None = None, out: Path | None = None) -> Path:
                            "wiktionary-en-hi and apertium-hin.")
     pairs = read_freedict(shared / FREEDICT_FILE) + read_wiktionary(shared / WIKTIONARY_FILE)
     forms = read_apertium(shared / APERTIUM_FILE)
-    _write_table([FORMAT_HEADER, *_lemma_lines(pairs, forms), *_form_lines(forms)], out)
+    write_table([FORMAT_HEADER, *_lemma_lines(pairs, forms), *_form_lines(forms)], out)
     ordinary = {p.english.lower() for p in pairs if p.pos != "PROPN" and p.english.isalpha()}
     loan_lines = loanword_lines(ordinary, english_frequencies(pairs))
-    _write_table([LOANWORD_HEADER, *loan_lines], out.with_name(LOANWORD_FILE.name))
+    write_table([LOANWORD_HEADER, *loan_lines], out.with_name(LOANWORD_FILE.name))
     return out
-
-
-def _write_table(lines: list[str], out: Path) -> None:
-    """Write lines as gzip without a time stamp, so identical inputs give identical bytes."""
-    buffer = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as gz:
-        gz.write(("\n".join(lines) + "\n").encode("utf-8"))
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(out.name + ".tmp")
-        tmp.write_bytes(buffer.getvalue())
-        tmp.replace(out)
-    except OSError as exc:
-        raise LexiconError(f"Cannot write {out}: {exc}.", "Choose a writable --out path.") from exc

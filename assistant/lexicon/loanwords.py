@@ -28,10 +28,8 @@ often the word occurs in the FreeDict examples (to rank homophones: sale before 
 
 from __future__ import annotations
 
-import gzip
 import re
 import threading
-import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -39,6 +37,7 @@ from pathlib import Path
 
 from assistant.errors import LexiconError
 from assistant.lexicon.keys import norm
+from assistant.lexicon.tables import REBUILD, read_table
 from assistant.romanize import sounds
 
 LOANWORD_FILE = Path(__file__).resolve().parent / "data" / "loanwords.tsv.gz"
@@ -52,7 +51,6 @@ KNOWN_WORD_MIN_CONSONANTS = 3
 RARE_NAME_PENALTY = 0.3  # CMU entries in no word list: Rubinson must not beat Robinson
 WORD_LIST = Path("/usr/share/dict/american-english")
 INF = float("inf")
-_REBUILD = "Rebuild it with: python -m assistant lexicon build"
 _ENTRY = r"[A-Za-z]+;[A-Z]+[012]?(?: [A-Z]+[012]?)*;[wWbBpr];\d+"
 _TABLE_LINE = re.compile(rf"[a-z]*\t{_ENTRY}(?:\t{_ENTRY})*")
 
@@ -370,22 +368,13 @@ def borrowed_senses(index: LoanwordIndex, word: str, hindi_word: bool) -> tuple[
 
 def read_loanwords(path: Path = LOANWORD_FILE) -> LoanwordIndex:
     """Parse a loanword table (no caching)."""
-    try:
-        raw = gzip.decompress(Path(path).read_bytes()).decode("utf-8")
-    except FileNotFoundError as exc:
-        raise LexiconError(f"The loanword table {path} is missing.", _REBUILD) from exc
-    except (OSError, EOFError, zlib.error, UnicodeDecodeError, gzip.BadGzipFile) as exc:
-        raise LexiconError(f"The loanword table {path} is damaged ({exc}).", _REBUILD) from exc
-    lines = raw.split("\n")
-    if lines[0] != FORMAT_HEADER:
-        raise LexiconError(f"The loanword table {path} has an unknown format.", _REBUILD)
     groups = {}
-    for line in lines[1:]:
+    for line in read_table(path, FORMAT_HEADER, "loanword table"):
         if not line:
             continue
         # checked whole here, so that parsing a group on first use cannot fail
         if _TABLE_LINE.fullmatch(line) is None:
-            raise LexiconError(f"The loanword table {path} is damaged (bad line).", _REBUILD)
+            raise LexiconError(f"The loanword table {path} is damaged (bad line).", REBUILD)
         key, entries = line.split("\t", 1)
         groups[key] = entries
     return LoanwordIndex(groups)

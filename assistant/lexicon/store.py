@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gzip
 import threading
-import zlib
 from pathlib import Path
 
 from assistant.errors import LexiconError
@@ -13,29 +11,21 @@ from assistant.lexicon.build import DATA_FILE, FORMAT_HEADER
 from assistant.lexicon.closed_class import CLOSED_CLASS_FILE, read_closed_class
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import norm
+from assistant.lexicon.tables import REBUILD, read_table
 
 SUPPLEMENT_FILE = Path(__file__).resolve().parent / "data" / "supplement.tsv"
 
-_REBUILD = "Rebuild it with: python -m assistant lexicon build"
 _lock = threading.Lock()
 _loaded: dict[Path, Lexicon] = {}
 
 
 def read_lexicon(path: Path = DATA_FILE, closed_path: Path = CLOSED_CLASS_FILE) -> Lexicon:
     """Parse a lexicon file (no caching)."""
-    try:
-        raw = gzip.decompress(Path(path).read_bytes()).decode("utf-8")
-    except FileNotFoundError as exc:
-        raise LexiconError(f"The lexicon file {path} is missing.", _REBUILD) from exc
-    except (OSError, EOFError, zlib.error, UnicodeDecodeError, gzip.BadGzipFile) as exc:
-        raise LexiconError(f"The lexicon file {path} is damaged ({exc}).", _REBUILD) from exc
-    lines = raw.split("\n")
-    if not lines or lines[0] != FORMAT_HEADER:
-        raise LexiconError(f"The lexicon file {path} has an unknown format.", _REBUILD)
+    lines = read_table(path, FORMAT_HEADER, "lexicon file")
     lemmas: dict[str, list[LemmaInfo]] = {}
     forms: dict[str, str] = {}
     try:
-        for line in lines[1:]:
+        for line in lines:
             if not line:
                 continue
             if line[0] == "F":
@@ -48,7 +38,7 @@ def read_lexicon(path: Path = DATA_FILE, closed_path: Path = CLOSED_CLASS_FILE) 
                                    tuple(sources.split(",")))
                 lemmas.setdefault(lemma, []).append(record)
     except ValueError as exc:
-        raise LexiconError(f"The lexicon file {path} is damaged (bad line).", _REBUILD) from exc
+        raise LexiconError(f"The lexicon file {path} is damaged (bad line).", REBUILD) from exc
     _fill_gaps(lemmas, read_supplement())
     return Lexicon(lemmas, forms, read_closed_class(closed_path))
 
