@@ -7,7 +7,7 @@ its romanization and marked as a probable name; nothing is left blank.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.lexicon import Lexicon, find_units, load_lexicon
 from assistant.lexicon.acronyms import spell_acronym
@@ -53,7 +53,7 @@ def _grammar_note(word: str, analysis: Analysis) -> str:
 
 
 def _add_note(note: str, extra: str) -> str:
-    return f"{note}; {extra}" if note else extra
+    return f"{note}; {extra}" if note and extra else note or extra
 
 
 def _record(lexicon: Lexicon, word: str, analysis: Analysis) -> LemmaInfo | None:
@@ -66,9 +66,9 @@ def _record(lexicon: Lexicon, word: str, analysis: Analysis) -> LemmaInfo | None
 
 def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
                    unit: MultiwordUnit | None) -> Gloss:
-    """A word no dictionary knows: part of a multiword unit, an abbreviation, an English
-    loanword or name, a compound of known words, or else a probable name shown by its
-    romanization."""
+    """A word no dictionary knows: part of a multiword unit, an abbreviation, a variant
+    spelling of a known word, an English loanword or name, a compound of known words, or
+    else a probable name shown by its romanization."""
     if unit is not None and unit.senses:
         return Gloss(text, unit.lemma, roman, roman_strict, "X", senses=unit.senses[:1],
                      note=f"part of the expression {unit.text}", unit=unit, known=True)
@@ -77,6 +77,12 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
         return Gloss(text, text, roman, roman_strict, "PROPN", senses=(letters,),
                      note=f"abbreviation, read letter by letter: {'.'.join(letters)}.", unit=unit,
                      is_name=True, borrowed=True)
+    respelled = lexicon.respelling(text)
+    if respelled is not None:
+        gloss = _word_gloss(Token(respelled, "word", 0, len(respelled)), lexicon, unit)
+        if gloss.senses and not gloss.is_name:
+            note = _add_note(f"Not in the dictionary; probably a variant spelling of {respelled}", gloss.note)
+            return replace(gloss, text=text, roman=roman, roman_strict=roman_strict, note=note)
     english, is_name = borrowed_senses(load_loanwords(), text, hindi_word=False)
     if english and not is_name:
         return Gloss(text, text, roman, roman_strict, "NOUN", senses=english[:MAX_SENSES],

@@ -6,6 +6,7 @@ import pytest
 
 from assistant.gloss import gloss_line, gloss_sentence, gloss_token
 from assistant.lexicon import load_lexicon
+from assistant.romanize import readable
 from assistant.segment import segment_article, tokenize
 from assistant.types import Sentence, Token
 
@@ -152,3 +153,21 @@ def test_compounds_are_glossed_by_their_parts(text: str, sense: str, note_part: 
     assert gloss.senses == (sense,)
     assert note_part in gloss.note
     assert not gloss.is_name and not gloss.borrowed
+
+
+@pytest.mark.parametrize(("text", "lemma", "sense"), [
+    ("इमानदारी", "ईमानदारी", "honesty"),  # vowel length
+    ("उम्मीद्वारों", "उम्मीदवार", "candidate"),  # a stray virama, inflected
+    ("अकसर", "अक्सर", "often"),
+])
+def test_variant_spellings_of_known_words(text: str, lemma: str, sense: str) -> None:
+    gloss = gloss_token(word(text))
+    assert (gloss.text, gloss.lemma, gloss.senses[0]) == (text, lemma, sense)
+    assert gloss.note.startswith("Not in the dictionary; probably a variant spelling of ")
+    assert not gloss.note.endswith("; ")
+    assert gloss.roman == readable(text)  # the word as written, not the dictionary spelling
+
+
+def test_known_and_unrelated_words_are_not_respelled() -> None:
+    assert load_lexicon().respelling("दिन") is None  # known as written
+    assert load_lexicon().respelling("लुकाशेंको") is None  # nothing close

@@ -8,13 +8,14 @@ retried under its loose key (nukta, candrabindu and nasal-cluster variants).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
 from assistant.lexicon.english import adverb
 from assistant.lexicon.entries import ClosedEntry, LemmaInfo, Phrase
-from assistant.lexicon.keys import is_devanagari, loose, norm
+from assistant.lexicon.keys import fuzzy, is_devanagari, loose, norm
 from assistant.lexicon.rules import NOMINAL_RULES, VERB_RULES, VOWEL_SIGNS, Rule
 from assistant.types import Analysis
 
@@ -24,6 +25,8 @@ _POS_PRIOR = {"NOUN": 6, "VERB": 5, "ADJ": 4, "ADV": 3, "PRON": 3, "ADP": 3, "PR
 # homographic subjunctive or imperative (भेजे "sent" rather than "may send").
 _TENSE_PRIOR = {"perf": 3, "inf": 3, "impf": 2, "fut": 2, "conj": 2, "prog": 2, "stem": 1}
 _SOURCE_SCORE = {"closed": 1000, "apertium": 300, "dict": 280, "rule": 200}
+# a vowel sign right after a virama: a few generated forms are spelled so (लाग्ो)
+_MALFORMED = re.compile("\u094d[\u093e-\u094c]")
 _LIGHT_VERBS = frozenset({"करना", "होना", "देना", "लेना", "लगना", "रखना", "पाना", "आना"})
 
 
@@ -49,6 +52,7 @@ class Lexicon:
             if " " not in entry.form and entry.info.lemma not in self._lemmas:
                 self._lemmas[entry.info.lemma] = [entry.info]
         self._loose: dict[str, list[str]] | None = None
+        self._fuzzy: dict[str, set[str]] | None = None
         self._phrases: dict[str, list[Phrase]] | None = None
         self._cache: dict[str, list[Analysis]] = {}
 
@@ -95,6 +99,23 @@ class Lexicon:
                         index.setdefault(variant, []).append(key)
             self._loose = index
         return self._loose
+
+    def respelling(self, word: str) -> str | None:
+        """The one spelling the lexicon holds that differs from an unknown ``word`` only in
+        what careless or old spellings vary: vowel length (इमानदारी for ईमानदारी), a
+        virama (उम्मीद्वार for उम्मीदवार), or nasalization; None if none or several."""
+        key = norm(word)
+        if self._held(key):
+            return None
+        if self._fuzzy is None:
+            index: dict[str, set[str]] = defaultdict(set)
+            for source in (self._forms, self._lemmas):
+                for held in source:
+                    if not _MALFORMED.search(held):
+                        index[fuzzy(held)].add(held)
+            self._fuzzy = index
+        found = self._fuzzy.get(fuzzy(key), set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def _held(self, key: str) -> bool:
         return key in self._forms or key in self._lemmas or key in self._closed

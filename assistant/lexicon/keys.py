@@ -44,5 +44,14 @@ def loose(text: str, normalized: bool = False) -> str:
     return key[:-1] if key.endswith("\u094d") else key  # Sanskrit spellings like सम्राट्
 
 
+_FUZZY = str.maketrans({"ी": "ि", "ू": "ु", "ई": "इ", "ऊ": "उ", "\u094d": None, "\u0902": None})
+
+
+def fuzzy(text: str) -> str:
+    """A key looser still, for guessing what a word missing from every dictionary is a
+    misspelling of: the loose key without vowel length, viramas or anusvara."""
+    return loose(text).translate(_FUZZY)
+
+
 def is_devanagari(text: str) -> bool:
     return bool(_DEVANAGARI.search(text))
