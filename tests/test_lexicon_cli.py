@@ -46,7 +46,8 @@ def test_evaluation_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     english = tmp_path / "english.txt"
     english.write_text("The boys welcomed Putin.\nClinton wrote posts and a diary.\n", encoding="utf-8")
     args = Namespace(conllu=conllu, flores=flores, english_conllu=tmp_path / "absent.conllu",
-                     english_flores=english, misses=3)
+                     english_flores=english, tatoeba=tmp_path / "absent.hin",
+                     english_tatoeba=tmp_path / "absent.eng", misses=3)
     assert lexicon_eval.run(args) == 0
     out = capsys.readouterr().out
     assert "NOUN+VERB+ADJ" in out
@@ -55,6 +56,7 @@ def test_evaluation_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     # Clinton and post are in the reference, blog is not; PUD has no English here
     assert "FLORES dev: 3 glosses found by sound" in out and "66.7% of them occur" in out
     assert "UD Hindi PUD: " not in out
+    assert "Tatoeba" not in out  # an absent optional corpus is left out
 
 
 def test_evaluation_missing_file_is_an_input_error(tmp_path: Path) -> None:

@@ -30,6 +30,9 @@ DEFAULT_FLORES = SHARED_EVAL / "flores200-dev" / "hin_Deva.dev"
 # the parallel English of each corpus, same sentence order
 ENGLISH_CONLLU = SHARED_EVAL / "ud-pud" / "en_pud-ud-test.conllu"
 ENGLISH_FLORES = SHARED_EVAL / "flores200-dev" / "eng_Latn.dev"
+# short everyday sentences, a register unlike the news of the other two
+DEFAULT_TATOEBA = SHARED_EVAL / "tatoeba" / "tatoeba-test-v2021-08-07.hin"
+ENGLISH_TATOEBA = SHARED_EVAL / "tatoeba" / "tatoeba-test-v2021-08-07.eng"
 SKIPPED_UPOS = frozenset({"PUNCT", "NUM", "SYM"})
 CONTENT = ("NOUN", "VERB", "ADJ")
 # PUD lemmatizes forms of "to be" as है/था (AUX) or हैना/थाना (VERB), and the
@@ -177,7 +180,8 @@ def evaluate_pud(path: Path, english: Path | None = None) -> tuple[Agreement, Co
     return agreement, coverage, name_upos
 
 
-def evaluate_flores(path: Path, english: Path | None = None) -> Coverage:
+def evaluate_text(path: Path, english: Path | None = None) -> Coverage:
+    """Coverage of a plain text file, one sentence per line (FLORES, Tatoeba)."""
     from assistant.gloss import gloss_sentence
     from assistant.lexicon import load_lexicon
     from assistant.segment import tokenize
@@ -186,7 +190,7 @@ def evaluate_flores(path: Path, english: Path | None = None) -> Coverage:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as err:
-        raise InputError(f"Cannot read {path}: {err}.", "Pass --flores PATH.") from None
+        raise InputError(f"Cannot read {path}: {err}.", "Pass --flores or --tatoeba PATH.") from None
     lexicon = load_lexicon()
     coverage = Coverage()
     for line, reference in zip(lines, _references(english, len(lines), parse=False), strict=True):
@@ -205,19 +209,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="UD English PUD (the parallel English of --conllu)")
     parser.add_argument("--english-flores", type=Path, default=ENGLISH_FLORES,
                         help="FLORES-200 dev English (the parallel English of --flores)")
+    parser.add_argument("--tatoeba", type=Path, default=DEFAULT_TATOEBA,
+                        help="Tatoeba Hindi test sentences (skipped when absent)")
+    parser.add_argument("--english-tatoeba", type=Path, default=ENGLISH_TATOEBA,
+                        help="Tatoeba English (the parallel English of --tatoeba)")
     parser.add_argument("--misses", type=int, default=0,
                         help="show the N most frequent disagreements per UPOS")
 
 
-def _coverage_rows(name: str, c: Coverage) -> list[str]:
-    return [f"{name:<14} {c.words:>7} {c.share(c.dictionary):>9.1%} {c.share(c.loanwords):>7.1%} "
-            f"{c.share(c.names):>7.1%} "
-            f"{c.share(c.unknown_names):>9.1%} {c.share(c.bare):>7.1%} {c.covered:>8.1%}"]
+def _coverage_row(name: str, c: Coverage) -> str:
+    return (f"{name:<14} {c.words:>7} {c.share(c.dictionary):>9.1%} {c.share(c.loanwords):>7.1%} "
+            f"{c.share(c.names):>7.1%} {c.share(c.unknown_names):>9.1%} {c.share(c.bare):>7.1%} "
+            f"{c.covered:>8.1%}")
 
 
 def run(args: argparse.Namespace) -> int:
     agreement, pud_coverage, name_upos = evaluate_pud(args.conllu, args.english_conllu)
-    flores_coverage = evaluate_flores(args.flores, args.english_flores)
+    corpora = [("UD Hindi PUD", pud_coverage),
+               ("FLORES dev", evaluate_text(args.flores, args.english_flores))]
+    if args.tatoeba.is_file():
+        corpora.append(("Tatoeba test", evaluate_text(args.tatoeba, args.english_tatoeba)))
     print("Lemma agreement on UD Hindi PUD (best analysis vs gold LEMMA; spelling variants folded;")
     print("verbs and auxiliaries compared as stems without -ना; PUD है/था/हैना/थाना = होना, के/की = का)")
     print(f"{'UPOS':<14} {'tokens':>7} {'agree':>7}")
@@ -231,12 +242,12 @@ def run(args: argparse.Namespace) -> int:
     print("Gloss coverage of word tokens (punctuation and numbers aside)")
     print(f"{'corpus':<14} {'words':>7} {'dict.gloss':>9} {'loans':>7} {'names':>7} {'(unknown)':>9} "
           f"{'bare':>7} {'covered':>8}")
-    for line in _coverage_rows("UD Hindi PUD", pud_coverage) + _coverage_rows("FLORES dev", flores_coverage):
-        print(line)
+    for name, coverage in corpora:
+        print(_coverage_row(name, coverage))
     print("covered = dictionary gloss + loans + names (target ≥ 97%); loans = English words recognised")
     print("by sound; (unknown) = in no dictionary, shown by romanization as a probable name;")
     print("bare = analysed but without an English gloss.")
-    for name, c in (("UD Hindi PUD", pud_coverage), ("FLORES dev", flores_coverage)):
+    for name, c in corpora:
         if c.borrowed:
             print(f"{name}: {c.borrowed} glosses found by sound (loanwords, names, abbreviations); "
                   f"{c.borrowed_confirmed / c.borrowed:.1%} of them occur in the reference English")
