@@ -112,7 +112,7 @@ class Lexicon:
             for source in (self._forms, self._lemmas):
                 for held in source:
                     if not _MALFORMED.search(held):
-                        index[fuzzy(held)].add(held)
+                        index[fuzzy(held, normalized=True)].add(held)
             self._fuzzy = index
         found = self._fuzzy.get(fuzzy(key), set())
         return next(iter(found)) if len(found) == 1 else None

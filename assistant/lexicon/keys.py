@@ -47,10 +47,10 @@ def loose(text: str, normalized: bool = False) -> str:
 _FUZZY = str.maketrans({"ी": "ि", "ू": "ु", "ई": "इ", "ऊ": "उ", "\u094d": None, "\u0902": None})
 
 
-def fuzzy(text: str) -> str:
+def fuzzy(text: str, normalized: bool = False) -> str:
     """A key looser still, for guessing what a word missing from every dictionary is a
     misspelling of: the loose key without vowel length, viramas or anusvara."""
-    return loose(text).translate(_FUZZY)
+    return loose(text, normalized).translate(_FUZZY)
 
 
 def is_devanagari(text: str) -> bool:
