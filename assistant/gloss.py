@@ -1,8 +1,8 @@
 """Per-token glosses of a sentence and the word-by-word English line built from them.
 
 Every token gets exactly one ``Gloss``. A word the dictionaries do not know is read, in
-turn, as an abbreviation, a variant spelling of a known word, an English loanword or name
-(by its sound), or a compound of two known words; failing all that it is shown by its
+turn, as an abbreviation, an English loanword or name (by its sound), a variant spelling
+of a known word, or a compound of two known words; failing all that it is shown by its
 romanization and marked as a probable name. Nothing is left blank.
 """
 
@@ -68,8 +68,8 @@ def _record(lexicon: Lexicon, word: str, analysis: Analysis) -> LemmaInfo | None
 
 def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
                    unit: MultiwordUnit | None) -> Gloss:
-    """A word no dictionary knows: part of a multiword unit, an abbreviation, a variant
-    spelling of a known word, an English loanword or name, a compound of known words, or
+    """A word no dictionary knows: part of a multiword unit, an abbreviation, an English
+    loanword or name, a variant spelling of a known word, a compound of known words, or
     else a probable name shown by its romanization."""
     if unit is not None and unit.senses:
         return Gloss(text, unit.lemma, roman, roman_strict, "X", senses=unit.senses[:1],
@@ -79,12 +79,6 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
         return Gloss(text, text, roman, roman_strict, "PROPN", senses=(letters,),
                      note=f"abbreviation, read letter by letter: {'.'.join(letters)}.", unit=unit,
                      is_name=True, borrowed=True)
-    respelled = lexicon.respelling(text)
-    if respelled is not None:
-        gloss = _word_gloss(Token(respelled, "word", 0, len(respelled)), lexicon, unit)
-        if gloss.senses and not gloss.is_name:
-            note = _add_note(f"Not in the dictionary; probably a variant spelling of {respelled}", gloss.note)
-            return replace(gloss, text=text, roman=roman, roman_strict=roman_strict, note=note)
     english, is_name = borrowed_senses(load_loanwords(), text, hindi_word=False)
     if english and not is_name:
         return Gloss(text, text, roman, roman_strict, "NOUN", senses=english[:MAX_SENSES],
@@ -92,6 +86,13 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
     if english:
         return Gloss(text, text, roman, roman_strict, "PROPN", senses=english[:1], note=NAME_NOTE,
                      unit=unit, is_name=True, borrowed=True)
+    respelled = lexicon.respelling(text)
+    if respelled is not None:
+        gloss = _word_gloss(Token(respelled, "word", 0, len(respelled)), lexicon, unit)
+        # only a dictionary sense carries over: a sound match belongs to the other spelling
+        if gloss.senses and not gloss.is_name and not gloss.borrowed:
+            note = _add_note(f"Not in the dictionary; probably a variant spelling of {respelled}", gloss.note)
+            return replace(gloss, text=text, roman=roman, roman_strict=roman_strict, note=note)
     compound = compound_senses(lexicon, text)
     if compound is not None:
         return Gloss(text, text, roman, roman_strict, "NOUN", senses=(compound[0],),
@@ -139,12 +140,10 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
             note = _add_note(note, compound[1])
     borrowed = False
     if not senses:
-        for word in dict.fromkeys((text, best.lemma)):
-            senses, _ = borrowed_senses(load_loanwords(), word, hindi_word=True)
-            if senses:
-                borrowed = True
-                note = _add_note(note, LOANWORD_NOTE)
-                break
+        senses, _ = borrowed_senses(load_loanwords(), text, hindi_word=True)
+        if senses:
+            borrowed = True
+            note = _add_note(note, LOANWORD_NOTE)
     if not senses:
         bare = f"In the dictionary as {best.lemma} ({best.pos}) but without an English gloss."
         note = _add_note(note, bare)

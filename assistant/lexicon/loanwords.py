@@ -48,7 +48,10 @@ MAX_COST = 0.5
 MIN_CONSONANTS = 2
 # A word the Hindi dictionaries list (without English) is most likely Hindi: a sound-alike
 # must then be close and long enough not to be a coincidence (देन "gift" is not "then").
-KNOWN_WORD_MAX_COST = 0.2
+KNOWN_WORD_MAX_COST = 0.1
+# An unknown word is more often a name than a loanword: a looser match to an ordinary
+# English word is more likely a coincidence (तालिन Tallinn is not "talon")
+WORD_MAX_COST = 0.3
 KNOWN_WORD_MIN_CONSONANTS = 3
 RARE_NAME_PENALTY = 0.3  # CMU entries in no word list: Rubinson must not beat Robinson
 WORD_LIST = Path("/usr/share/dict/american-english")
@@ -90,7 +93,7 @@ _KEY_CLASS = {"s": "s", "z": "s", "j": "s", "x": "s", "y": "", "h": ""}
 
 # cost of rendering a stressed English vowel by one Hindi vowel (absent: impossible)
 _VOWEL_COST: dict[str, dict[str, float]] = {
-    "AA": {"Q": 0, "O": 0.2, "A": 0.2, "@": 0.3},  # doctor डॉक्टर, drama ड्रामा
+    "AA": {"Q": 0, "O": 0.1, "A": 0.2, "@": 0.3},  # doctor डॉक्टर, technology टेक्नोलॉजी, drama ड्रामा
     "AAR": {"A": 0, "Q": 0.3, "O": 0.3},  # before r: garden गार्डन, card कार्ड
     "AE": {"E": 0, "A": 0.2, "@": 0.3},
     "AH": {"@": 0, "A": 0.3},  # bus बस; unstressed and final it is often ā: Alaska अलास्का
@@ -112,9 +115,9 @@ _VOWEL_COST: dict[str, dict[str, float]] = {
 # टाइम/टायर "time/tyre", टाउन "town", पॉइंट/बॉय "point/boy"
 _DIPHTHONGS = {"AY": (("A", "I"), ("A", "y")), "AW": (("A", "U"),),
                "OY": (("O", "I"), ("O", "y"), ("Q", "I"), ("Q", "y"))}
-_UNSTRESSED_ANY = 0.3  # reduced vowels are often spelled after the English letters
+_UNSTRESSED_ANY = 0.2  # reduced vowels are often spelled after the English letters
 _DROP_UNSTRESSED = 0.4
-_DROP_REDUCED = 0.2
+_DROP_REDUCED = 0.1
 # (English, Hindi) consonant pairs that differ but are common spellings: English z is
 # written ज़, often स (एयरलाइंस) or a plain ज
 _SIBILANT_SWAP = {("z", "s"): 0.3, ("z", "j"): 0.3, ("j", "z"): 0.3, ("j", "x"): 0.3}
@@ -263,7 +266,7 @@ def alignment_cost(hindi: Sequence[str], english: Sequence[str]) -> float:
                     step = INF
                 if here + step < cost[i + 1][j + 1]:
                     cost[i + 1][j + 1] = here + step
-    return cost[n][m]
+    return round(cost[n][m], 6)  # sums of tenths: keep 0.1 + 0.2 from exceeding 0.3
 
 
 _CACHE_LIMIT = 200_000  # distinct words remembered; a very long article cannot grow it further
@@ -339,6 +342,8 @@ def _trusted(loan: Loan, consonants: int, hindi_word: bool, inflected: bool, eng
     # short words and rare names coincide with Hindi words too easily
     if (loan.kind == "rare" or consonants <= MIN_CONSONANTS) and (
             loan.cost > 0 or (hindi_word and loan.kind == "rare")):
+        return False
+    if loan.kind == "word" and loan.cost > WORD_MAX_COST:
         return False
     if hindi_word:
         # an inflected English form (pinned, leapt) is never what a Hindi headword means
