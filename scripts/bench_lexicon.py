@@ -41,6 +41,7 @@ def main() -> int:
     from assistant.lexicon import DATA_FILE, read_lexicon
     from assistant.lexicon.loanwords import LOANWORD_FILE, load_loanwords
     from assistant.lexicon.store import load_lexicon
+    from assistant.romanize import _word, readable, strict
     from assistant.segment import segment_article
 
     cold = cold_load_times(args.runs)
@@ -78,6 +79,26 @@ def main() -> int:
     repeats = [gloss_all() for _ in range(args.runs)]
     median = statistics.median(repeats)
 
+    seed_text = SEED.read_text(encoding="utf-8")
+
+    def segment_once() -> float:
+        t = time.perf_counter()
+        segment_article(seed_text)
+        return time.perf_counter() - t
+
+    segment_median = statistics.median(segment_once() for _ in range(args.runs))
+    words = seed_text.split()
+
+    def romanize_all() -> float:
+        _word.cache_clear()  # every word converted afresh, as on a new article
+        t = time.perf_counter()
+        for word in words:
+            readable(word)
+            strict(word)
+        return time.perf_counter() - t
+
+    romanize_median = statistics.median(romanize_all() for _ in range(args.runs))
+
     print(f"{'measure':<48} {'value':>12}")
     print(f"{'lexicon file size':<48} {DATA_FILE.stat().st_size / 1e6:>9.2f} MB")
     print(f"{f'load, fresh process (median of {args.runs})':<48} {statistics.median(cold) * 1000:>9.0f} ms")
@@ -93,6 +114,9 @@ def main() -> int:
     print(f"{'gloss article, first pass':<48} {first * 1000:>9.1f} ms")
     print(f"{f'gloss article, median of {args.runs} (target < 50 ms)':<48} {median * 1000:>9.1f} ms")
     print(f"{'tokens per second':<48} {tokens / median:>12,.0f}")
+    print(f"{'segment the seed article (median)':<48} {segment_median * 1000:>9.1f} ms")
+    print(f"{'romanize its words, both styles (per word)':<48} "
+          f"{romanize_median / len(words) * 1e6:>9.1f} µs")
     return 0
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import time
 from pathlib import Path
 
 import pytest
@@ -59,12 +58,11 @@ def _tiny_shared(root: Path) -> Path:
     return root
 
 
-def test_committed_file_is_small_and_loads_fast() -> None:
+def test_committed_file_is_small_and_loads() -> None:
+    # its load time is measured by scripts/bench_lexicon.py
     assert DATA_FILE.is_file()
     assert DATA_FILE.stat().st_size < 20_000_000
-    started = time.perf_counter()
     lexicon = read_lexicon(DATA_FILE)
-    assert time.perf_counter() - started < 3.0  # generous for a busy test machine; ~0.3 s normally
     assert lexicon.analyse("लड़कों")
     assert load_lexicon() is load_lexicon()
 

