@@ -376,7 +376,6 @@ class Sound:
 
     is_vowel: bool
     key: str
-    inherent: bool = False
     nasal: bool = False  # the vowel carries anusvara or candrabindu
 
 
@@ -385,7 +384,7 @@ def sounds(word: str) -> tuple[Sound, ...]:
     """The segments a Hindi speaker pronounces in ``word``: deleted schwas are left out."""
     phones = _parse(unicodedata.normalize("NFD", word))
     _delete_schwas(unicodedata.normalize("NFC", word), phones)
-    return tuple(Sound(p.is_vowel, p.key, p.inherent, bool(p.nasal))
+    return tuple(Sound(p.is_vowel, p.key, bool(p.nasal))
                  for p in phones if not p.deleted and (p.key or p.nasal))
 
 

@@ -91,8 +91,7 @@ def _pack(*values: str | None) -> str:
     return "/".join(v or "" for v in values)
 
 
-def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm]) -> list[str]:
-    frequency = english_frequencies(pairs)
+def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counter[str]) -> list[str]:
     entries: dict[tuple[str, str], _Entry] = defaultdict(_Entry)
     for pair in pairs:
         entry = entries[(pair.hindi, pair.pos)]
@@ -166,8 +165,9 @@ def build_lexicon(shared: Path | None = None, out: Path | None = None) -> Path:
                            "wiktionary-en-hi and apertium-hin.")
     pairs = read_freedict(shared / FREEDICT_FILE) + read_wiktionary(shared / WIKTIONARY_FILE)
     forms = read_apertium(shared / APERTIUM_FILE)
-    write_table([FORMAT_HEADER, *_lemma_lines(pairs, forms), *_form_lines(forms)], out)
+    frequency = english_frequencies(pairs)
+    write_table([FORMAT_HEADER, *_lemma_lines(pairs, forms, frequency), *_form_lines(forms)], out)
     ordinary = {p.english.lower() for p in pairs if p.pos != "PROPN" and p.english.isalpha()}
-    loan_lines = loanword_lines(ordinary, english_frequencies(pairs))
+    loan_lines = loanword_lines(ordinary, frequency)
     write_table([LOANWORD_HEADER, *loan_lines], out.with_name(LOANWORD_FILE.name))
     return out

@@ -31,7 +31,6 @@ rank homophones: sale before sail).
 from __future__ import annotations
 
 import re
-import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ from pathlib import Path
 
 from assistant.errors import LexiconError
 from assistant.lexicon.keys import norm
-from assistant.lexicon.tables import REBUILD, read_table
+from assistant.lexicon.tables import REBUILD, Shared, read_table
 from assistant.romanize import sounds
 
 LOANWORD_FILE = Path(__file__).resolve().parent / "data" / "loanwords.tsv.gz"
@@ -190,6 +189,10 @@ def _is_vowel(symbol: str) -> bool:
     return not symbol.islower()
 
 
+def _consonants(symbols: Iterable[str]) -> int:
+    return sum(s.islower() for s in symbols)
+
+
 def consonant_key(symbols: Iterable[str]) -> str:
     """The coarse consonant skeleton two symbol sequences must share to be compared."""
     return "".join(_KEY_CLASS.get(s, s) for s in symbols if s.islower())
@@ -291,9 +294,6 @@ class LoanwordIndex:
         self._by_key: dict[str, list[_Entry]] = {}
         self._cache: dict[str, tuple[Loan, ...]] = {}
 
-    def __len__(self) -> int:
-        return sum(line.count("\t") + 1 for line in self._raw.values())
-
     def _group(self, key: str) -> list[_Entry]:
         if key not in self._by_key:
             entries = []
@@ -310,7 +310,7 @@ class LoanwordIndex:
             return self._cache[word]
         symbols = hindi_symbols(word)
         best: dict[str, tuple[float, _Entry]] = {}
-        if symbols is not None and sum(s.islower() for s in symbols) >= MIN_CONSONANTS:
+        if symbols is not None and _consonants(symbols) >= MIN_CONSONANTS:
             for entry in self._group(consonant_key(symbols)):
                 cost = alignment_cost(symbols, entry.symbols)
                 if cost <= MAX_COST and (entry.english not in best or cost < best[entry.english][0]):
@@ -363,7 +363,7 @@ def borrowed_senses(index: LoanwordIndex, word: str, hindi_word: bool) -> tuple[
     candidates = [word] + [word[: -len(end)] + base for end, base in _PLURAL_ENDINGS
                            if word.endswith(end) and len(word) > len(end) + 2]
     for candidate in candidates:
-        consonants = sum(s.islower() for s in hindi_symbols(candidate) or ())
+        consonants = _consonants(hindi_symbols(candidate) or ())
         english_vowel = any(ch in _ENGLISH_ONLY for ch in candidate)
         allowed = [loan for loan in index.match(candidate)
                    if _trusted(loan, consonants, hindi_word, candidate != word, english_vowel)]
@@ -407,17 +407,12 @@ def table_lines(rows: Iterable[tuple[str, str, str, int]]) -> list[str]:
     return [f"{key}\t" + "\t".join(sorted(entries)) for key, entries in sorted(groups.items())]
 
 
-_lock = threading.Lock()
-_loaded: dict[Path, LoanwordIndex] = {}
+_shared_index = Shared(read_loanwords, LOANWORD_FILE)
 
 
 def load_loanwords(path: Path | None = None) -> LoanwordIndex:
     """The loanword index, read on first use and shared afterwards."""
-    key = Path(path) if path else LOANWORD_FILE
-    with _lock:
-        if key not in _loaded:
-            _loaded[key] = read_loanwords(key)
-        return _loaded[key]
+    return _shared_index(path)
 
 
 def read_word_list(path: Path = WORD_LIST) -> tuple[set[str], dict[str, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from assistant.errors import LexiconError
@@ -11,13 +10,9 @@ from assistant.lexicon.build import DATA_FILE, FORMAT_HEADER
 from assistant.lexicon.closed_class import CLOSED_CLASS_FILE, read_closed_class
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import norm
-from assistant.lexicon.tables import REBUILD, read_table
+from assistant.lexicon.tables import REBUILD, Shared, read_table
 
 SUPPLEMENT_FILE = Path(__file__).resolve().parent / "data" / "supplement.tsv"
-
-_lock = threading.Lock()
-_loaded: dict[Path, Lexicon] = {}
-
 
 def read_lexicon(path: Path = DATA_FILE, closed_path: Path = CLOSED_CLASS_FILE) -> Lexicon:
     """Parse a lexicon file (no caching)."""
@@ -77,10 +72,9 @@ def _fill_gaps(lemmas: dict[str, list[LemmaInfo]], supplement: list[LemmaInfo]) 
             records.append(extra)
 
 
+_shared_lexicon = Shared(read_lexicon, DATA_FILE)
+
+
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """The lexicon, loaded on first use and shared afterwards."""
-    key = Path(path) if path else DATA_FILE
-    with _lock:
-        if key not in _loaded:
-            _loaded[key] = read_lexicon(key)
-        return _loaded[key]
+    return _shared_lexicon(path)

@@ -5,12 +5,34 @@ from __future__ import annotations
 
 import gzip
 import io
+import threading
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from assistant.errors import LexiconError
 
 REBUILD = "Rebuild it with: python -m assistant lexicon build"
+T = TypeVar("T")
+
+
+class Shared(Generic[T]):
+    """A data file parsed on first use and shared by every caller and thread afterwards,
+    once per path."""
+
+    def __init__(self, read: Callable[[Path], T], default: Path) -> None:
+        self._read = read
+        self._default = default
+        self._lock = threading.Lock()
+        self._loaded: dict[Path, T] = {}
+
+    def __call__(self, path: Path | None = None) -> T:
+        key = Path(path) if path else self._default
+        with self._lock:
+            if key not in self._loaded:
+                self._loaded[key] = self._read(key)
+            return self._loaded[key]
 
 
 def read_table(path: Path, header: str, what: str) -> list[str]:
