@@ -47,7 +47,8 @@ class Coverage:
     words: int = 0
     dictionary: int = 0  # an English gloss from a dictionary
     loanwords: int = 0  # an English word recognised by sound (CMU Pronouncing Dictionary)
-    names: int = 0  # a proper noun in a dictionary, or an unknown word shown as a name
+    names: int = 0  # a proper noun in a dictionary, a name or abbreviation found by sound or
+    # letters, or an unknown word shown as a name
     unknown_names: int = 0
     bare: int = 0  # analysed, but no English gloss anywhere
     # glosses found by sound (loanwords, names, abbreviations) and how many of them the
@@ -116,6 +117,11 @@ def in_reference(gloss: Gloss, reference: str) -> bool:
     return False
 
 
+def _romanized_name(gloss: Gloss) -> bool:
+    """An unknown word shown by its romanization as a probable name."""
+    return gloss.is_name and not gloss.known and not gloss.borrowed
+
+
 def _count(coverage: Coverage, gloss: Gloss, reference: str | None = None) -> None:
     coverage.words += 1
     if gloss.borrowed and reference is not None:
@@ -123,7 +129,7 @@ def _count(coverage: Coverage, gloss: Gloss, reference: str | None = None) -> No
         coverage.borrowed_confirmed += in_reference(gloss, reference)
     if gloss.is_name:
         coverage.names += 1
-        coverage.unknown_names += not gloss.known and not gloss.borrowed
+        coverage.unknown_names += _romanized_name(gloss)
     elif gloss.borrowed and gloss.senses:
         coverage.loanwords += 1
     elif gloss.known and gloss.senses:
@@ -137,10 +143,10 @@ def _references(path: Path | None, count: int, parse: bool) -> list[str | None]:
     if path is None or not path.is_file():
         return [None] * count
     if parse:
-        english = [" ".join(row[0] for row in rows) for rows in read_conllu(path)]
+        english: list[str | None] = [" ".join(row[0] for row in rows) for rows in read_conllu(path)]
     else:
-        english = path.read_text(encoding="utf-8").splitlines()
-    return list(english) if len(english) == count else [None] * count
+        english = list(path.read_text(encoding="utf-8").splitlines())
+    return english if len(english) == count else [None] * count
 
 
 def evaluate_pud(path: Path, english: Path | None = None) -> tuple[Agreement, Coverage, Counter]:
@@ -168,7 +174,7 @@ def evaluate_pud(path: Path, english: Path | None = None) -> tuple[Agreement, Co
             if upos in SKIPPED_UPOS or token.kind != "word":
                 continue
             _count(coverage, gloss, reference)
-            if gloss.is_name and not gloss.known and not gloss.borrowed:
+            if _romanized_name(gloss):
                 name_upos[upos] += 1
             analyses = lexicon.analyse(form)
             ours = analyses[0].lemma if analyses else form
