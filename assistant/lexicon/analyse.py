@@ -231,15 +231,10 @@ class Lexicon:
                 return phrase.senses[0].removeprefix("to "), phrase.lemma
         return None
 
-    def _sense_of(self, base: str, poses: tuple[str, ...]) -> str | None:
-        record = self.info(base) if len(base) > 1 else None
-        if record is not None and record.senses and record.pos in poses:
-            return record.senses[0]
-        for pos in poses:
-            record = self.info(base, pos) if len(base) > 1 else None
-            if record is not None and record.pos == pos and record.senses:
-                return record.senses[0]
-        return None
+    def _sense_of(self, base: str, pos: str) -> str | None:
+        """The first English sense of ``base`` read as ``pos``, if it has one."""
+        record = self.info(base, pos) if len(base) > 1 else None
+        return record.senses[0] if record is not None and record.pos == pos and record.senses else None
 
     def derived_senses(self, lemma: str, pos: str | None = None) -> tuple[str, str] | None:
         """Senses for a word derived from a glossed one by a productive suffix: adjectives in
@@ -261,21 +256,21 @@ class Lexicon:
                     return f"to cause to {record.senses[0].removeprefix('to ')}", base
         if pos == "ADV" and key.endswith("तः") and len(key) > 3:
             base = key[:-2]  # Sanskrit ablative adverbs: सामान्य → सामान्यतः, अनुमान → अनुमानतः
-            if (adjective := self._sense_of(base, ("ADJ",))) is not None:
+            if (adjective := self._sense_of(base, "ADJ")) is not None:
                 return adverb(adjective), base
-            if (noun := self._sense_of(base, ("NOUN",))) is not None:
+            if (noun := self._sense_of(base, "NOUN")) is not None:
                 return f"by {noun}", base
             return None
         if pos == "NOUN":
             for suffix in ("ीकरण", "करण"):  # आधुनिक + ीकरण, शहरी + करण
                 if key.endswith(suffix) and len(key) > len(suffix) + 1:
                     base = key[: -len(suffix)]
-                    if (adjective := self._sense_of(base, ("ADJ",))) is not None:
+                    if (adjective := self._sense_of(base, "ADJ")) is not None:
                         return f"making {adjective}", base
             for suffix in ("ता", "पन", "गी", "ी"):
                 if key.endswith(suffix) and len(key) > len(suffix) + 2:
                     base = key[: -len(suffix)]
-                    if (adjective := self._sense_of(base, ("ADJ",))) is not None:
+                    if (adjective := self._sense_of(base, "ADJ")) is not None:
                         return f"being {adjective}", base
         bases: list[str] = []
         if key.endswith("ीय"):
