@@ -136,6 +136,20 @@ class Gloss:
 
 
 @dataclass(frozen=True)
+class Attention:
+    """Cross-attention of one translation, on the model's own subword pieces.
+
+    ``weights[j][i]`` is how much target piece ``j`` attends to source piece ``i``
+    (averaged over heads); pieces are SentencePiece strings with their "▁" word marks,
+    without special tokens (language tags, ``</s>``).
+    """
+
+    source_pieces: tuple[str, ...]
+    target_pieces: tuple[str, ...]
+    weights: tuple[tuple[float, ...], ...]
+
+
+@dataclass(frozen=True)
 class Translation:
     """A translator's answer for one source sentence."""
 
@@ -143,6 +157,23 @@ class Translation:
     text: str
     model: str
     cached: bool = False
+    attention: Attention | None = None
+
+
+@dataclass(frozen=True)
+class AlignmentLink:
+    """One link between a Hindi token and an English word of a sentence pair.
+
+    ``source`` indexes ``SentencePair.source.tokens``; ``target`` indexes the words that
+    ``assistant.align.english_words(SentencePair.translation)`` returns. Links are
+    many-to-many: a word may take part in several. ``origin`` names the evidence
+    ("table", "lexicon", "name", "number", "attention", ...).
+    """
+
+    source: int
+    target: int
+    confidence: float
+    origin: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,6 +185,7 @@ class SentencePair:
     kind: TranslationKind
     glosses: tuple[Gloss, ...] = ()
     gloss_line: str = ""
+    links: tuple[AlignmentLink, ...] = ()
 
 
 @dataclass(frozen=True)
