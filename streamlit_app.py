@@ -45,9 +45,7 @@ state.setdefault("my_downloads", set())  # model names whose downloads this sess
 
 # The reading page: the library's data, drawn in the browser by the package's script.
 # Not isolated in a shadow root: its CSS is scoped under .hr-reader already.
-READER = st.components.v2.component(
-    "hindi_reader", css=reader_css(), js=component_js(), isolate_styles=False
-)
+READER = st.components.v2.component("hindi_reader", css=reader_css(), js=component_js(), isolate_styles=False)
 READER_KEY = "reader"
 
 
@@ -72,8 +70,10 @@ def read_source(data: bytes, filename: str) -> str:
     return read_article(data, filename)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def segment(text: str, name: str):
+    # A resource, not data: the Article is immutable, and copying a long one on every run
+    # (what cache_data does) would cost seconds.
     from assistant.reader import open_article
 
     return open_article(text, name)
@@ -279,12 +279,17 @@ def draw(view: Any, page: ReadingPage, options: RenderOptions, digest: str, live
     with view.container():
         if live:
             READER(data=data, key=f"{READER_KEY}-{live}", height="content")
-            return
-        result = READER(data=data, key=READER_KEY, height="content", on_section_change=lambda: None)
-    wanted = result.section
-    if isinstance(wanted, int) and wanted != current and 0 <= wanted < len(parts):
+        else:
+            READER(
+                data=data, key=READER_KEY, height="content", on_section_change=lambda: go_to_section(digest)
+            )
+
+
+def go_to_section(digest: str) -> None:
+    """The reader asked for another section (before the run that draws it)."""
+    wanted = (state.get(READER_KEY) or {}).get("section")
+    if isinstance(wanted, int) and wanted >= 0:
         state.section[digest] = wanted
-        st.rerun()
 
 
 def request_stop(key: tuple[str, str]) -> None:

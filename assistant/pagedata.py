@@ -43,6 +43,7 @@ CONFIDENT_LINK = 0.5  # links at or above this confidence lead the tooltip ("her
 TITLE_CHARS = 60
 BLOCK_KINDS = {"title", "standfirst", "date", "byline", "caption", "credit", "heading", "paragraph"}
 
+
 @dataclass(frozen=True)
 class Section:
     """A stretch of the page: pairs ``start`` to ``end`` (page-wide sentence ids)."""

@@ -99,7 +99,9 @@ def component_js() -> str:
     The component's data is the page data as UTF-8 JSON bytes; a new run with new data
     redraws the same reader element in place.
     """
-    return reader_js() + """
+    return (
+        reader_js()
+        + """
 export default function (component) {
   var data = HindiReader.decode(component.data);
   var host = component.parentElement;
@@ -108,15 +110,23 @@ export default function (component) {
   }
   var root = host.querySelector(":scope > .hr-reader");
   if (root && root.hrReader) {
+    root.hrComponent = component;
     root.hrReader.setData(data);
     return;
   }
   root = document.createElement("div");
   root.className = "hr-reader";
   host.appendChild(root);
-  root.hrReader = HindiReader.mount(root, data, {});
+  root.hrComponent = component;
+  root.hrReader = HindiReader.mount(root, data, {
+    /* Another section is drawn after the server sends it (a new run of the app). */
+    request: function (index) {
+      root.hrComponent.setTriggerValue("section", index);
+    },
+  });
 }
 """
+    )
 
 
 # ---------------------------------------------------------------- glossary and document
@@ -196,9 +206,7 @@ def standalone_html(page: ReadingPage, options: RenderOptions | None = None, *, 
     footer_text = footer or " · ".join(meta)
     data = json_for_html(page_data(page, options, section=None))
     theme = options.theme if options.theme in THEMES else "auto"
-    fallback = "".join(
-        f'<p lang="hi">{_e(pair.source.text)}</p>' for pair in list(page.pairs())[:40]
-    )
+    fallback = "".join(f'<p lang="hi">{_e(pair.source.text)}</p>' for pair in list(page.pairs())[:40])
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
