@@ -331,3 +331,46 @@ def test_stop_keeps_the_partial_page_and_continue_finishes_it(
     assert not at.exception, at.exception
     assert "mt" in kinds(at) and "pending" not in kinds(at)
     assert not at.warning
+
+
+def test_download_error_is_shown_only_to_the_session_that_started_it() -> None:
+    from assistant import downloads
+
+    downloads._JOBS.clear()
+    mine, other = start(), start()
+    mine.sidebar.button(key="get-opus-mt-hi-en").click().run()
+    _finish_job("opus-mt-hi-en")
+    mine.run()
+    other.run()
+    assert not mine.exception and not other.exception
+    assert "Cannot download opus-mt-hi-en" in texts(mine.sidebar.error)
+    assert "Cannot download" not in texts(other.sidebar.error)
+    downloads._JOBS.clear()
+
+
+def test_a_running_download_reads_downloading_not_broken(models_dir: Path) -> None:
+    import threading
+
+    from assistant import downloads
+
+    partial = models_dir / "opus-mt-hi-en"
+    partial.mkdir()
+    (partial / "pytorch_model.bin").write_bytes(b"\0" * 10)  # config.json not there yet
+    release = threading.Event()
+
+    def slow(name: str, progress: Any, **_: Any) -> None:
+        progress(10, 100)
+        release.wait(30)
+
+    downloads._JOBS.clear()
+    downloads.start_download("opus-mt-hi-en", download=slow)
+    try:
+        at = start()
+        assert "cannot be used" not in texts(at.sidebar.warning)
+        assert "opus-mt-hi-en" not in at.sidebar.selectbox(key="model").options
+        progress = [p for p in at.get("progress")]
+        assert any("Downloading opus-mt-hi-en" in p.proto.text for p in progress)
+    finally:
+        release.set()
+        _finish_job("opus-mt-hi-en")
+        downloads._JOBS.clear()
