@@ -21,7 +21,7 @@ import streamlit as st
 
 from assistant import downloads
 from assistant.errors import AssistantError
-from assistant.pagedata import sections
+from assistant.pagedata import FormTable, sections, table_size
 from assistant.render import RenderOptions, component_data, component_js, glossary_rows, reader_css
 from assistant.types import ReadingPage
 
@@ -41,6 +41,8 @@ state.setdefault("pages", {})  # (article digest, model) -> finished ReadingPage
 state.setdefault("partial", {})  # same key -> page of a stopped or interrupted job
 state.setdefault("stopped", set())
 state.setdefault("section", {})  # article digest -> section being read
+state.setdefault("tables", {})  # page key -> FormTable: word forms numbered once per page
+state.setdefault("sent", {})  # page key -> (forms, strings, units) the browser holds
 state.setdefault("my_downloads", set())  # model names whose downloads this session started
 
 # The reading page: the library's data, drawn in the browser by the package's script.
@@ -267,21 +269,32 @@ def reading_aids(box: Any, model: str) -> None:
     box.slider("Font size", 14, 30, key="font_size", value=18)
 
 
-def draw(view: Any, page: ReadingPage, options: RenderOptions, digest: str, live: str = "") -> None:
+def draw(view: Any, page: ReadingPage, options: RenderOptions, key: tuple[str, str], live: str = "") -> None:
     """Draw the reader's current section of ``page`` into ``view``.
 
-    ``live`` names an intermediate draw while translating (its own element key); the
-    final draw uses the fixed key, whose section trigger moves the reader on.
+    Word forms already sent to this browser for this page are not sent again. ``live``
+    names an intermediate draw while translating (its own element key); the final draw
+    uses the fixed key, whose triggers move the reader to another section or ask for
+    forms again when a run that carried them never reached the browser.
     """
+    digest = key[0]
     parts = sections(page)
     current = min(state.section.get(digest, 0), max(len(parts) - 1, 0))
-    data = component_data(page, options, current, parts)
+    table = state.tables.setdefault(key, FormTable())
+    sent = state.sent.get(key, (0, 0, 0))
+    page_id = f"{digest}-{key[1] or 'gloss'}"
+    data = component_data(page, options, current, parts, page_id=page_id, table=table, sent=sent)
+    state.sent[key] = table_size(table)
     with view.container():
         if live:
             READER(data=data, key=f"{READER_KEY}-{live}", height="content")
         else:
             READER(
-                data=data, key=READER_KEY, height="content", on_section_change=lambda: go_to_section(digest)
+                data=data,
+                key=READER_KEY,
+                height="content",
+                on_section_change=lambda: go_to_section(digest),
+                on_resend_change=lambda: resend(key),
             )
 
 
@@ -290,6 +303,14 @@ def go_to_section(digest: str) -> None:
     wanted = (state.get(READER_KEY) or {}).get("section")
     if isinstance(wanted, int) and wanted >= 0:
         state.section[digest] = wanted
+
+
+def resend(key: tuple[str, str]) -> None:
+    """The browser holds fewer word forms than were sent: send from what it holds."""
+    have = (state.get(READER_KEY) or {}).get("resend")
+    if isinstance(have, list) and len(have) == 3 and all(isinstance(n, int) and n >= 0 for n in have):
+        held = state.sent.get(key, (0, 0, 0))
+        state.sent[key] = tuple(min(n, m) for n, m in zip(have, held, strict=True))
 
 
 def request_stop(key: tuple[str, str]) -> None:
@@ -335,7 +356,7 @@ def translate_page(
         fraction = progress.done / progress.total if progress.total else 1.0
         bar.progress(fraction, text=f"{progress.done} of {progress.total} sentences translated{left}")
         draws[0] += 1
-        draw(view, progress.page, options, key[0], live=f"live-{draws[0]}")
+        draw(view, progress.page, options, key, live=f"live-{draws[0]}")
 
     try:
         with lock:
@@ -481,14 +502,15 @@ def main() -> None:
             if page is not None and key in state.stopped:
                 stopped_notice(key, page)
     if page is None:
-        page = gloss_page((digest, GLOSS_ONLY), article)
+        key = (digest, GLOSS_ONLY)
+        page = gloss_page(key, article)
 
     if page.model:
         header.caption(f"Machine translation by **{page.model}**, sentence by sentence · {name}")
     else:
         header.caption(f"Word-by-word gloss (not a translation) · {name}")
     highlight = choose_highlight(aids, page)
-    draw(view, page, replace(options, highlight_lemma=highlight), digest)
+    draw(view, page, replace(options, highlight_lemma=highlight), key)
     if not any(p.kind == "pending" for p in page.pairs()):
         show_glossary(page)
         show_exports(page)

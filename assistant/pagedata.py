@@ -34,11 +34,11 @@ from assistant.render import (
     RenderOptions,
     grammar_label,
 )
-from assistant.types import Gloss, ReadingPage, SentencePair, Token
+from assistant.types import Gloss, MultiwordUnit, ReadingPage, SentencePair, Token
 
 DATA_VERSION = 1
-SECTION_WORDS = 2500  # a section ends at the first sentence boundary after this many Hindi words
-MIN_SECTION_WORDS = 300  # a heading starts a new section once the current one has this many
+SECTION_WORDS = 3000  # a section ends at the first sentence boundary after this many Hindi words
+MIN_SECTION_WORDS = 1500  # a heading starts a new section once the current one has this many
 CONFIDENT_LINK = 0.5  # links at or above this confidence lead the tooltip ("here: ...")
 TITLE_CHARS = 60
 BLOCK_KINDS = {"title", "standfirst", "date", "byline", "caption", "credit", "heading", "paragraph"}
@@ -177,20 +177,30 @@ def _form_entry(token: Token, gloss: Gloss, strings: _Strings) -> dict[str, Any]
         entry["n"] = strings.index(gloss.note)
     unit = gloss.unit
     if unit is not None:
-        entry["u"] = [unit.text, "; ".join(unit.senses[:MAX_SENSES]), unit.note]
-        if unit.lemma and unit.lemma not in (gloss.lemma, gloss.text):
-            entry["ul"] = unit.lemma
+        entry["u"] = strings.unit(unit)
     if gloss.aligned:
         entry["a"] = " ".join(gloss.aligned)
     return entry
 
 
 class _Strings:
-    """Repeated labels (grammar, notes) stored once; entries refer to them by index."""
+    """Repeated labels (grammar, notes) and multiword units stored once; entries refer to
+    them by index. A unit is ``[text, senses, note, lemma]``."""
 
     def __init__(self) -> None:
         self.items: list[str] = []
         self._index: dict[str, int] = {}
+        self.units: list[list[str]] = []
+        self._units: dict[tuple[str, ...], int] = {}
+
+    def unit(self, unit: MultiwordUnit) -> int:
+        row = [unit.text, "; ".join(unit.senses[:MAX_SENSES]), unit.note, unit.lemma]
+        key = tuple(row)
+        found = self._units.get(key)
+        if found is None:
+            found = self._units[key] = len(self.units)
+            self.units.append(row)
+        return found
 
     def index(self, text: str) -> int:
         found = self._index.get(text)
@@ -200,11 +210,15 @@ class _Strings:
         return found
 
 
-class _Forms:
+class FormTable:
     """Distinct form entries in order of first use; a token refers to one by index.
 
+    A table may outlive one call of :func:`page_data`: kept for a page, it numbers forms
+    the same way for every section, so a browser that already holds the first entries
+    is sent only the new ones (see ``sent`` there).
+
     The highlight keys of an entry are its dictionary form (``l``, else the word), the
-    written word (``x``, else the token's text) and a multiword unit's lemma (``ul``).
+    written word (``x``, else the token's text) and its multiword unit's lemma.
     """
 
     def __init__(self) -> None:
@@ -258,7 +272,7 @@ def _links(pair: SentencePair) -> dict[str, Any]:
     return {"a": [x for link in links for x in link], "e": words}
 
 
-def pair_data(pair: SentencePair, forms: _Forms) -> dict[str, Any]:
+def pair_data(pair: SentencePair, forms: FormTable) -> dict[str, Any]:
     """One sentence pair as data; ``forms`` collects the word forms it uses.
 
     A pair's sentence id is its place in the page: its section's first id plus its
@@ -296,7 +310,7 @@ def english_heading(page: ReadingPage) -> str:
     return f"English — machine translation ({page.model})"
 
 
-def _section_blocks(page: ReadingPage, section: Section, forms: _Forms) -> list[dict[str, Any]]:
+def _section_blocks(page: ReadingPage, section: Section, forms: FormTable) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = []
     sid = 0
     for block in page.blocks:
@@ -319,15 +333,20 @@ def page_data(
     *,
     section: int | None = 0,
     parts: tuple[Section, ...] | None = None,
+    table: FormTable | None = None,
+    sent: tuple[int, int, int] = (0, 0, 0),
 ) -> dict[str, Any]:
     """The page's data for the browser: one section (``section``), or all when it is None.
 
     ``content`` is a list with one entry per section: that section's blocks, or None for
     a section not included. ``parts`` saves cutting the page again when the caller has.
+    ``table`` numbers the word forms (a new one when None); ``sent`` says how many of its
+    forms, strings and units the browser holds already: only the rest travel, and
+    ``base`` tells the browser where they start.
     """
     parts = sections(page) if parts is None else parts
     wanted = range(len(parts)) if section is None else [min(max(section, 0), max(len(parts) - 1, 0))]
-    forms = _Forms()
+    forms = FormTable() if table is None else table
     content: list[Any] = [None] * len(parts)
     for index in wanted:
         if parts:
@@ -350,10 +369,17 @@ def page_data(
         "sections": [[p.title, p.start, p.end, p.words] for p in parts],
         "sentences": total,
         "current": wanted[0] if parts else 0,
-        "forms": forms.entries,
-        "strings": forms.strings.items,
+        "base": list(sent),
+        "forms": forms.entries[sent[0] :],
+        "strings": forms.strings.items[sent[1] :],
+        "units": forms.strings.units[sent[2] :],
         "content": content,
     }
+
+
+def table_size(table: FormTable) -> tuple[int, int, int]:
+    """How many forms, strings and units ``table`` holds (what a browser has once sent all)."""
+    return len(table.entries), len(table.strings.items), len(table.strings.units)
 
 
 _UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}

@@ -123,6 +123,11 @@ export default function (component) {
     request: function (index) {
       root.hrComponent.setTriggerValue("section", index);
     },
+    /* Word forms the server believes were sent but never arrived (an interrupted run):
+       ask again from what this reader holds. */
+    resend: function (have) {
+      root.hrComponent.setTriggerValue("resend", have);
+    },
   });
 }
 """
@@ -222,8 +227,23 @@ def standalone_html(page: ReadingPage, options: RenderOptions | None = None, *, 
     )
 
 
-def component_data(page: ReadingPage, options: RenderOptions, section: int, parts: Any = None) -> bytes:
-    """One section of the page as the app's component receives it: UTF-8 JSON bytes."""
+def component_data(
+    page: ReadingPage,
+    options: RenderOptions,
+    section: int,
+    parts: Any = None,
+    *,
+    page_id: str = "",
+    table: Any = None,
+    sent: tuple[int, int, int] = (0, 0, 0),
+) -> bytes:
+    """One section of the page as the app's component receives it: UTF-8 JSON bytes.
+
+    ``page_id`` names the page in the browser, which keeps the word forms it was sent
+    for it; ``table`` and ``sent`` are ``page_data``'s (send only forms not sent yet).
+    """
     from assistant.pagedata import json_for_html, page_data
 
-    return json_for_html(page_data(page, options, section=section, parts=parts)).encode("utf-8")
+    data = page_data(page, options, section=section, parts=parts, table=table, sent=sent)
+    data["page"] = page_id
+    return json_for_html(data).encode("utf-8")

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from assistant.pagedata import CONFIDENT_LINK, json_for_html, page_data, sections
+from assistant.pagedata import CONFIDENT_LINK, FormTable, json_for_html, page_data, sections, table_size
 from assistant.render import (
     GLOSS_LABEL,
     RenderOptions,
@@ -112,8 +112,8 @@ def tip_text(data: dict, form_index: int, word: str) -> str:
         lines.append("not in the dictionary")
     if "n" in form:
         lines.append(strings[form["n"]])
-    if form.get("u"):
-        text, senses, note = form["u"]
+    if "u" in form:
+        text, senses, note, _ = data["units"][form["u"]]
         lines.append(f"part of {text}" + (f": {senses}" if senses else "") + (f" ({note})" if note else ""))
     return "|".join(lines)
 
@@ -279,7 +279,7 @@ def long_page(paragraphs: int, words: int = 50, heading_every: int = 0) -> Readi
     [
         (long_page(10), 100, [(0, 2), (2, 4), (4, 6), (6, 8), (8, 10)]),  # by length
         (long_page(3), 2500, [(0, 3)]),  # short: one section
-        (long_page(12, words=100, heading_every=4), 2500, [(0, 5), (5, 10), (10, 15)]),  # at headings
+        (long_page(12, words=400, heading_every=4), 3000, [(0, 5), (5, 10), (10, 15)]),  # at headings
         (long_page(1, words=10_000), 100, [(0, 1)]),  # one huge sentence stays whole
     ],
 )
@@ -306,6 +306,28 @@ def test_one_section_of_data_holds_only_its_own_sentences_and_forms() -> None:
     assert late["current"] == len(parts) - 1  # clamped
     raw = component_data(page, RenderOptions(), 1, parts)
     assert json.loads(raw.decode("utf-8"))["current"] == 1
+
+
+def test_a_kept_table_sends_each_form_once_across_sections() -> None:
+    page = ReadingPage(
+        "",
+        tuple(PageBlock("paragraph", (pair(text),)) for text in ("भारत बड़ा है।", "देश बड़ा है।", "भारत देश है।")),
+    )
+    parts = sections(page, words=1)
+    table = FormTable()
+    held: dict[str, list] = {"forms": [], "strings": [], "units": []}
+    sent = (0, 0, 0)
+    for index in range(len(parts)):
+        data = page_data(page, section=index, parts=parts, table=table, sent=sent)
+        assert data["base"] == list(sent)
+        for name in held:
+            held[name] += data[name]
+        sent = table_size(table)
+        assert all(f < len(held["forms"]) for p in data["content"][index][0]["p"] for f in p["w"][2::3])
+    assert len(held["forms"]) == 4  # भारत, बड़ा, है, देश: each sent once
+    assert page_data(page, section=2, parts=parts, table=table, sent=sent)["forms"] == []
+    fresh = page_data(page, section=None)
+    assert fresh["forms"] == held["forms"] and fresh["base"] == [0, 0, 0]
 
 
 # ---------------------------------------------------------------- alignment

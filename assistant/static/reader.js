@@ -4,7 +4,7 @@
    with their tokens as [start, end, form] triples. Only the current section is drawn;
    a word's tooltip is built when it is hovered, tapped or focused. Every piece of text
    is set with textContent, never parsed as HTML. */
-var HindiReader = (function () {
+var HindiReader = (window.HindiReader = window.HindiReader || (function () {
   "use strict";
 
   var MARGIN = 8;
@@ -38,10 +38,42 @@ var HindiReader = (function () {
     this.bind();
   }
 
+  /* Forms, strings and units arrive once per page: each message carries the entries
+     from data.base on, and the window keeps what it has received for each page (readers
+     of the app are redrawn, the window stays). */
+  var STORES = {};
+
+  Reader.prototype.merge = function (data) {
+    var key = "p:" + (data.page || "");
+    var store = STORES[key];
+    if (!store) {
+      store = STORES[key] = { forms: [], strings: [], units: [] };
+    }
+    var base = data.base || [0, 0, 0];
+    var names = ["forms", "strings", "units"];
+    var missing = false;
+    for (var i = 0; i < names.length; i++) {
+      var have = store[names[i]];
+      var incoming = data[names[i]] || [];
+      if (base[i] > have.length) {
+        missing = true;
+        continue;
+      }
+      for (var k = 0; k < incoming.length; k++) {
+        have[base[i] + k] = incoming[k];
+      }
+    }
+    this.forms = store.forms;
+    this.strings = store.strings;
+    this.units = store.units;
+    if (missing && this.hooks.resend) {
+      this.hooks.resend([store.forms.length, store.strings.length, store.units.length]);
+    }
+  };
+
   Reader.prototype.setData = function (data) {
     this.data = data;
-    this.forms = data.forms || [];
-    this.strings = data.strings || [];
+    this.merge(data);
     this.options = data.options || {};
     this.labels = data.labels || {};
     var wanted = data.current || 0;
@@ -282,7 +314,7 @@ var HindiReader = (function () {
         if (form.nm) {
           node.classList.add("hr-name");
         }
-        if (highlight && (highlight === (form.l || form.x || word) || highlight === (form.x || word) || highlight === form.ul)) {
+        if (highlight && (highlight === (form.l || form.x || word) || highlight === (form.x || word) || (form.u !== undefined && highlight === this.units[form.u][3]))) {
           node.classList.add("hr-mark");
         }
       }
@@ -422,12 +454,13 @@ var HindiReader = (function () {
     if (form.n !== undefined) {
       line(tip, "hr-tn", this.strings[form.n]);
     }
-    if (form.u) {
+    if (form.u !== undefined) {
+      var parts = this.units[form.u] || ["", "", "", ""];
       var unit = line(tip, "hr-tu", "part of ");
-      var u = el("span", "", form.u[0]);
+      var u = el("span", "", parts[0]);
       u.lang = "hi";
       unit.appendChild(u);
-      var rest = (form.u[1] ? ": " + form.u[1] : "") + (form.u[2] ? " (" + form.u[2] + ")" : "");
+      var rest = (parts[1] ? ": " + parts[1] : "") + (parts[2] ? " (" + parts[2] + ")" : "");
       if (rest) {
         unit.appendChild(document.createTextNode(rest));
       }
@@ -589,4 +622,4 @@ var HindiReader = (function () {
       return raw;
     },
   };
-})();
+})());

@@ -127,7 +127,7 @@ def test_alignment_hover_highlights_the_other_side(offline: Any, tmp_path: Path)
 def test_exported_long_document_has_sections_and_fits_a_phone(browser: Any, tmp_path: Path) -> None:
     from assistant.reader import build_reading_page, open_article
 
-    page = build_reading_page(open_article(long_document(60_000), "long.hi.txt"))
+    page = build_reading_page(open_article(long_document(100_000), "long.hi.txt"))
     context = browser.new_context(
         offline=True, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
