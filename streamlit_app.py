@@ -176,6 +176,10 @@ def manage_models(models: list[Any]) -> None:
 
     names = {m.name for m in models}
     busy = _downloading()
+    if any(downloads.get_job(name) for name in PRESETS):
+        # Outside the expander, so that the progress stays in sight whatever its state.
+        with st.sidebar:
+            show_downloads()
     with st.sidebar.expander("Get or remove models", expanded=not names or bool(busy)):
         for preset in PRESETS.values():
             usable = preset.name in names and preset.name not in busy
@@ -205,8 +209,6 @@ def manage_models(models: list[Any]) -> None:
                 else:
                     load_model.clear()
                     st.rerun()
-        if any(downloads.get_job(name) for name in PRESETS):
-            show_downloads()
 
 
 @st.fragment(run_every=1.0)
