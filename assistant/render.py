@@ -236,6 +236,7 @@ def component_data(
     page_id: str = "",
     table: Any = None,
     sent: tuple[int, int, int] = (0, 0, 0),
+    opening_of: int = 0,
 ) -> bytes:
     """One section of the page as the app's component receives it: UTF-8 JSON bytes.
 
@@ -244,6 +245,8 @@ def component_data(
     """
     from assistant.pagedata import json_for_html, page_data
 
-    data = page_data(page, options, section=section, parts=parts, table=table, sent=sent)
+    data = page_data(
+        page, options, section=section, parts=parts, table=table, sent=sent, opening_of=opening_of
+    )
     data["page"] = page_id
     return json_for_html(data).encode("utf-8")
