@@ -50,8 +50,14 @@ def fake_downloader(source: Path, chunks: int = 4):
 @pytest.mark.parametrize(
     ("name", "repo_id", "license", "bleu"),
     [
-        ("opus-mt-hi-en", "Helsinki-NLP/opus-mt-hi-en", "Apache-2.0", 18.7),
+        ("opus-mt-hi-en", "Helsinki-NLP/opus-mt-hi-en", "Apache-2.0", 18.8),
         ("nllb-200-distilled-600M", "facebook/nllb-200-distilled-600M", "CC-BY-NC-4.0", 37.7),
+        (
+            "opus-mt-tc-bible-big-inc",
+            "Helsinki-NLP/opus-mt-tc-bible-big-inc-deu_eng_fra_por_spa",
+            "Apache-2.0",
+            38.7,
+        ),
     ],
 )
 def test_presets(name: str, repo_id: str, license: str, bleu: float) -> None:
@@ -280,7 +286,7 @@ def test_cli_list(tiny_marian_dir: Path, models_root: Path, capsys: pytest.Captu
     out = capsys.readouterr().out
     opus_line = next(line for line in out.splitlines() if line.startswith("opus-mt-hi-en"))
     assert "installed" in opus_line and "not installed" not in opus_line
-    assert "18.7" in opus_line and "Apache-2.0" in opus_line
+    assert "18.8" in opus_line and "Apache-2.0" in opus_line
     assert "tiny-marian" in out and "marian" in out
 
 
