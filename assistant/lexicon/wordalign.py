@@ -18,6 +18,9 @@ import numpy as np
 NULL_PRIOR = 0.08
 TENSION = 4.0
 ITERATIONS = 5
+# plain IBM Model 1 first: a position prior from the start would lock in the diagonal
+# before the word translation probabilities say anything (Hindi is verb-final)
+WARM_UP = 4
 
 
 @dataclass(frozen=True)
@@ -69,15 +72,16 @@ def _direction(pairs: _Pairs, group: np.ndarray, groups: int, given: np.ndarray,
     """Train p(generated word | conditioning word) where each token of ``group`` (a target
     token in the forward direction) chooses one pair of its group or NULL; returns the
     posterior weight of each pair for the Viterbi step, and the NULL weight per group."""
-    prior = pairs.diagonal / np.bincount(group, weights=pairs.diagonal, minlength=groups)[group]
-    prior *= 1.0 - NULL_PRIOR
+    diagonal = pairs.diagonal / np.bincount(group, weights=pairs.diagonal, minlength=groups)[group]
+    uniform = 1.0 / np.bincount(group, minlength=groups)[group]
     table = np.ones(len(pairs.key_source))
     vocabulary = int(null_words.max()) + 1 if len(null_words) else 1
     null_table = np.full(vocabulary, 1.0 / vocabulary)
-    for iteration in range(iterations + 1):
+    for iteration in range(WARM_UP + iterations + 1):
+        prior = (1.0 - NULL_PRIOR) * (uniform if iteration < WARM_UP else diagonal)
         weight = table[pairs.key] * prior
         null_weight = NULL_PRIOR * null_table[null_words]
-        if iteration == iterations:
+        if iteration == WARM_UP + iterations:
             return np.concatenate([weight, null_weight])
         total = np.bincount(group, weights=weight, minlength=groups) + null_weight
         posterior = weight / total[group]
