@@ -37,6 +37,7 @@ lint: install
 evaluate: install
 	$(BIN)/python -m assistant evaluate segmentation
 	$(BIN)/python -m assistant evaluate lexicon
+	$(BIN)/python -m assistant evaluate senses
 
 bench: install
 	$(BIN)/python scripts/bench_lexicon.py
