@@ -3,13 +3,70 @@
 The English side is cut into words by ``english_words``; alignment links
 (``AlignmentLink``) index those words, so the renderer and the exports can draw links
 without tokenizing English themselves.
+
+``align`` gathers evidence for each (Hindi token, English word) pair and keeps the links
+it trusts:
+
+- the dictionary: the token's senses (the gloss's, every sense of each reading, the
+  multiword unit's) compared with the English words by lemma ("said" = say) and, more
+  weakly, by a shared stem ("announcement" ~ "announced");
+- the translation table learned from parallel text, p(English | Hindi) and
+  p(Hindi | English);
+- names and loanwords by sound: the token's romanization against the English words;
+- numbers by value (Devanagari digits too, "18 वीं" = "18th");
+- the translation model's cross-attention, when the translator returned it.
+
+Content words are linked first by competitive linking (the strongest pair first, each
+word once, a second partner only beside the first); function words (postpositions,
+pronouns, auxiliaries, conjunctions) then link only near where their neighbours landed,
+and a multiword unit (a conjunct verb such as पुष्टि की "confirmed", a compound
+postposition such as के बारे में "about") links as a group. Nothing is forced: a word with
+no evidence stays unlinked.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+from assistant.types import AlignmentLink, Attention, Gloss, Sentence, SentencePair, Token
+
+if TYPE_CHECKING:
+    from assistant.lexicon import Lexicon
 
 _ENGLISH_WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
+
+CONFIDENT = 0.5
+"""Links at or above this confidence are shown as "here: ..." in a gloss."""
+
+_KEEP = 0.5  # the least combined evidence that makes a content link
+_BESIDE = 0.7  # the least evidence for a second partner next to a first one
+_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_FUNCTION_POS = frozenset({"ADP", "AUX", "PART", "CCONJ", "SCONJ", "DET", "PRON"})
+_GROUP_KINDS = frozenset({"conjunct_verb", "compound_verb", "passive", "postposition"})
+# English words that carry grammar, not content: a content sense never links to them
+_ENGLISH_FUNCTION = frozenset(
+    "a an the of to in on at by for from with into onto upon as than and or but nor not no "
+    "be is am are was were been being have has had having do does did done will would shall "
+    "should can could may might must it its this that these those there here who whom whose "
+    "which what when where why how he she they we i you me him her them us my your his their "
+    "our one ones some any all so very just also only too up out off over about".split())
+_AUXILIARY = frozenset("be is am are was were been being have has had will would shall should "
+                       "can could may might must do does did 's 're 've 'd 'll".split())
+_SENSE_NOISE = re.compile(r"\([^)]*\)|\[[^]]*\]|[\"“”]")
+_SENSE_SPLIT = re.compile(r"[\s/;,-]+")
+
+
+class TranslationTable(Protocol):
+    """Lexical translation probabilities learned from parallel text."""
+
+    def p_en_given_hi(self, hi: str, en: str) -> float: ...
+
+    def p_hi_given_en(self, hi: str, en: str) -> float: ...
 
 
 def english_words(text: str) -> tuple[tuple[int, int], ...]:
@@ -19,3 +76,530 @@ def english_words(text: str) -> tuple[tuple[int, int], ...]:
     commas kept ("don't", "1,000", "U.S", "well-known").
     """
     return tuple(match.span() for match in _ENGLISH_WORD.finditer(text))
+
+
+# --- the English side ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Word:
+    """One English word with what matching needs: its parts and their lemmas."""
+
+    text: str
+    lower: str
+    parts: tuple[str, ...]  # hyphenated or apostrophed pieces, lower-cased ("catalan", "capital")
+    lemmas: frozenset[str]  # lemmas of the word and of each part
+    capital: bool
+    function: bool
+
+
+@lru_cache(maxsize=50_000)
+def _lemmas(word: str) -> frozenset[str]:
+    from assistant.lexicon.english import english_lemmas
+
+    return english_lemmas(word)
+
+
+@lru_cache(maxsize=50_000)
+def _english_word(text: str) -> _Word:
+    lower = text.lower().replace("’", "'")
+    base = re.sub(r"'s$|'$", "", lower)
+    parts = tuple(p for p in re.split(r"[-'.]", base) if p)
+    lemmas: set[str] = set(_lemmas(base)) | {base}
+    for part in parts:
+        lemmas |= _lemmas(part)
+    return _Word(text, lower, parts, frozenset(lemmas), text[:1].isupper(),
+                 base in _ENGLISH_FUNCTION)
+
+
+def _english_side(translation: str) -> list[_Word]:
+    return [_english_word(translation[a:b]) for a, b in english_words(translation)]
+
+
+# --- matching a dictionary sense against English words ---------------------------------
+
+@lru_cache(maxsize=100_000)
+def _sense_words(sense: str) -> tuple[tuple[str, ...], bool]:
+    """The words of a sense worth matching, and whether they are content words.
+
+    "to do (something) quickly" -> (do, quickly), content; "in" -> (in,), function."""
+    text = _SENSE_NOISE.sub(" ", sense.lower())
+    words = [w for w in _SENSE_SPLIT.split(text) if w and w.isalpha() or w.isdigit()]
+    if words[:1] == ["to"] and len(words) > 1:
+        words = words[1:]
+    content = [w for w in words if w not in _ENGLISH_FUNCTION]
+    if content:
+        return tuple(content), True
+    return tuple(words), False
+
+
+def _stem_match(a: str, b: str) -> bool:
+    """A shared stem long enough to mean a shared word: announce/announcement, protect/protection."""
+    if len(a) < 5 or len(b) < 5:
+        return False
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= min(len(a), len(b)) - 3
+
+
+@lru_cache(maxsize=200_000)
+def _word_match(sense_word: str, english: _Word) -> float:
+    """1 for the same lemma, 0.8 for a shared stem, else 0."""
+    if sense_word in english.lemmas or _lemmas(sense_word) & english.lemmas:
+        return 1.0
+    if any(_stem_match(sense_word, part) for part in english.parts or (english.lower,)):
+        return 0.8
+    return 0.0
+
+
+def _sense_matches(sense: str, words: Sequence[_Word]) -> list[tuple[int, float]]:
+    """English words a sense names, with the strength of each match: content words for a
+    content sense, function words for a function sense ("in"). A multiword sense ("fire
+    engine") links the words it matches when they stand together."""
+    parts, is_content = _sense_words(sense)
+    if not parts:
+        return []
+    found: list[tuple[int, float]] = []
+    for j, word in enumerate(words):
+        if word.function != (not is_content):
+            continue
+        best = max(_word_match(p, word) for p in parts)
+        if best:
+            found.append((j, best))
+    if len(parts) > 1 and len(found) > 1:
+        # keep the words of one contiguous run: the first match and its neighbours
+        run = [found[0]]
+        for j, s in found[1:]:
+            if j - run[-1][0] <= 2:
+                run.append((j, s))
+        found = run if len(found) <= len(parts) else found
+    return found
+
+
+# --- evidence ---------------------------------------------------------------------------
+
+class _Evidence:
+    """Scores per (Hindi token, English word) and origin; combined by noisy-or."""
+
+    def __init__(self) -> None:
+        self.scores: dict[tuple[int, int], dict[str, float]] = {}
+
+    def add(self, i: int, j: int, origin: str, score: float) -> None:
+        if score <= 0:
+            return
+        slot = self.scores.setdefault((i, j), {})
+        if score > slot.get(origin, 0.0):
+            slot[origin] = score
+
+    def combined(self, key: tuple[int, int]) -> tuple[float, str]:
+        slot = self.scores.get(key)
+        if not slot:
+            return 0.0, ""
+        miss = 1.0
+        for value in slot.values():
+            miss *= 1.0 - value
+        origin = max(slot, key=slot.__getitem__)
+        return 1.0 - miss, origin
+
+
+def _reading_senses(lexicon: Lexicon, gloss: Gloss) -> list[str]:
+    """Every dictionary sense of every reading of the token, beyond the gloss's three."""
+    senses: list[str] = []
+    readings = lexicon.analyse(gloss.text) if gloss.text else []
+    for analysis in readings[:4]:
+        if analysis.source == "closed":
+            for entry in lexicon.closed_entries(gloss.text):
+                senses.extend(entry.info.senses)
+            continue
+        record = lexicon.info(analysis.lemma, analysis.pos)
+        if record is not None:
+            senses.extend(record.senses[:12])
+    return senses
+
+
+def _is_function(gloss: Gloss) -> bool:
+    return gloss.pos in _FUNCTION_POS
+
+
+def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequence[_Word],
+                      lexicon: Lexicon | None) -> None:
+    for i, gloss in enumerate(glosses):
+        if gloss.pos in ("PUNCT", "SYM") or not gloss.text:
+            continue
+        weighted: list[tuple[str, float]] = [(s, 0.9 if k == 0 else 0.85)
+                                             for k, s in enumerate(gloss.senses)]
+        if lexicon is not None and gloss.known:
+            weighted += [(s, 0.75) for s in _reading_senses(lexicon, gloss)]
+        if gloss.unit is not None and gloss.unit.kind not in _GROUP_KINDS:
+            weighted += [(s, 0.85) for s in gloss.unit.senses]
+        for sense, weight in weighted:
+            for j, strength in _sense_matches(sense, words):
+                evidence.add(i, j, "lexicon", weight * strength)
+
+
+def _table_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequence[_Word],
+                    table: TranslationTable | None) -> None:
+    if table is None:
+        return
+    for i, gloss in enumerate(glosses):
+        if gloss.pos in ("PUNCT", "SYM", "NUM") or not gloss.text:
+            continue
+        keys = [gloss.text] if gloss.lemma == gloss.text else [gloss.text, gloss.lemma]
+        for j, word in enumerate(words):
+            best = 0.0
+            for hi in keys:
+                for en in {word.lower, *sorted(word.lemmas)[:4]}:
+                    forward = table.p_en_given_hi(hi, en)
+                    backward = table.p_hi_given_en(hi, en)
+                    if forward or backward:
+                        # both directions agreeing is what makes a pair trustworthy
+                        best = max(best, (forward * backward) ** 0.5, 0.6 * min(forward, backward))
+            if best > 0.02:
+                evidence.add(i, j, "table", min(0.9, 0.35 + best))
+
+
+@lru_cache(maxsize=50_000)
+def _skeleton(text: str) -> str:
+    """Consonant outline of a romanized or English word: vowels and doubled letters dropped,
+    similar sounds merged (c/k/q, v/w, z/s), so Kalousis and Kalusis compare equal."""
+    text = text.lower()
+    text = re.sub(r"[^a-z]", "", text)
+    text = text.replace("ph", "f").replace("th", "t").replace("sh", "s").replace("ch", "c")
+    text = text.translate(str.maketrans("ckqvwzjy", "kkkvvsjy"))
+    text = re.sub(r"[aeiouh]", "", text)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+@lru_cache(maxsize=50_000)
+def _sound_similarity(roman: str, english: str) -> float:
+    a, b = roman.lower(), re.sub(r"'s$|’s$", "", english.lower())
+    whole = SequenceMatcher(None, a, b).ratio()
+    ska, skb = _skeleton(a), _skeleton(b)
+    outline = SequenceMatcher(None, ska, skb).ratio() if ska and skb else 0.0
+    return max(whole, outline if min(len(ska), len(skb)) >= 2 else 0.0)
+
+
+def _name_evidence(evidence: _Evidence, tokens: Sequence[Token], glosses: Sequence[Gloss],
+                   words: Sequence[_Word]) -> None:
+    from assistant.romanize import name_form, readable
+
+    for i, (token, gloss) in enumerate(zip(tokens, glosses, strict=True)):
+        if token.kind == "latin":
+            for j, word in enumerate(words):
+                if word.lower == token.text.lower() or token.text.lower() in word.parts:
+                    evidence.add(i, j, "name", 0.95)
+            continue
+        if token.kind != "word" or _is_function(gloss):
+            continue
+        # a word the dictionaries explain must sound very like the English to count
+        least = 0.6 if (gloss.is_name or gloss.borrowed or not gloss.known) else 0.75
+        romans = {r for r in (name_form(token.text), readable(token.text)) if r}
+        if gloss.is_name or gloss.borrowed:
+            romans.update(gloss.senses[:1])
+        starts = {_skeleton(r)[:1] for r in romans}
+        for j, word in enumerate(words):
+            if word.function or len(word.lower) < 2:
+                continue
+            candidates = [c for c in (word.text, *[p for p in word.parts if len(p) > 2])
+                          if _skeleton(c)[:1] in starts]
+            if not candidates:
+                continue
+            best = max(_sound_similarity(r, c) for r in romans for c in candidates)
+            if best >= least:
+                score = 0.55 + 0.45 * (best - 0.6) / 0.4
+                evidence.add(i, j, "name", score if word.capital else score * 0.8)
+
+
+_ORDINAL = frozenset({"वां", "वाँ", "वीं", "वें", "वी"})
+
+
+def _number_value(text: str) -> str:
+    return text.translate(_DIGITS).replace(",", "")
+
+
+def _number_evidence(evidence: _Evidence, tokens: Sequence[Token], words: Sequence[_Word]) -> None:
+    for i, token in enumerate(tokens):
+        if token.kind != "number":
+            continue
+        value = _number_value(token.text)
+        ordinal = i + 1 < len(tokens) and tokens[i + 1].text in _ORDINAL
+        for j, word in enumerate(words):
+            english = word.lower.replace(",", "")
+            digits = re.match(r"\d+(?:\.\d+)?", english)
+            if digits is None or digits.group() != value:
+                continue
+            evidence.add(i, j, "number", 0.98 if english == value else 0.9)
+            if ordinal:
+                evidence.add(i + 1, j, "number", 0.85)
+
+
+# --- cross-attention --------------------------------------------------------------------
+
+def _piece_owners(pieces: Sequence[str], spans: Sequence[tuple[int, int]], text: str) -> list[int | None]:
+    """The word (index into ``spans``) each SentencePiece piece falls in, found by walking
+    the pieces' characters along ``text``; a piece that does not match the text where it
+    should (an unknown piece, another normalization) takes its place by proportion."""
+    owner_of_char: list[int | None] = [None] * len(text)
+    for k, (a, b) in enumerate(spans):
+        for c in range(a, b):
+            owner_of_char[c] = k
+    visible = [c for c, ch in enumerate(text) if not ch.isspace()]
+    piece_chars = [piece.replace("▁", "").replace(" ", "") for piece in pieces]
+    total = sum(len(p) for p in piece_chars) or 1
+    owners: list[int | None] = []
+    cursor = 0
+    exact = sum(len(p) for p in piece_chars) == len(visible)
+    for chars in piece_chars:
+        if not chars:
+            owners.append(None)
+            continue
+        if exact and all(text[visible[cursor + n]] == ch for n, ch in enumerate(chars)):
+            found = [owner_of_char[visible[cursor + n]] for n in range(len(chars))]
+        else:
+            exact = False
+            position = int((cursor + len(chars) / 2) / total * len(visible))
+            found = [owner_of_char[visible[min(position, len(visible) - 1)]]] if visible else [None]
+        cursor += len(chars)
+        named = [f for f in found if f is not None]
+        owners.append(max(set(named), key=named.count) if named else None)
+    return owners
+
+
+def attention_matrix(attention: Attention, source: Sentence | Sequence[Token], source_text: str,
+                     translation: str) -> list[list[float]]:
+    """Cross-attention summed over the pieces of each Hindi token and averaged over the
+    pieces of each English word: ``matrix[i][j]`` for token i and word j (zeros where
+    no piece landed)."""
+    tokens = source.tokens if isinstance(source, Sentence) else tuple(source)
+    token_spans = _token_spans(tokens, source_text)
+    word_spans = english_words(translation)
+    source_owner = _piece_owners(attention.source_pieces, token_spans, source_text)
+    target_owner = _piece_owners(attention.target_pieces, word_spans, translation)
+    matrix = [[0.0] * len(word_spans) for _ in tokens]
+    counts = [0] * len(word_spans)
+    for t, row in enumerate(attention.weights[:len(target_owner)]):
+        j = target_owner[t]
+        if j is None:
+            continue
+        counts[j] += 1
+        for s, weight in enumerate(row[:len(source_owner)]):
+            i = source_owner[s]
+            if i is not None:
+                matrix[i][j] += weight
+    for j, count in enumerate(counts):
+        if count > 1:
+            for row in matrix:
+                row[j] /= count
+    return matrix
+
+
+def _token_spans(tokens: Sequence[Token], text: str) -> list[tuple[int, int]]:
+    """Where each token's text stands in ``text`` (the sentence as sent to the model)."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for token in tokens:
+        at = text.find(token.text, cursor)
+        if at < 0:
+            spans.append((cursor, cursor))
+            continue
+        spans.append((at, at + len(token.text)))
+        cursor = at + len(token.text)
+    return spans
+
+
+def _attention_evidence(evidence: _Evidence, matrix: list[list[float]], glosses: Sequence[Gloss],
+                        words: Sequence[_Word]) -> None:
+    if not matrix or not matrix[0]:
+        return
+    for j in range(len(matrix[0])):
+        column = [row[j] for row in matrix]
+        i = max(range(len(column)), key=column.__getitem__)
+        if column[i] <= 0 or glosses[i].pos in ("PUNCT", "SYM"):
+            continue
+        row = matrix[i]
+        mutual = max(range(len(row)), key=row.__getitem__) == j
+        content = not _is_function(glosses[i]) and not words[j].function
+        evidence.add(i, j, "attention", 0.5 if mutual and content else 0.3)
+
+
+# --- linking ----------------------------------------------------------------------------
+
+@dataclass
+class _Links:
+    by_source: dict[int, dict[int, tuple[float, str]]]
+    by_target: dict[int, set[int]]
+
+    def add(self, i: int, j: int, score: float, origin: str) -> None:
+        self.by_source.setdefault(i, {})[j] = (score, origin)
+        self.by_target.setdefault(j, set()).add(i)
+
+    def expected(self, i: int) -> float | None:
+        """Where token i's English would stand, from its nearest linked neighbours."""
+        left = max((k for k in self.by_source if k < i), default=None)
+        right = min((k for k in self.by_source if k > i), default=None)
+        if left is None and right is None:
+            return None
+        if left is None:
+            return min(self.by_source[right]) - 0.5  # type: ignore[index]
+        if right is None:
+            return max(self.by_source[left]) + 0.5
+        a, b = max(self.by_source[left]), min(self.by_source[right])
+        return a + (b - a) * (i - left) / (right - left)
+
+
+def _compete(candidates: Iterable[tuple[float, int, int, str]], links: _Links, n: int, m: int) -> None:
+    """Competitive linking: strongest first, each word once; a second partner only right
+    beside the first (a Hindi compound for one English word, or the reverse)."""
+    ranked = sorted(candidates, key=lambda c: (-c[0], abs(c[1] / max(n, 1) - c[2] / max(m, 1))))
+    for score, i, j, origin in ranked:
+        if score < _KEEP:
+            break
+        own = links.by_source.get(i, {})
+        partners = links.by_target.get(j, set())
+        if j in own:
+            continue
+        if not own and not partners:
+            links.add(i, j, score, origin)
+        elif score >= _BESIDE and not own and all(abs(k - i) == 1 for k in partners):
+            if len(partners) < 3:
+                links.add(i, j, score, origin)
+        elif score >= _BESIDE and not partners and all(abs(k - j) == 1 for k in own):
+            if len(own) < 3:
+                links.add(i, j, score, origin)
+
+
+def _near(links: _Links, i: int, j: int, neighbours: Sequence[int]) -> float:
+    """How plausible English word j is for function token i given where its neighbours
+    (the noun a postposition follows, the verb an auxiliary serves) landed."""
+    for k in neighbours:
+        if k in links.by_source:
+            anchor = links.by_source[k]
+            first, last = min(anchor), max(anchor)
+            if first - 3 <= j < first or last < j <= last + 2:
+                return 1.0
+            break
+    expected = links.expected(i)
+    if expected is None:
+        return 0.6
+    distance = abs(j - expected)
+    return 1.0 if distance <= 2 else 0.75 if distance <= 4 else 0.4
+
+
+def _function_links(evidence: _Evidence, tokens: Sequence[Token], glosses: Sequence[Gloss],
+                    links: _Links, n: int, m: int) -> None:
+    candidates: list[tuple[float, int, int, str]] = []
+    for (i, j), _slot in evidence.scores.items():
+        if i in links.by_source or j in links.by_target:
+            continue
+        score, origin = evidence.combined((i, j))
+        gloss = glosses[i]
+        if gloss.pos == "ADP":
+            neighbours = [k for k in (i - 1, i - 2) if k >= 0 and not _is_function(glosses[k])][:1]
+        elif gloss.pos == "AUX":
+            neighbours = [k for k in (i - 1, i - 2, i - 3) if k >= 0 and glosses[k].pos == "VERB"][:1]
+        else:
+            neighbours = []
+        candidates.append((score * _near(links, i, j, neighbours), i, j, origin))
+    _compete(candidates, links, n, m)
+
+
+def _group_links(glosses: Sequence[Gloss], links: _Links) -> None:
+    """The unlinked words of a conjunct verb or compound postposition link where its linked
+    parts do."""
+    seen: set[int] = set()
+    for i, gloss in enumerate(glosses):
+        unit = gloss.unit
+        if unit is None or unit.kind not in _GROUP_KINDS or i in seen:
+            continue
+        members = [k for k in range(unit.start_token, unit.end_token) if k < len(glosses)]
+        seen.update(members)
+        anchored = {j: links.by_source[k][j] for k in members if k in links.by_source
+                    for j in links.by_source[k]}
+        if not anchored:
+            continue
+        for k in members:
+            if k in links.by_source or glosses[k].pos in ("PUNCT", "SYM"):
+                continue  # a member with evidence of its own keeps it
+            for j, (score, _origin) in anchored.items():
+                links.add(k, j, round(score * 0.85, 3), "unit")
+
+
+def align(source: SentencePair | Sentence | Sequence[Token], glosses: Sequence[Gloss] | None = None,
+          translation: str | None = None, attention: Attention | None = None, *,
+          lexicon: Lexicon | None = None, table: TranslationTable | None = None,
+          use_table: bool = True) -> tuple[AlignmentLink, ...]:
+    """Links between the Hindi tokens of a sentence and the words of its English side.
+
+    ``source`` is a ``SentencePair`` (its glosses and translation are used unless given)
+    or a sentence's tokens with their ``glosses`` (one per token) and ``translation``.
+    ``attention`` is the model's cross-attention for this translation, if any.
+    ``lexicon`` and ``table`` default to the shipped ones (``use_table=False`` leaves the
+    translation table out). Links are sorted by source then target.
+    """
+    if isinstance(source, SentencePair):
+        glosses = source.glosses if glosses is None else glosses
+        translation = source.translation if translation is None else translation
+        sentence: Sentence | None = source.source
+        tokens = source.source.tokens
+    elif isinstance(source, Sentence):
+        sentence, tokens = source, source.tokens
+    else:
+        sentence, tokens = None, tuple(source)
+    if not translation or not tokens:
+        return ()
+    if glosses is None or len(glosses) != len(tokens):
+        from assistant.gloss import gloss_sentence
+
+        text = sentence.text if sentence else " ".join(t.text for t in tokens)
+        glosses = gloss_sentence(sentence or Sentence(text, 0, len(text), tuple(tokens)))
+    if lexicon is None:
+        from assistant.lexicon import load_lexicon
+
+        lexicon = load_lexicon()
+    if table is None and use_table:
+        table = _default_table()
+    words = _english_side(translation)
+    if not words:
+        return ()
+    evidence = _Evidence()
+    _lexicon_evidence(evidence, glosses, words, lexicon)
+    _table_evidence(evidence, glosses, words, table)
+    _name_evidence(evidence, tokens, glosses, words)
+    _number_evidence(evidence, tokens, words)
+    if attention is not None:
+        text = sentence.text if sentence else " ".join(t.text for t in tokens)
+        _attention_evidence(evidence, attention_matrix(attention, tokens, text, translation),
+                            glosses, words)
+    n, m = len(tokens), len(words)
+    links = _Links({}, {})
+    content = []
+    for (i, j) in evidence.scores:
+        if _is_function(glosses[i]) or words[j].function:
+            continue
+        score, origin = evidence.combined((i, j))
+        content.append((score, i, j, origin))
+    _compete(content, links, n, m)
+    _function_links(evidence, tokens, glosses, links, n, m)
+    _group_links(glosses, links)
+    return tuple(AlignmentLink(i, j, round(score, 3), origin)
+                 for i in sorted(links.by_source)
+                 for j, (score, origin) in sorted(links.by_source[i].items()))
+
+
+def _default_table() -> TranslationTable | None:
+    try:
+        from assistant.lexicon.ttable import translation_table
+    except ImportError:  # built by the lexicon build; absent in a checkout without it
+        return None
+    return translation_table()
+
+
+def aligned_words(links: Iterable[AlignmentLink], token: int, translation: str,
+                  threshold: float = CONFIDENT) -> tuple[str, ...]:
+    """The English words confidently linked to Hindi token ``token``, in English order."""
+    spans = english_words(translation)
+    targets = sorted({link.target for link in links
+                      if link.source == token and link.confidence >= threshold and link.target < len(spans)})
+    return tuple(translation[spans[j][0]:spans[j][1]] for j in targets)
