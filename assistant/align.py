@@ -223,11 +223,20 @@ def _is_function(gloss: Gloss) -> bool:
     return gloss.pos in _FUNCTION_POS
 
 
+def _silent(gloss: Gloss) -> bool:
+    """Grammar words English seldom renders word for word: the genitive का/के/की, the
+    ergative ने and the object marker को (a compound postposition's parts aside)."""
+    if gloss.unit is not None and gloss.unit.kind == "postposition":
+        return False
+    return gloss.pos == "ADP" and gloss.lemma in ("का", "ने", "को")
+
+
 def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequence[_Word],
                       lexicon: Lexicon | None) -> None:
     for i, gloss in enumerate(glosses):
-        if gloss.pos in ("PUNCT", "SYM") or not gloss.text:
+        if gloss.pos in ("PUNCT", "SYM") or not gloss.text or _silent(gloss):
             continue
+        function = _is_function(gloss)
         weighted: list[tuple[str, float]] = [(s, 0.9 if k == 0 else 0.85)
                                              for k, s in enumerate(gloss.senses)]
         if lexicon is not None and gloss.known:
@@ -236,7 +245,8 @@ def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequ
             weighted += [(s, 0.85) for s in gloss.unit.senses]
         for sense, weight in weighted:
             for j, strength in _sense_matches(sense, words):
-                evidence.add(i, j, "lexicon", weight * strength)
+                if function or not words[j].function:  # "to do" links no "do" to करना
+                    evidence.add(i, j, "lexicon", weight * strength)
 
 
 def _table_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequence[_Word],
@@ -278,7 +288,8 @@ def _sound_similarity(roman: str, english: str) -> float:
     whole = SequenceMatcher(None, a, b).ratio()
     ska, skb = _skeleton(a), _skeleton(b)
     outline = SequenceMatcher(None, ska, skb).ratio() if ska and skb else 0.0
-    return max(whole, outline if min(len(ska), len(skb)) >= 2 else 0.0)
+    # a short outline (k-y for both "kiya" and "icy") says nothing
+    return max(whole, (outline + whole) / 2 if min(len(ska), len(skb)) >= 3 else 0.0)
 
 
 def _name_evidence(evidence: _Evidence, tokens: Sequence[Token], glosses: Sequence[Gloss],
@@ -294,7 +305,7 @@ def _name_evidence(evidence: _Evidence, tokens: Sequence[Token], glosses: Sequen
         if token.kind != "word" or _is_function(gloss):
             continue
         # a word the dictionaries explain must sound very like the English to count
-        least = 0.6 if (gloss.is_name or gloss.borrowed or not gloss.known) else 0.75
+        least = 0.6 if (gloss.is_name or gloss.borrowed or not gloss.known) else 0.85
         romans = {r for r in (name_form(token.text), readable(token.text)) if r}
         if gloss.is_name or gloss.borrowed:
             romans.update(gloss.senses[:1])
