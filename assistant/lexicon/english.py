@@ -150,8 +150,8 @@ def english_lemmas(word: str) -> frozenset[str]:
     if not lower.isalpha():
         return frozenset(found)
     lemmas = getAllLemmas(lower)
-    if not lemmas:
-        lemmas = getAllLemmasOOV(lower, "NOUN")
+    if not lemmas and lower.endswith("s") and len(lower) > 3:
+        lemmas = getAllLemmasOOV(lower, "NOUN")  # an unknown plural: "drones" → "drone"
     for values in lemmas.values():
         found.update(v.lower() for v in values)
     return frozenset(found)
@@ -166,7 +166,9 @@ def english_lemma(word: str) -> str:
     lower = word.lower()
     if not lower.isalpha():
         return lower
-    lemmas = getAllLemmas(lower) or getAllLemmasOOV(lower, "NOUN")
+    lemmas = getAllLemmas(lower)
+    if not lemmas and lower.endswith("s") and len(lower) > 3:
+        lemmas = getAllLemmasOOV(lower, "NOUN")
     for pos in _LEMMA_POS:
         if lemmas.get(pos):
             return lemmas[pos][0].lower()
