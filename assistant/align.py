@@ -57,12 +57,15 @@ _ENGLISH_FUNCTION = frozenset(
     "our one ones some any all so very just also only too up out off over about".split())
 _AUXILIARY = frozenset("be is am are was were been being have has had will would shall should "
                        "can could may might must do does did 's 're 've 'd 'll".split())
+_ARTICLES = frozenset({"the", "a", "an"})
 _SENSE_NOISE = re.compile(r"\([^)]*\)|\[[^]]*\]|[\"“”]")
 _SENSE_SPLIT = re.compile(r"[\s/;,-]+")
 
 
 class TranslationTable(Protocol):
     """Lexical translation probabilities learned from parallel text."""
+
+    def english(self, hindi: str) -> tuple[tuple[str, float], ...]: ...
 
     def p_en_given_hi(self, hi: str, en: str) -> float: ...
 
@@ -249,25 +252,43 @@ def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequ
                     evidence.add(i, j, "lexicon", weight * strength)
 
 
+@lru_cache(maxsize=50_000)
+def _table_keys(word: _Word) -> tuple[str, ...]:
+    """The English lemmas the translation table may hold for a word (and its parts)."""
+    from assistant.lexicon.english import english_lemma
+
+    base = word.parts[0] if len(word.parts) == 1 else word.lower
+    keys = {english_lemma(base)}
+    if len(word.parts) > 1:
+        keys.update(english_lemma(p) for p in word.parts)
+    return tuple(sorted(keys))
+
+
 def _table_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequence[_Word],
                     table: TranslationTable | None) -> None:
     if table is None:
         return
+    keys_of = [_table_keys(word) for word in words]
     for i, gloss in enumerate(glosses):
-        if gloss.pos in ("PUNCT", "SYM", "NUM") or not gloss.text:
+        if gloss.pos in ("PUNCT", "SYM", "NUM") or not gloss.text or _silent(gloss):
             continue
-        keys = [gloss.text] if gloss.lemma == gloss.text else [gloss.text, gloss.lemma]
-        for j, word in enumerate(words):
-            best = 0.0
-            for hi in keys:
-                for en in {word.lower, *sorted(word.lemmas)[:4]}:
-                    forward = table.p_en_given_hi(hi, en)
-                    backward = table.p_hi_given_en(hi, en)
-                    if forward or backward:
-                        # both directions agreeing is what makes a pair trustworthy
-                        best = max(best, (forward * backward) ** 0.5, 0.6 * min(forward, backward))
-            if best > 0.02:
-                evidence.add(i, j, "table", min(0.9, 0.35 + best))
+        function = _is_function(gloss)
+        for hindi in dict.fromkeys((gloss.text, gloss.lemma)):
+            english = dict(table.english(hindi))
+            if not english:
+                continue
+            for j, keys in enumerate(keys_of):
+                if (words[j].function and not function) or words[j].lower in _ARTICLES:
+                    continue
+                forward = max((english.get(k, 0.0) for k in keys), default=0.0)
+                if forward <= 0.0:
+                    continue
+                backward = max(table.p_hi_given_en(hindi, k) for k in keys)
+                # both directions agreeing is what makes a pair trustworthy
+                strength = max((forward * backward) ** 0.5, min(forward, backward))
+                score = min(0.9, 0.3 + 1.2 * strength)
+                # parallel text is noisy for grammar words: it only confirms the dictionary
+                evidence.add(i, j, "table", min(score, 0.45) if function else score)
 
 
 @lru_cache(maxsize=50_000)
