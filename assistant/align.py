@@ -27,6 +27,7 @@ no evidence stays unlinked.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -228,23 +229,29 @@ def _is_function(gloss: Gloss) -> bool:
 
 def _silent(gloss: Gloss) -> bool:
     """Grammar words English seldom renders word for word: the genitive का/के/की, the
-    ergative ने and the object marker को (a compound postposition's parts aside)."""
-    if gloss.unit is not None and gloss.unit.kind == "postposition":
-        return False
+    ergative ने and the object marker को. Inside a compound postposition (के बारे में)
+    the genitive links only with the whole unit."""
     return gloss.pos == "ADP" and gloss.lemma in ("का", "ने", "को")
 
 
 def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequence[_Word],
                       lexicon: Lexicon | None) -> None:
     for i, gloss in enumerate(glosses):
-        if gloss.pos in ("PUNCT", "SYM") or not gloss.text or _silent(gloss):
+        if gloss.pos in ("PUNCT", "SYM") or not gloss.text:
             continue
         function = _is_function(gloss)
+        if _silent(gloss):
+            if gloss.unit is not None and gloss.unit.kind == "postposition":
+                for sense in gloss.unit.senses:
+                    for j, strength in _sense_matches(sense, words):
+                        evidence.add(i, j, "lexicon", 0.85 * strength)
+            continue
         weighted: list[tuple[str, float]] = [(s, 0.9 if k == 0 else 0.85)
                                              for k, s in enumerate(gloss.senses)]
         if lexicon is not None and gloss.known:
             weighted += [(s, 0.75) for s in _reading_senses(lexicon, gloss)]
-        if gloss.unit is not None and gloss.unit.kind not in _GROUP_KINDS:
+        if gloss.unit is not None and gloss.unit.kind not in ("conjunct_verb", "compound_verb"):
+            # a phrase or a compound postposition ("about") is rendered as a whole
             weighted += [(s, 0.85) for s in gloss.unit.senses]
         for sense, weight in weighted:
             for j, strength in _sense_matches(sense, words):
@@ -520,7 +527,11 @@ def _near(links: _Links, i: int, j: int, neighbours: Sequence[int]) -> float:
 
 
 def _function_links(evidence: _Evidence, tokens: Sequence[Token], glosses: Sequence[Gloss],
-                    links: _Links, n: int, m: int) -> None:
+                    words: Sequence[_Word], links: _Links, n: int, m: int) -> None:
+    """Grammar words link where nothing else competes for them (one such Hindi word, one
+    such English word); where several could pair up, next to their neighbours' links."""
+    hindi_count = Counter(t.text for t in tokens)
+    english_count = Counter(w.lower for w in words)
     candidates: list[tuple[float, int, int, str]] = []
     for (i, j), _slot in evidence.scores.items():
         if i in links.by_source or j in links.by_target:
@@ -533,7 +544,10 @@ def _function_links(evidence: _Evidence, tokens: Sequence[Token], glosses: Seque
             neighbours = [k for k in (i - 1, i - 2, i - 3) if k >= 0 and glosses[k].pos == "VERB"][:1]
         else:
             neighbours = []
-        candidates.append((score * _near(links, i, j, neighbours), i, j, origin))
+        near = _near(links, i, j, neighbours)
+        if hindi_count[tokens[i].text] == 1 and english_count[words[j].lower] == 1:
+            near = max(near, 0.9)  # only one way to pair them: word order cannot mislead
+        candidates.append((score * near, i, j, origin))
     _compete(candidates, links, n, m)
 
 
@@ -549,8 +563,9 @@ def _group_links(glosses: Sequence[Gloss], links: _Links) -> None:
         seen.update(members)
         anchored = {j: links.by_source[k][j] for k in members if k in links.by_source
                     for j in links.by_source[k]}
-        if not anchored:
-            continue
+        renderings = {frozenset(links.by_source[k]) for k in members if k in links.by_source}
+        if not anchored or len(renderings) > 1:
+            continue  # unlinked, or translated part by part: nothing to spread
         for k in members:
             if k in links.by_source or glosses[k].pos in ("PUNCT", "SYM"):
                 continue  # a member with evidence of its own keeps it
@@ -613,7 +628,7 @@ def align(source: SentencePair | Sentence | Sequence[Token], glosses: Sequence[G
         score, origin = evidence.combined((i, j))
         content.append((score, i, j, origin))
     _compete(content, links, n, m)
-    _function_links(evidence, tokens, glosses, links, n, m)
+    _function_links(evidence, tokens, glosses, words, links, n, m)
     _group_links(glosses, links)
     return tuple(AlignmentLink(i, j, round(score, 3), origin)
                  for i in sorted(links.by_source)
