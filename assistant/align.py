@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
@@ -50,14 +50,16 @@ _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _FUNCTION_POS = frozenset({"ADP", "AUX", "PART", "CCONJ", "SCONJ", "DET", "PRON"})
 _GROUP_KINDS = frozenset({"conjunct_verb", "compound_verb", "passive", "postposition"})
 # English words that carry grammar, not content: a content sense never links to them
-_ENGLISH_FUNCTION = frozenset(
-    "a an the of to in on at by for from with into onto upon as than and or but nor not no "
-    "be is am are was were been being have has had having do does did done will would shall "
-    "should can could may might must it its this that these those there here who whom whose "
-    "which what when where why how he she they we i you me him her them us my your his their "
-    "our one ones some any all so very just also only too up out off over about".split())
-_AUXILIARY = frozenset("be is am are was were been being have has had will would shall should "
-                       "can could may might must do does did 's 're 've 'd 'll".split())
+_ENGLISH_FUNCTION = frozenset({
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "onto",
+    "upon", "as", "than", "and", "or", "but", "nor", "not", "no", "be", "is", "am", "are", "was",
+    "were", "been", "being", "have", "has", "had", "having", "do", "does", "did", "done", "will",
+    "would", "shall", "should", "can", "could", "may", "might", "must", "it", "its", "this",
+    "that", "these", "those", "there", "here", "who", "whom", "whose", "which", "what", "when",
+    "where", "why", "how", "he", "she", "they", "we", "i", "you", "me", "him", "her", "them", "us",
+    "my", "your", "his", "their", "our", "one", "ones", "some", "any", "all", "so", "very", "just",
+    "also", "only", "too", "up", "out", "off", "over", "about"
+})
 _ARTICLES = frozenset({"the", "a", "an"})
 _SENSE_NOISE = re.compile(r"\([^)]*\)|\[[^]]*\]|[\"“”]")
 _SENSE_SPLIT = re.compile(r"[\s/;,-]+")
@@ -127,7 +129,7 @@ def _sense_words(sense: str) -> tuple[tuple[str, ...], bool]:
 
     "to do (something) quickly" -> (do, quickly), content; "in" -> (in,), function."""
     text = _SENSE_NOISE.sub(" ", sense.lower())
-    words = [w for w in _SENSE_SPLIT.split(text) if w and w.isalpha() or w.isdigit()]
+    words = [w for w in _SENSE_SPLIT.split(text) if w.isalpha() or w.isdigit()]
     if words[:1] == ["to"] and len(words) > 1:
         words = words[1:]
     content = [w for w in words if w not in _ENGLISH_FUNCTION]
@@ -499,14 +501,11 @@ def _compete(candidates: Iterable[tuple[float, int, int, str]], links: _Links, n
         partners = links.by_target.get(j, set())
         if j in own:
             continue
-        if not own and not partners:
+        beside_first = score >= _BESIDE and (
+            (not own and len(partners) < 3 and all(abs(k - i) == 1 for k in partners))
+            or (not partners and len(own) < 3 and all(abs(k - j) == 1 for k in own)))
+        if (not own and not partners) or beside_first:
             links.add(i, j, score, origin)
-        elif score >= _BESIDE and not own and all(abs(k - i) == 1 for k in partners):
-            if len(partners) < 3:
-                links.add(i, j, score, origin)
-        elif score >= _BESIDE and not partners and all(abs(k - j) == 1 for k in own):
-            if len(own) < 3:
-                links.add(i, j, score, origin)
 
 
 def _near(links: _Links, i: int, j: int, neighbours: Sequence[int]) -> float:
@@ -650,3 +649,28 @@ def aligned_words(links: Iterable[AlignmentLink], token: int, translation: str,
     targets = sorted({link.target for link in links
                       if link.source == token and link.confidence >= threshold and link.target < len(spans)})
     return tuple(translation[spans[j][0]:spans[j][1]] for j in targets)
+
+
+def align_pair(pair: SentencePair, attention: Attention | None = None, **options) -> SentencePair:
+    """The pair with its ``links`` filled and each gloss's ``aligned`` English words set
+    (``options`` go to ``align``). A pair without English is returned unchanged."""
+    if not pair.translation or not pair.glosses or pair.kind in ("copy", "gloss", "pending"):
+        return pair
+    links = align(pair, attention=attention, **options)
+    glosses = tuple(replace(gloss, aligned=aligned_words(links, k, pair.translation))
+                    for k, gloss in enumerate(pair.glosses))
+    return replace(pair, links=links, glosses=glosses)
+
+
+def aligned_senses(glosses: Sequence[Gloss], senses: Sequence[str]) -> tuple[str, ...]:
+    """Meanings for a glossary entry: the English this article used for the word (or for
+    the unit the ``glosses`` make up) first, then its dictionary ``senses``."""
+    words: list[str] = []
+    for gloss in glosses:
+        words.extend(w for w in gloss.aligned if w not in words)
+    if not words:
+        return tuple(senses)
+    here = " ".join(words)
+    if not all(g.is_name for g in glosses) and here[:1].isupper() and here[1:2].islower():
+        here = here[:1].lower() + here[1:]  # "Announced" from a sentence start
+    return (here, *[s for s in senses if s.lower() != here.lower()])

@@ -195,9 +195,14 @@ def baseline_links(gold: Sequence[GoldPair], shared: Path = SHARED) -> list[set[
         rev = reverse.read_text().splitlines()[first:]
     out = []
     for kept, f, r in zip(kept_of, fwd, rev, strict=True):
-        both = {tuple(map(int, x.split("-"))) for x in f.split()} & {tuple(map(int, x.split("-"))) for x in r.split()}
+        both = _pharaoh(f) & _pharaoh(r)
         out.append({(kept[i], j) for i, j in both})
     return out
+
+
+def _pharaoh(line: str) -> set[Link]:
+    """Links written as "i-j i-j ..." (eflomal's output)."""
+    return {(int(a), int(b)) for a, b in (item.split("-") for item in line.split())}
 
 
 def _row(name: str, score: Score) -> str:
