@@ -111,6 +111,8 @@ def _english_word(text: str) -> _Word:
     base = re.sub(r"'s$|'$", "", lower)
     parts = tuple(p for p in re.split(r"[-'.]", base) if p)
     lemmas: set[str] = set(_lemmas(base)) | {base}
+    if base.endswith("ly") and len(base) > 5:  # formally ~ formal, easily ~ easy
+        lemmas.add(base[:-3] + "y" if base.endswith("ily") else base[:-2])
     for part in parts:
         lemmas |= _lemmas(part)
     return _Word(text, lower, parts, frozenset(lemmas), text[:1].isupper(),
@@ -165,6 +167,8 @@ def _sense_matches(sense: str, words: Sequence[_Word]) -> list[tuple[int, float]
     content sense, function words for a function sense ("in"). A multiword sense ("fire
     engine") links the words it matches when they stand together."""
     parts, is_content = _sense_words(sense)
+    if not is_content and len(parts) > 1:
+        parts = tuple(p for p in parts if p not in _ARTICLES)  # "the ones who" names no "the"
     if not parts:
         return []
     found: list[tuple[int, float]] = []
@@ -211,13 +215,16 @@ class _Evidence:
 
 
 def _reading_senses(lexicon: Lexicon, gloss: Gloss) -> list[str]:
-    """Every dictionary sense of every reading of the token, beyond the gloss's three."""
+    """More dictionary senses of the token than the gloss's three: for a grammar word its
+    hand-written entry's, for a content word those of each content reading."""
     senses: list[str] = []
-    readings = lexicon.analyse(gloss.text) if gloss.text else []
-    for analysis in readings[:4]:
-        if analysis.source == "closed":
-            for entry in lexicon.closed_entries(gloss.text):
+    if _is_function(gloss):
+        for entry in lexicon.closed_entries(gloss.text):
+            if entry.analysis.pos == gloss.pos:
                 senses.extend(entry.info.senses)
+        return senses
+    for analysis in lexicon.analyse(gloss.text)[:4]:
+        if analysis.pos in _FUNCTION_POS:
             continue
         record = lexicon.info(analysis.lemma, analysis.pos)
         if record is not None:
@@ -227,6 +234,11 @@ def _reading_senses(lexicon: Lexicon, gloss: Gloss) -> list[str]:
 
 def _is_function(gloss: Gloss) -> bool:
     return gloss.pos in _FUNCTION_POS
+
+
+def _may_render_function_words(gloss: Gloss) -> bool:
+    """Whether English grammar words can translate the token: एक "a", कई "many", पास "have"."""
+    return gloss.pos in _FUNCTION_POS or gloss.pos in ("NUM", "DET", "ADV")
 
 
 def _silent(gloss: Gloss) -> bool:
@@ -241,7 +253,7 @@ def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequ
     for i, gloss in enumerate(glosses):
         if gloss.pos in ("PUNCT", "SYM") or not gloss.text:
             continue
-        function = _is_function(gloss)
+        function = _may_render_function_words(gloss)
         if _silent(gloss):
             if gloss.unit is not None and gloss.unit.kind == "postposition":
                 for sense in gloss.unit.senses:
@@ -281,7 +293,9 @@ def _table_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequen
     for i, gloss in enumerate(glosses):
         if gloss.pos in ("PUNCT", "SYM", "NUM") or not gloss.text or _silent(gloss):
             continue
-        function = _is_function(gloss)
+        function = _may_render_function_words(gloss)
+        # parallel text is noisy for postpositions, auxiliaries and particles
+        noisy = gloss.pos in ("ADP", "AUX", "PART", "SCONJ", "CCONJ")
         for hindi in dict.fromkeys((gloss.text, gloss.lemma)):
             english = dict(table.english(hindi))
             if not english:
@@ -296,8 +310,8 @@ def _table_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequen
                 # both directions agreeing is what makes a pair trustworthy
                 strength = max((forward * backward) ** 0.5, min(forward, backward))
                 score = min(0.9, 0.3 + 1.2 * strength)
-                # parallel text is noisy for grammar words: it only confirms the dictionary
-                evidence.add(i, j, "table", min(score, 0.45) if function else score)
+                # there it only confirms the dictionary
+                evidence.add(i, j, "table", min(score, 0.45) if noisy else score)
 
 
 @lru_cache(maxsize=50_000)
