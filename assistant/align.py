@@ -48,7 +48,7 @@ _KEEP = 0.5  # the least combined evidence that makes a content link
 _BESIDE = 0.7  # the least evidence for a second partner next to a first one
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _FUNCTION_POS = frozenset({"ADP", "AUX", "PART", "CCONJ", "SCONJ", "DET", "PRON"})
-_GROUP_KINDS = frozenset({"conjunct_verb", "compound_verb", "passive", "postposition"})
+_GROUP_KINDS = frozenset({"conjunct_verb", "compound_verb", "postposition"})
 # English words that carry grammar, not content: a content sense never links to them
 _ENGLISH_FUNCTION = frozenset({
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "onto",
@@ -524,12 +524,12 @@ def _compete(candidates: Iterable[tuple[float, int, int, str]], links: _Links, n
 
 def _near(links: _Links, i: int, j: int, neighbours: Sequence[int]) -> float:
     """How plausible English word j is for function token i given where its neighbours
-    (the noun a postposition follows, the verb an auxiliary serves) landed."""
+    (the noun a postposition follows, the verb an auxiliary serves) landed: a preposition
+    or an auxiliary stands just before that word's English."""
     for k in neighbours:
         if k in links.by_source:
-            anchor = links.by_source[k]
-            first, last = min(anchor), max(anchor)
-            if first - 3 <= j < first or last < j <= last + 2:
+            first = min(links.by_source[k])
+            if first - 3 <= j < first:
                 return 1.0
             break
     expected = links.expected(i)
@@ -554,17 +554,34 @@ def _function_links(evidence: _Evidence, tokens: Sequence[Token], glosses: Seque
         if gloss.pos == "ADP":
             neighbours = [k for k in (i - 1, i - 2) if k >= 0 and not _is_function(glosses[k])][:1]
         elif gloss.pos == "AUX":
-            neighbours = [k for k in (i - 1, i - 2, i - 3) if k >= 0 and glosses[k].pos == "VERB"][:1]
+            # the verb, adjective or noun the auxiliary follows (किया है, मुश्किल है)
+            neighbours = [k for k in range(i - 1, max(-1, i - 5), -1)
+                          if not _is_function(glosses[k]) and k in links.by_source][:1]
         else:
             neighbours = []
         near = _near(links, i, j, neighbours)
-        if hindi_count[tokens[i].text] == 1 and english_count[words[j].lower] == 1:
+        if gloss.pos == "AUX":
+            # auxiliaries are everywhere: only beside their verb's English
+            if near < 1.0 or not neighbours:
+                continue
+        elif hindi_count[tokens[i].text] == 1 and english_count[words[j].lower] == 1:
             near = max(near, 0.9)  # only one way to pair them: word order cannot mislead
         candidates.append((score * near, i, j, origin))
     _compete(candidates, links, n, m)
 
 
-def _group_links(glosses: Sequence[Gloss], links: _Links) -> None:
+@lru_cache(maxsize=50_000)
+def _verb_forms(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return "VERB" in getAllLemmas(word) or "AUX" in getAllLemmas(word)
+
+
+def _can_be_verb(word: _Word) -> bool:
+    return not word.capital and word.lower.isalpha() and _verb_forms(word.lower)
+
+
+def _group_links(glosses: Sequence[Gloss], words: Sequence[_Word], links: _Links) -> None:
     """The unlinked words of a conjunct verb or compound postposition link where its linked
     parts do."""
     seen: set[int] = set()
@@ -579,6 +596,9 @@ def _group_links(glosses: Sequence[Gloss], links: _Links) -> None:
         renderings = {frozenset(links.by_source[k]) for k in members if k in links.by_source}
         if not anchored or len(renderings) > 1:
             continue  # unlinked, or translated part by part: nothing to spread
+        if unit.kind != "postposition":
+            # a light verb goes with a verb; स्वागत योग्य "welcome" as an adjective keeps it apart
+            anchored = {j: v for j, v in anchored.items() if _can_be_verb(words[j])}
         for k in members:
             if k in links.by_source or glosses[k].pos in ("PUNCT", "SYM"):
                 continue  # a member with evidence of its own keeps it
@@ -642,7 +662,7 @@ def align(source: SentencePair | Sentence | Sequence[Token], glosses: Sequence[G
         content.append((score, i, j, origin))
     _compete(content, links, n, m)
     _function_links(evidence, tokens, glosses, words, links, n, m)
-    _group_links(glosses, links)
+    _group_links(glosses, words, links)
     return tuple(AlignmentLink(i, j, round(score, 3), origin)
                  for i in sorted(links.by_source)
                  for j, (score, origin) in sorted(links.by_source[i].items()))
