@@ -522,6 +522,35 @@ def _compete(candidates: Iterable[tuple[float, int, int, str]], links: _Links, n
             links.add(i, j, score, origin)
 
 
+def _uncross(evidence: _Evidence, links: _Links) -> None:
+    """Repeated words (जापान ... जापान, Japan ... Japan) pair up in order: two crossing
+    one-to-one links whose swapped pairs are as well supported are swapped."""
+    for _ in range(20):  # each swap removes a crossing; a few suffice
+        swap = _crossing(evidence, links)
+        if swap is None:
+            return
+        for i, j in swap[0]:
+            del links.by_source[i][j]
+            links.by_target[j].discard(i)
+        for i, j, score, origin in swap[1]:
+            links.add(i, j, score, origin)
+
+
+def _crossing(evidence: _Evidence, links: _Links):
+    singles = sorted((i, next(iter(js))) for i, js in links.by_source.items()
+                     if len(js) == 1 and len(links.by_target[next(iter(js))]) == 1)
+    for a, (i1, j1) in enumerate(singles):
+        for i2, j2 in singles[a + 1:]:
+            if j2 >= j1:
+                continue
+            now = links.by_source[i1][j1][0] + links.by_source[i2][j2][0]
+            one, origin_one = evidence.combined((i1, j2))
+            two, origin_two = evidence.combined((i2, j1))
+            if one >= _KEEP and two >= _KEEP and one + two >= now - 0.02:
+                return ((i1, j1), (i2, j2)), ((i1, j2, one, origin_one), (i2, j1, two, origin_two))
+    return None
+
+
 def _near(links: _Links, i: int, j: int, neighbours: Sequence[int]) -> float:
     """How plausible English word j is for function token i given where its neighbours
     (the noun a postposition follows, the verb an auxiliary serves) landed: a preposition
@@ -561,9 +590,8 @@ def _function_links(evidence: _Evidence, tokens: Sequence[Token], glosses: Seque
             neighbours = []
         near = _near(links, i, j, neighbours)
         if gloss.pos == "AUX":
-            # auxiliaries are everywhere: only beside their verb's English
             if near < 1.0 or not neighbours:
-                continue
+                continue  # auxiliaries are everywhere: only beside their verb's English
         elif hindi_count[tokens[i].text] == 1 and english_count[words[j].lower] == 1:
             near = max(near, 0.9)  # only one way to pair them: word order cannot mislead
         candidates.append((score * near, i, j, origin))
@@ -662,6 +690,7 @@ def align(source: SentencePair | Sentence | Sequence[Token], glosses: Sequence[G
         content.append((score, i, j, origin))
     _compete(content, links, n, m)
     _function_links(evidence, tokens, glosses, words, links, n, m)
+    _uncross(evidence, links)
     _group_links(glosses, words, links)
     return tuple(AlignmentLink(i, j, round(score, 3), origin)
                  for i in sorted(links.by_source)
