@@ -551,6 +551,34 @@ def _crossing(evidence: _Evidence, links: _Links):
     return None
 
 
+def _fill_gaps(glosses: Sequence[Gloss], words: Sequence[_Word], links: _Links) -> None:
+    """An unlinked content word between two linked ones whose English stand one word
+    apart takes that word when it is free and a content word too: अंतर्राष्ट्रीय [?] अड्डे,
+    "international [airports]"; phrases keep their order in both languages."""
+    def linked_neighbour(i: int, step: int) -> int | None:
+        k = i + step
+        while 0 <= k < len(glosses) and _silent(glosses[k]):
+            k += step
+        return k if 0 <= k < len(glosses) and k in links.by_source else None
+
+    for i, gloss in enumerate(glosses):
+        if i in links.by_source or _is_function(gloss) or gloss.pos in ("PUNCT", "SYM", "NUM"):
+            continue
+        left, right = linked_neighbour(i, -1), linked_neighbour(i, 1)
+        if left is None or right is None:
+            continue
+        for a in links.by_source[left]:
+            for b in links.by_source[right]:
+                if abs(a - b) != 2:
+                    continue
+                j = (a + b) // 2
+                if j not in links.by_target and not words[j].function:
+                    links.add(i, j, 0.5, "position")
+                    break
+            if i in links.by_source:
+                break
+
+
 def _near(links: _Links, i: int, j: int, neighbours: Sequence[int]) -> float:
     """How plausible English word j is for function token i given where its neighbours
     (the noun a postposition follows, the verb an auxiliary serves) landed: a preposition
@@ -691,6 +719,7 @@ def align(source: SentencePair | Sentence | Sequence[Token], glosses: Sequence[G
     _compete(content, links, n, m)
     _function_links(evidence, tokens, glosses, words, links, n, m)
     _uncross(evidence, links)
+    _fill_gaps(glosses, words, links)
     _group_links(glosses, words, links)
     return tuple(AlignmentLink(i, j, round(score, 3), origin)
                  for i in sorted(links.by_source)
