@@ -45,7 +45,8 @@ CONFIDENT = 0.5
 """Links at or above this confidence are shown as "here: ..." in a gloss."""
 
 _KEEP = 0.5  # the least combined evidence that makes a content link
-_BESIDE = 0.7  # the least evidence for a second partner next to a first one
+_BESIDE = 0.7
+_WEAK = 0.35  # the least evidence for a pair that has no rival  # the least evidence for a second partner next to a first one
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _FUNCTION_POS = frozenset({"ADP", "AUX", "PART", "CCONJ", "SCONJ", "DET", "PRON"})
 _GROUP_KINDS = frozenset({"conjunct_verb", "compound_verb", "postposition"})
@@ -551,6 +552,25 @@ def _crossing(evidence: _Evidence, links: _Links):
     return None
 
 
+def _only_pairs(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequence[_Word],
+                links: _Links) -> None:
+    """Weaker evidence still links two content words that are each other's only candidate
+    among the words left unlinked."""
+    options: dict[int, list[tuple[int, float, str]]] = {}
+    takers: dict[int, list[int]] = {}
+    for (i, j) in evidence.scores:
+        if i in links.by_source or j in links.by_target or _is_function(glosses[i]) or words[j].function:
+            continue
+        score, origin = evidence.combined((i, j))
+        if score >= _WEAK:
+            options.setdefault(i, []).append((j, score, origin))
+            takers.setdefault(j, []).append(i)
+    for i, found in options.items():
+        if len(found) == 1 and len(takers[found[0][0]]) == 1:
+            j, score, origin = found[0]
+            links.add(i, j, score, origin)
+
+
 def _fill_gaps(glosses: Sequence[Gloss], words: Sequence[_Word], links: _Links) -> None:
     """An unlinked content word between two linked ones whose English stand one word
     apart takes that word when it is free and a content word too: अंतर्राष्ट्रीय [?] अड्डे,
@@ -717,6 +737,7 @@ def align(source: SentencePair | Sentence | Sequence[Token], glosses: Sequence[G
         score, origin = evidence.combined((i, j))
         content.append((score, i, j, origin))
     _compete(content, links, n, m)
+    _only_pairs(evidence, glosses, words, links)
     _function_links(evidence, tokens, glosses, words, links, n, m)
     _uncross(evidence, links)
     _fill_gaps(glosses, words, links)
