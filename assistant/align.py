@@ -274,23 +274,12 @@ def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequ
                     evidence.add(i, j, "lexicon", weight * strength)
 
 
-@lru_cache(maxsize=50_000)
-def _table_keys(word: _Word) -> tuple[str, ...]:
-    """The English lemmas the translation table may hold for a word (and its parts)."""
-    from assistant.lexicon.english import english_lemma
-
-    base = word.parts[0] if len(word.parts) == 1 else word.lower
-    keys = {english_lemma(base)}
-    if len(word.parts) > 1:
-        keys.update(english_lemma(p) for p in word.parts)
-    return tuple(sorted(keys))
-
-
 def _table_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequence[_Word],
                     table: TranslationTable | None) -> None:
+    """p(e|h) and p(h|e) for each English lemma the table gives the token's form or lemma,
+    matched against the words like a dictionary sense (so "explosion" reaches "exploded")."""
     if table is None:
         return
-    keys_of = [_table_keys(word) for word in words]
     for i, gloss in enumerate(glosses):
         if gloss.pos in ("PUNCT", "SYM", "NUM") or not gloss.text or _silent(gloss):
             continue
@@ -298,21 +287,21 @@ def _table_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequen
         # parallel text is noisy for postpositions, auxiliaries and particles
         noisy = gloss.pos in ("ADP", "AUX", "PART", "SCONJ", "CCONJ")
         for hindi in dict.fromkeys((gloss.text, gloss.lemma)):
-            english = dict(table.english(hindi))
-            if not english:
-                continue
-            for j, keys in enumerate(keys_of):
-                if (words[j].function and not function) or words[j].lower in _ARTICLES:
+            for english, forward in table.english(hindi):
+                if forward < 0.01 or english in _ARTICLES:
                     continue
-                forward = max((english.get(k, 0.0) for k in keys), default=0.0)
-                if forward <= 0.0:
-                    continue
-                backward = max(table.p_hi_given_en(hindi, k) for k in keys)
+                backward = table.p_hi_given_en(hindi, english)
                 # both directions agreeing is what makes a pair trustworthy
                 strength = max((forward * backward) ** 0.5, min(forward, backward))
                 score = min(0.9, 0.3 + 1.2 * strength)
-                # there it only confirms the dictionary
-                evidence.add(i, j, "table", min(score, 0.45) if noisy else score)
+                for j, word in enumerate(words):
+                    if word.function and not function:
+                        continue
+                    match = _word_match(english, word)
+                    if match:
+                        # there it only confirms the dictionary
+                        value = score * (1.0 if match == 1.0 else 0.85)
+                        evidence.add(i, j, "table", min(value, 0.45) if noisy else value)
 
 
 @lru_cache(maxsize=50_000)
