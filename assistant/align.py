@@ -575,6 +575,15 @@ def _fill_gaps(glosses: Sequence[Gloss], words: Sequence[_Word], links: _Links) 
             continue
         left, right = linked_neighbour(i, -1), linked_neighbour(i, 1)
         if left is None or right is None:
+            k = right
+            # an adjective right before its noun: English puts it right before the noun's word
+            if k != i + 1 or gloss.pos != "ADJ" or len(links.by_source[k]) != 1:
+                continue
+            a = next(iter(links.by_source[k]))
+            # Hindi modifier-noun order is English order: the free word beside the neighbour's
+            j = a - 1 if k > i else a + 1
+            if 0 <= j < len(words) and j not in links.by_target and not words[j].function:
+                links.add(i, j, 0.4, "position")
             continue
         for a in links.by_source[left]:
             for b in links.by_source[right]:
