@@ -597,6 +597,11 @@ def _fill_gaps(glosses: Sequence[Gloss], words: Sequence[_Word], links: _Links) 
                 break
 
 
+def _close(links: _Links, k: int, j: int) -> bool:
+    first, last = min(links.by_source[k]), max(links.by_source[k])
+    return first - 5 <= j <= last + 1
+
+
 def _near(links: _Links, i: int, j: int, neighbours: Sequence[int]) -> float:
     """How plausible English word j is for function token i given where its neighbours
     (the noun a postposition follows, the verb an auxiliary serves) landed: a preposition
@@ -636,8 +641,11 @@ def _function_links(evidence: _Evidence, tokens: Sequence[Token], glosses: Seque
             neighbours = []
         near = _near(links, i, j, neighbours)
         if gloss.pos == "AUX":
-            if near < 1.0 or not neighbours:
-                continue  # auxiliaries are everywhere: only beside their verb's English
+            # auxiliaries are everywhere: only beside their verb's English, or the one
+            # auxiliary of each side within a few words of it
+            unique = hindi_count[tokens[i].text] == 1 and english_count[words[j].lower] == 1
+            if not neighbours or (near < 1.0 and not (unique and _close(links, neighbours[0], j))):
+                continue
         elif hindi_count[tokens[i].text] == 1 and english_count[words[j].lower] == 1:
             near = max(near, 0.9)  # only one way to pair them: word order cannot mislead
         candidates.append((score * near, i, j, origin))
