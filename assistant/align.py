@@ -494,9 +494,16 @@ class _Links:
         return a + (b - a) * (i - left) / (right - left)
 
 
-def _compete(candidates: Iterable[tuple[float, int, int, str]], links: _Links, n: int, m: int) -> None:
-    """Competitive linking: strongest first, each word once; a second partner only right
-    beside the first (a Hindi compound for one English word, or the reverse)."""
+def _compete(candidates: Iterable[tuple[float, int, int, str]], links: _Links, n: int, m: int,
+             between: Sequence[bool] = ()) -> None:
+    """Competitive linking: strongest first, each word once; a second partner only beside
+    the first (a Hindi compound for one English word, or the reverse). Hindi words are
+    beside each other across grammar words (कातलान की राजधानी "Catalan-capital"), marked
+    in ``between``."""
+    def beside(a: int, b: int) -> bool:
+        low, high = min(a, b), max(a, b)
+        return high - low == 1 or (high - low <= 3 and all(between[low + 1:high]) and bool(between))
+
     ranked = sorted(candidates, key=lambda c: (-c[0], abs(c[1] / max(n, 1) - c[2] / max(m, 1))))
     for score, i, j, origin in ranked:
         if score < _KEEP:
@@ -506,17 +513,18 @@ def _compete(candidates: Iterable[tuple[float, int, int, str]], links: _Links, n
         if j in own:
             continue
         beside_first = score >= _BESIDE and (
-            (not own and len(partners) < 3 and all(abs(k - i) == 1 for k in partners))
+            (not own and len(partners) < 3 and all(beside(k, i) for k in partners))
             or (not partners and len(own) < 3 and all(abs(k - j) == 1 for k in own)))
         if (not own and not partners) or beside_first:
             links.add(i, j, score, origin)
 
 
-def _uncross(evidence: _Evidence, links: _Links) -> None:
+def _uncross(evidence: _Evidence, links: _Links, function_tokens: set[int]) -> None:
     """Repeated words (जापान ... जापान, Japan ... Japan) pair up in order: two crossing
-    one-to-one links whose swapped pairs are as well supported are swapped."""
+    one-to-one links whose swapped pairs are as well supported are swapped. Grammar
+    words, which word order moves around, keep the links their neighbours gave them."""
     for _ in range(20):  # each swap removes a crossing; a few suffice
-        swap = _crossing(evidence, links)
+        swap = _crossing(evidence, links, function_tokens)
         if swap is None:
             return
         for i, j in swap[0]:
@@ -526,9 +534,10 @@ def _uncross(evidence: _Evidence, links: _Links) -> None:
             links.add(i, j, score, origin)
 
 
-def _crossing(evidence: _Evidence, links: _Links):
+def _crossing(evidence: _Evidence, links: _Links, function_tokens: set[int]):
     singles = sorted((i, next(iter(js))) for i, js in links.by_source.items()
-                     if len(js) == 1 and len(links.by_target[next(iter(js))]) == 1)
+                     if len(js) == 1 and len(links.by_target[next(iter(js))]) == 1
+                     and i not in function_tokens)
     for a, (i1, j1) in enumerate(singles):
         for i2, j2 in singles[a + 1:]:
             if j2 >= j1:
@@ -609,7 +618,7 @@ def _near(links: _Links, i: int, j: int, neighbours: Sequence[int]) -> float:
     for k in neighbours:
         if k in links.by_source:
             first = min(links.by_source[k])
-            if first - 3 <= j < first:
+            if first - 4 <= j < first:  # "in the past 48 hours"
                 return 1.0
             break
     expected = links.expected(i)
@@ -635,7 +644,7 @@ def _function_links(evidence: _Evidence, tokens: Sequence[Token], glosses: Seque
             neighbours = [k for k in (i - 1, i - 2) if k >= 0 and not _is_function(glosses[k])][:1]
         elif gloss.pos == "AUX":
             # the verb, adjective or noun the auxiliary follows (किया है, मुश्किल है)
-            neighbours = [k for k in range(i - 1, max(-1, i - 5), -1)
+            neighbours = [k for k in range(i - 1, max(-1, i - 7), -1)
                           if not _is_function(glosses[k]) and k in links.by_source][:1]
         else:
             neighbours = []
@@ -742,10 +751,11 @@ def align(source: SentencePair | Sentence | Sequence[Token], glosses: Sequence[G
             continue
         score, origin = evidence.combined((i, j))
         content.append((score, i, j, origin))
-    _compete(content, links, n, m)
+    between = [_is_function(g) or g.pos in ("PUNCT", "SYM") for g in glosses]
+    _compete(content, links, n, m, between)
     _only_pairs(evidence, glosses, words, links)
     _function_links(evidence, tokens, glosses, words, links, n, m)
-    _uncross(evidence, links)
+    _uncross(evidence, links, {i for i, g in enumerate(glosses) if _is_function(g)})
     _fill_gaps(glosses, words, links)
     _group_links(glosses, words, links)
     return tuple(AlignmentLink(i, j, round(score, 3), origin)
