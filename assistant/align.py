@@ -45,8 +45,8 @@ CONFIDENT = 0.5
 """Links at or above this confidence are shown as "here: ..." in a gloss."""
 
 _KEEP = 0.5  # the least combined evidence that makes a content link
-_BESIDE = 0.7
-_WEAK = 0.35  # the least evidence for a pair that has no rival  # the least evidence for a second partner next to a first one
+_BESIDE = 0.7  # the least evidence for a second partner next to a first one
+_WEAK = 0.35  # the least evidence for a pair that has no rival
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _FUNCTION_POS = frozenset({"ADP", "AUX", "PART", "CCONJ", "SCONJ", "DET", "PRON"})
 _GROUP_KINDS = frozenset({"conjunct_verb", "compound_verb", "postposition"})
@@ -87,7 +87,7 @@ def english_words(text: str) -> tuple[tuple[int, int], ...]:
 
 # --- the English side ------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per distinct word (cached): identity is enough
 class _Word:
     """One English word with what matching needs: its parts and their lemmas."""
 
@@ -120,8 +120,39 @@ def _english_word(text: str) -> _Word:
                  base in _ENGLISH_FUNCTION)
 
 
-def _english_side(translation: str) -> list[_Word]:
-    return [_english_word(translation[a:b]) for a, b in english_words(translation)]
+class _English(list):
+    """The English words of one sentence, indexed by lemma and by stem for matching."""
+
+    def __init__(self, translation: str) -> None:
+        super().__init__(_english_word(translation[a:b]) for a, b in english_words(translation))
+        self.by_lemma: dict[str, list[int]] = {}
+        self.by_stem: dict[str, list[int]] = {}
+        for j, word in enumerate(self):
+            for lemma in word.lemmas:
+                self.by_lemma.setdefault(lemma, []).append(j)
+            for part in {*(word.parts or (word.lower,))}:
+                if len(part) >= 5:
+                    self.by_stem.setdefault(part[:5], []).append(j)
+        self._found: dict[str, dict[int, float]] = {}
+
+    def matches(self, sense_word: str) -> dict[int, float]:
+        """Words with the same lemma as ``sense_word`` (1.0) or a shared stem (0.8)."""
+        found = self._found.get(sense_word)
+        if found is None:
+            found = {}
+            if len(sense_word) >= 5:
+                for j in self.by_stem.get(sense_word[:5], ()):
+                    if any(_stem_match(sense_word, p) for p in self[j].parts or (self[j].lower,)):
+                        found[j] = 0.8
+            for lemma in {sense_word, *_lemmas(sense_word)}:
+                for j in self.by_lemma.get(lemma, ()):
+                    found[j] = 1.0
+            self._found[sense_word] = found
+        return found
+
+
+def _english_side(translation: str) -> _English:
+    return _English(translation)
 
 
 # --- matching a dictionary sense against English words ---------------------------------
@@ -153,17 +184,7 @@ def _stem_match(a: str, b: str) -> bool:
     return n >= 5 and n >= min(len(a), len(b)) - 3
 
 
-@lru_cache(maxsize=200_000)
-def _word_match(sense_word: str, english: _Word) -> float:
-    """1 for the same lemma, 0.8 for a shared stem, else 0."""
-    if sense_word in english.lemmas or _lemmas(sense_word) & english.lemmas:
-        return 1.0
-    if any(_stem_match(sense_word, part) for part in english.parts or (english.lower,)):
-        return 0.8
-    return 0.0
-
-
-def _sense_matches(sense: str, words: Sequence[_Word]) -> list[tuple[int, float]]:
+def _sense_matches(sense: str, words: _English) -> list[tuple[int, float]]:
     """English words a sense names, with the strength of each match: content words for a
     content sense, function words for a function sense ("in"). A multiword sense ("fire
     engine") links the words it matches when they stand together."""
@@ -172,13 +193,12 @@ def _sense_matches(sense: str, words: Sequence[_Word]) -> list[tuple[int, float]
         parts = tuple(p for p in parts if p not in _ARTICLES)  # "the ones who" names no "the"
     if not parts:
         return []
-    found: list[tuple[int, float]] = []
-    for j, word in enumerate(words):
-        if word.function != (not is_content):
-            continue
-        best = max(_word_match(p, word) for p in parts)
-        if best:
-            found.append((j, best))
+    best: dict[int, float] = {}
+    for part in parts:
+        for j, strength in words.matches(part).items():
+            if words[j].function != is_content and strength > best.get(j, 0.0):
+                best[j] = strength
+    found = sorted(best.items())
     if len(parts) > 1 and len(found) > 1:
         # keep the words of one contiguous run: the first match and its neighbours
         run = [found[0]]
@@ -249,7 +269,7 @@ def _silent(gloss: Gloss) -> bool:
     return gloss.pos == "ADP" and gloss.lemma in ("का", "ने", "को")
 
 
-def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequence[_Word],
+def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _English,
                       lexicon: Lexicon | None) -> None:
     for i, gloss in enumerate(glosses):
         if gloss.pos in ("PUNCT", "SYM") or not gloss.text:
@@ -274,7 +294,7 @@ def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequ
                     evidence.add(i, j, "lexicon", weight * strength)
 
 
-def _table_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequence[_Word],
+def _table_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _English,
                     table: TranslationTable | None) -> None:
     """p(e|h) and p(h|e) for each English lemma the table gives the token's form or lemma,
     matched against the words like a dictionary sense (so "explosion" reaches "exploded")."""
@@ -294,10 +314,9 @@ def _table_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequen
                 # both directions agreeing is what makes a pair trustworthy
                 strength = max((forward * backward) ** 0.5, min(forward, backward))
                 score = min(0.9, 0.3 + 1.2 * strength)
-                for j, word in enumerate(words):
-                    if word.function and not function:
+                for j, match in words.matches(english).items():
+                    if words[j].function and not function:
                         continue
-                    match = _word_match(english, word)
                     if match:
                         # there it only confirms the dictionary
                         value = score * (1.0 if match == 1.0 else 0.85)
@@ -327,7 +346,7 @@ def _sound_similarity(roman: str, english: str) -> float:
 
 
 def _name_evidence(evidence: _Evidence, tokens: Sequence[Token], glosses: Sequence[Gloss],
-                   words: Sequence[_Word]) -> None:
+                   words: _English) -> None:
     from assistant.romanize import name_form, readable
 
     for i, (token, gloss) in enumerate(zip(tokens, glosses, strict=True)):
@@ -364,7 +383,7 @@ def _number_value(text: str) -> str:
     return text.translate(_DIGITS).replace(",", "")
 
 
-def _number_evidence(evidence: _Evidence, tokens: Sequence[Token], words: Sequence[_Word]) -> None:
+def _number_evidence(evidence: _Evidence, tokens: Sequence[Token], words: _English) -> None:
     for i, token in enumerate(tokens):
         if token.kind != "number":
             continue
@@ -455,7 +474,7 @@ def _token_spans(tokens: Sequence[Token], text: str) -> list[tuple[int, int]]:
 
 
 def _attention_evidence(evidence: _Evidence, matrix: list[list[float]], glosses: Sequence[Gloss],
-                        words: Sequence[_Word]) -> None:
+                        words: _English) -> None:
     if not matrix or not matrix[0]:
         return
     for j in range(len(matrix[0])):
@@ -550,7 +569,7 @@ def _crossing(evidence: _Evidence, links: _Links, function_tokens: set[int]):
     return None
 
 
-def _only_pairs(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequence[_Word],
+def _only_pairs(evidence: _Evidence, glosses: Sequence[Gloss], words: _English,
                 links: _Links) -> None:
     """Weaker evidence still links two content words that are each other's only candidate
     among the words left unlinked."""
@@ -569,7 +588,7 @@ def _only_pairs(evidence: _Evidence, glosses: Sequence[Gloss], words: Sequence[_
             links.add(i, j, score, origin)
 
 
-def _fill_gaps(glosses: Sequence[Gloss], words: Sequence[_Word], links: _Links) -> None:
+def _fill_gaps(glosses: Sequence[Gloss], words: _English, links: _Links) -> None:
     """An unlinked content word between two linked ones whose English stand one word
     apart takes that word when it is free and a content word too: अंतर्राष्ट्रीय [?] अड्डे,
     "international [airports]"; phrases keep their order in both languages."""
@@ -629,7 +648,7 @@ def _near(links: _Links, i: int, j: int, neighbours: Sequence[int]) -> float:
 
 
 def _function_links(evidence: _Evidence, tokens: Sequence[Token], glosses: Sequence[Gloss],
-                    words: Sequence[_Word], links: _Links, n: int, m: int) -> None:
+                    words: _English, links: _Links, n: int, m: int) -> None:
     """Grammar words link where nothing else competes for them (one such Hindi word, one
     such English word); where several could pair up, next to their neighbours' links."""
     hindi_count = Counter(t.text for t in tokens)
@@ -672,7 +691,7 @@ def _can_be_verb(word: _Word) -> bool:
     return not word.capital and word.lower.isalpha() and _verb_forms(word.lower)
 
 
-def _group_links(glosses: Sequence[Gloss], words: Sequence[_Word], links: _Links) -> None:
+def _group_links(glosses: Sequence[Gloss], words: _English, links: _Links) -> None:
     """The unlinked words of a conjunct verb or compound postposition link where its linked
     parts do."""
     seen: set[int] = set()
