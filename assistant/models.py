@@ -366,7 +366,7 @@ def remove(name: str) -> Path:
 
 def convert(name: str, *, quantization: str = "int8", force: bool = False) -> Path:
     """Convert installed model ``name`` for the CTranslate2 engine into ``NAME-ct2``."""
-    from assistant.translate.ctranslate2_backend import convert_folder
+    from assistant.translate.convert import convert_folder
 
     source = _inside_models_dir(name)
     if not source.is_dir():

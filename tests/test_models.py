@@ -219,6 +219,11 @@ def test_load_translator_by_name(tiny_m2m_dir: Path, models_root: Path) -> None:
     assert translator.name == "nllb-200-distilled-600M"
     assert translator.translate(["नमस्ते"])[0].model == "nllb-200-distilled-600M"
     assert "transformers" in available_engines()
+    # An installed model is converted for the fast engine on first use, once.
+    assert translator.engine_info.engine == "ctranslate2"
+    assert (models_root / "nllb-200-distilled-600M-ct2" / "model.bin").is_file()
+    reference = load_translator("nllb-200-distilled-600M", engine="transformers", cache=False)
+    assert reference.engine_info.engine == "transformers"
 
 
 def test_installed_models_flags_broken_folders(tiny_marian_dir: Path, models_root: Path) -> None:
