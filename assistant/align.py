@@ -485,7 +485,8 @@ def _attention_evidence(evidence: _Evidence, matrix: list[list[float]], glosses:
         row = matrix[i]
         mutual = max(range(len(row)), key=row.__getitem__) == j
         content = not _is_function(glosses[i]) and not words[j].function
-        evidence.add(i, j, "attention", 0.5 if mutual and content else 0.3)
+        # alone, attention links only a pair with no rival (see _only_pairs)
+        evidence.add(i, j, "attention", 0.45 if mutual and content else 0.25)
 
 
 # --- linking ----------------------------------------------------------------------------

@@ -118,10 +118,8 @@ def _translate_into(
     if on_progress:
         on_progress(Progress(0, total, 0.0, None, assemble(False)))
     sources = [pairs[i].source.text for i in todo]
-    if getattr(translator, "supports_attention", False):
-        iterator = translator.iter_translate(sources, should_stop=should_stop, attention=True)
-    else:
-        iterator = translator.iter_translate(sources, should_stop=should_stop)
+    # the cross-attention comes only from engines that can give it; it sharpens alignment
+    iterator = translator.iter_translate(sources, should_stop=should_stop, attention=True)
     for done, (k, result) in enumerate(iterator, start=1):
         i = todo[k]
         pairs[i] = align_pair(replace(pairs[i], translation=result.text, kind="mt"), result.attention)

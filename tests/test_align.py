@@ -232,3 +232,26 @@ def test_attention_on_the_tiny_models_pieces(tiny_marian_dir, hindi: str, englis
     for link in align(sentence, None, english, attention):
         assert 0 <= link.source < len(sentence.tokens)
         assert 0 <= link.target < len(english_words(english))
+
+
+@pytest.mark.parametrize("hindi", ["पुतिन ने मिन्स्क में लुकाशेंको से मुलाकात की।", "रक्षा मंत्रालय ने हमले की पुष्टि की।"])
+def test_the_tiny_models_attention_aligns(tiny_marian_dir, hindi: str) -> None:
+    """Cross-attention as the backend returns it: pieces without special tokens, one row
+    per target piece, aggregated to tokens and words with every index in bounds."""
+    from assistant.translate.registry import load_translator
+
+    translator = load_translator(tiny_marian_dir, cache=False)
+    assert translator.supports_attention
+    sentence = _sentence(hindi)
+    [(_, translation)] = list(translator.iter_translate([sentence.text], attention=True))
+    attention = translation.attention
+    assert attention is not None and attention.source_pieces and attention.target_pieces
+    assert len(attention.weights) == len(attention.target_pieces)
+    assert all(len(row) == len(attention.source_pieces) for row in attention.weights)
+    assert not {"</s>", "<pad>"} & {*attention.source_pieces, *attention.target_pieces}
+    matrix = attention_matrix(attention, sentence, sentence.text, translation.text)
+    assert len(matrix) == len(sentence.tokens)
+    assert all(len(row) == len(english_words(translation.text)) for row in matrix)
+    for link in align(sentence, None, translation.text, attention):
+        assert 0 <= link.source < len(sentence.tokens)
+        assert 0 <= link.target < len(english_words(translation.text))
