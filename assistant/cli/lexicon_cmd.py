@@ -15,8 +15,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     build = actions.add_parser(
         "build", help="rebuild the lexicon file from FreeDict, Wiktionary and Apertium",
         description="Rebuild the lexicon data file and, next to it, the loanword table (from the "
-                    "CMU Pronouncing Dictionary and Debian's wamerican word list); the same inputs "
-                    "give byte-identical files.")
+                    "CMU Pronouncing Dictionary and Debian's wamerican word list) and the translation "
+                    "table (from aligned parallel text), then rank the senses with that table; the "
+                    "same inputs give byte-identical files.")
     build.add_argument("--shared", type=Path, default=None,
                        help="folder with freedict-eng-hin, wiktionary-en-hi and apertium-hin "
                             "(default: ../shared/data/lexicon next to the repository)")
@@ -47,12 +48,16 @@ def run_build(args: argparse.Namespace) -> int:
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) and {loans.name} "
           f"({loans.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     if not args.no_table:
+        from assistant.lexicon.ttable import read_translation_table
         from assistant.lexicon.ttable_build import build_translation_table
 
         started = time.perf_counter()
         tables = build_translation_table(args.parallel, args.eval_dir, out.parent, lexicon_path=out)
         sizes = ", ".join(f"{t.name} ({t.stat().st_size / 1e6:.2f} MB)" for t in tables)
-        print(f"wrote {sizes} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        # the senses are ranked again with the table just learned
+        build_lexicon(args.shared, args.out, read_translation_table(tables))
+        print(f"wrote {sizes} and re-ranked the senses in {time.perf_counter() - started:.1f} s",
+              file=sys.stderr)
     return 0
 
 

@@ -10,6 +10,7 @@ Public API::
     TranslationTable.english(hindi) -> ((english, p(e|h)), ...)   # best first
     TranslationTable.p_en_given_hi(hi, en) / p_hi_given_en(hi, en)
     TranslationTable.links(hi) -> int             # how often the Hindi key was aligned
+    TranslationTable.unit_english() -> [(words, english, share, occurrences), ...]
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class TranslationTable:
     pairs: dict[tuple[str, str], dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
     hindi_totals: dict[tuple[str, str], int] = field(default_factory=dict)
     english_totals: dict[str, int] = field(default_factory=dict)
+    units: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+    unit_totals: dict[str, int] = field(default_factory=dict)
 
     def _key(self, hindi: str) -> tuple[str, str] | None:
         """The form's own counts when it was seen, else its lemma's."""
@@ -55,6 +58,16 @@ class TranslationTable:
         total = self.hindi_totals[key]
         ranked = sorted(self.pairs[key].items(), key=lambda kv: (-kv[1], kv[0]))
         return tuple((en, count / total) for en, count in ranked)
+
+    def unit_english(self) -> list[tuple[str, str, float, int]]:
+        """Two-word Hindi units that align to one English word: (words, english, share of
+        the pair's occurrences, occurrences), sorted."""
+        out = []
+        for words in sorted(self.units):
+            total = self.unit_totals[words]
+            for english, count in sorted(self.units[words].items()):
+                out.append((words, english, count / total, total))
+        return out
 
     def _count(self, hindi: str, english: str) -> tuple[int, tuple[str, str] | None]:
         key = self._key(hindi)
@@ -91,6 +104,9 @@ def read_translation_table(paths: tuple[Path, ...] = (TABLE_FILE, WIKIPEDIA_TABL
                     table.hindi_totals[key] = table.hindi_totals.get(key, 0) + int(cols[3])
                 elif cols[0] == "E":
                     table.english_totals[cols[1]] = table.english_totals.get(cols[1], 0) + int(cols[2])
+                elif cols[0] == "U":
+                    table.units[cols[1]][cols[2]] = table.units[cols[1]].get(cols[2], 0) + int(cols[3])
+                    table.unit_totals[cols[1]] = table.unit_totals.get(cols[1], 0) + int(cols[4])
         except (ValueError, IndexError) as exc:
             raise LexiconError(f"The translation table {path} is damaged (bad line).", REBUILD) from exc
     return table

@@ -14,6 +14,12 @@ pruned (a minimum count, the most frequent English words per Hindi key). Output 
   ``H kind hindi aligned`` — links of a Hindi key (kind ``f`` form, ``l`` lemma)
   ``E english aligned`` — links of an English lemma
   ``P kind hindi english count`` — links between the two
+  ``U hindi english count occurrences`` — two adjacent Hindi forms (space-separated) that
+  both align to one English word (हवाई अड्डे – airport) in ``count`` distinct Hindi
+  sentences, out of the ``occurrences`` distinct sentences that hold the two forms
+
+The news-like sources (FLORES, PUD, Tatoeba) count more than the user-interface strings,
+whose senses are skewed to software (स्थापित "install" rather than "establish").
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from __future__ import annotations
 import gzip
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from assistant.errors import LexiconError
@@ -29,7 +35,7 @@ from assistant.evaluate.heldout import flores_pairs, pud_pairs
 from assistant.lexicon.english import english_lemma
 from assistant.lexicon.keys import norm
 from assistant.lexicon.tables import write_table
-from assistant.lexicon.wordalign import align
+from assistant.lexicon.wordalign import align_both
 
 FORMAT_HEADER = "#assistant-translation-table\t1"
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -39,12 +45,17 @@ DEFAULT_PARALLEL = Path(__file__).resolve().parents[2].parent / "shared" / "data
 DEFAULT_EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "eval"
 MIN_COUNT = 2
 TOP_K = 8
+# a unit: its two words align to one English word this often, in this share of its occurrences
+UNIT_MIN_COUNT = 3
+UNIT_MIN_SHARE = 0.4
+DEBIAN_WEIGHT, TATOEBA_WEIGHT, NEWS_WEIGHT = 1, 2, 3
 _HINDI_WORD = re.compile("[\u0900-\u0963\u0971-\u097f]+")
 _ENGLISH_WORD = re.compile(r"[a-z]+")
 # markup, entities and format placeholders inside user-interface strings
 _MARKUP = re.compile(r"<[^>]*>|&[#\w]+;|%\(\w+\)[a-z]|%\d*\$?[a-z]|\{\w*\}|\$\w+|\\[nt]")
 
 Pairs = list[tuple[str, str]]
+Counts = tuple[Counter, Counter, Counter, Counter]
 
 
 def hindi_tokens(text: str) -> list[str]:
@@ -107,31 +118,53 @@ def training_pairs(eval_dir: Path) -> Pairs:
     return [(p.hindi, p.english) for p in (*flores, *pud)]
 
 
-def count_links(pairs: Iterable[tuple[str, str]], lemma_of: dict[str, str] | None = None,
-                lemmatize=None) -> tuple[Counter, Counter]:
-    """Aligned (kind, hindi, english) counts and per-English-lemma link counts."""
-    hindi, english = [], []
-    for hi, en in pairs:
+def count_links(pairs: Iterable[tuple[str, str, int]], lemma_of: dict[str, str] | None = None,
+                lemmatize: Callable[[str], str] | None = None) -> Counts:
+    """Aligned (kind, hindi, english) counts, per-English-lemma link counts, (bigram,
+    english) unit counts and bigram occurrences, from (hindi, english, weight) pairs."""
+    hindi, english, weights = [], [], []
+    for hi, en, weight in pairs:
         h, e = hindi_tokens(hi), english_tokens(en)
         if h and e and len(h) <= 80 and len(e) <= 80:
             hindi.append(h)
             english.append(e)
-    links = align(hindi, english)
+            weights.append(weight)
+    links, reverse = align_both(hindi, english)
     cache: dict[str, str] = lemma_of if lemma_of is not None else {}
     pair_counts: Counter = Counter()
     english_counts: Counter = Counter()
-    for h, e, sentence_links in zip(hindi, english, links, strict=True):
+    # units are counted in distinct Hindi sentences: the Wikipedia part repeats each
+    # sentence with four translations, and one odd sentence must not make a unit
+    unit_seen: dict[tuple[str, str], set[str]] = {}
+    bigram_seen: dict[str, set[str]] = {}
+    for h, e, weight, sentence_links, backward in zip(hindi, english, weights, links, reverse, strict=True):
         for i, j in sentence_links:
             form = h[i]
             if form not in cache:
                 cache[form] = lemmatize(form) if lemmatize else form
-            pair_counts[("f", form, e[j])] += 1
-            pair_counts[("l", cache[form], e[j])] += 1
-            english_counts[e[j]] += 1
-    return pair_counts, english_counts
+            pair_counts[("f", form, e[j])] += weight
+            pair_counts[("l", cache[form], e[j])] += weight
+            english_counts[e[j]] += weight
+        target_of = dict(backward)
+        sentence = " ".join(h)
+        for i in range(len(h) - 1):
+            if i in target_of and target_of[i] == target_of.get(i + 1):
+                bigram = f"{h[i]} {h[i + 1]}"
+                unit_seen.setdefault((bigram, e[target_of[i]]), set()).add(sentence)
+                bigram_seen[bigram] = set()
+    for h in hindi:
+        sentence = " ".join(h)
+        for i in range(len(h) - 1):
+            bigram = f"{h[i]} {h[i + 1]}"
+            if bigram in bigram_seen:
+                bigram_seen[bigram].add(sentence)
+    unit_counts = Counter({key: len(found) for key, found in unit_seen.items()})
+    bigrams = Counter({key: len(found) for key, found in bigram_seen.items()})
+    return pair_counts, english_counts, unit_counts, bigrams
 
 
-def table_lines(pair_counts: Counter, english_counts: Counter) -> list[str]:
+def table_lines(pair_counts: Counter, english_counts: Counter, unit_counts: Counter,
+                bigrams: Counter) -> list[str]:
     """Pruned, sorted lines of one table file."""
     totals: Counter = Counter()
     by_key: dict[tuple[str, str], list[tuple[int, str]]] = {}
@@ -148,6 +181,9 @@ def table_lines(pair_counts: Counter, english_counts: Counter) -> list[str]:
             lines.append(f"P\t{kind}\t{hi}\t{en}\t{count}")
             used_english.add(en)
     lines.extend(f"E\t{en}\t{english_counts[en]}" for en in sorted(used_english))
+    for (bigram, en), count in sorted(unit_counts.items()):
+        if count >= UNIT_MIN_COUNT and count >= UNIT_MIN_SHARE * bigrams[bigram]:
+            lines.append(f"U\t{bigram}\t{en}\t{count}\t{bigrams[bigram]}")
     return lines
 
 
@@ -172,11 +208,12 @@ def build_translation_table(parallel: Path | None = None, eval_dir: Path | None 
     eval_dir = Path(eval_dir) if eval_dir else DEFAULT_EVAL
     out_dir = Path(out_dir) if out_dir else DATA_DIR
     lemmatize = _lemmatizer(lexicon_path)
-    sources = [debian_pairs(parallel), tatoeba_pairs(eval_dir), training_pairs(eval_dir)]
-    main = [p for source in sources for p in source[:limit]]
+    sources = [(debian_pairs(parallel), DEBIAN_WEIGHT), (tatoeba_pairs(eval_dir), TATOEBA_WEIGHT),
+               (training_pairs(eval_dir), NEWS_WEIGHT)]
+    main = [(hi, en, weight) for source, weight in sources for hi, en in source[:limit]]
     cache: dict[str, str] = {}
     main_out, wiki_out = out_dir / TABLE_FILE.name, out_dir / WIKIPEDIA_TABLE_FILE.name
     write_table([FORMAT_HEADER, *table_lines(*count_links(main, cache, lemmatize))], main_out)
-    wiki = wikipedia_pairs(parallel)[:limit]
+    wiki = [(hi, en, NEWS_WEIGHT) for hi, en in wikipedia_pairs(parallel)[:limit]]
     write_table([FORMAT_HEADER, *table_lines(*count_links(wiki, cache, lemmatize))], wiki_out)
     return main_out, wiki_out

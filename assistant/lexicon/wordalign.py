@@ -18,6 +18,9 @@ import numpy as np
 NULL_PRIOR = 0.08
 TENSION = 4.0
 ITERATIONS = 5
+# plain IBM Model 1 first: a position prior from the start would lock in the diagonal
+# before the word translation probabilities say anything (Hindi is verb-final)
+WARM_UP = 4
 
 
 @dataclass(frozen=True)
@@ -69,15 +72,16 @@ def _direction(pairs: _Pairs, group: np.ndarray, groups: int, given: np.ndarray,
     """Train p(generated word | conditioning word) where each token of ``group`` (a target
     token in the forward direction) chooses one pair of its group or NULL; returns the
     posterior weight of each pair for the Viterbi step, and the NULL weight per group."""
-    prior = pairs.diagonal / np.bincount(group, weights=pairs.diagonal, minlength=groups)[group]
-    prior *= 1.0 - NULL_PRIOR
+    diagonal = pairs.diagonal / np.bincount(group, weights=pairs.diagonal, minlength=groups)[group]
+    uniform = 1.0 / np.bincount(group, minlength=groups)[group]
     table = np.ones(len(pairs.key_source))
     vocabulary = int(null_words.max()) + 1 if len(null_words) else 1
     null_table = np.full(vocabulary, 1.0 / vocabulary)
-    for iteration in range(iterations + 1):
+    for iteration in range(WARM_UP + iterations + 1):
+        prior = (1.0 - NULL_PRIOR) * (uniform if iteration < WARM_UP else diagonal)
         weight = table[pairs.key] * prior
         null_weight = NULL_PRIOR * null_table[null_words]
-        if iteration == iterations:
+        if iteration == WARM_UP + iterations:
             return np.concatenate([weight, null_weight])
         total = np.bincount(group, weights=weight, minlength=groups) + null_weight
         posterior = weight / total[group]
@@ -101,22 +105,35 @@ def align(source: Sequence[Sequence[str]], target: Sequence[Sequence[str]],
           iterations: int = ITERATIONS) -> list[list[tuple[int, int]]]:
     """Links (source position, target position) per sentence pair, the intersection of
     the two directions; deterministic for a given input."""
+    return align_both(source, target, iterations)[0]
+
+
+Links = list[list[tuple[int, int]]]
+
+
+def align_both(source: Sequence[Sequence[str]], target: Sequence[Sequence[str]],
+               iterations: int = ITERATIONS) -> tuple[Links, Links]:
+    """The intersected links and the reverse direction's links (each source word's best
+    target word, so several source words may share one: हवाई अड्डा – airport)."""
     if len(source) != len(target):
         raise ValueError("source and target must have the same number of sentences")
     pairs, src_ids, tgt_ids, _ = _pairs(source, target)
     links: list[list[tuple[int, int]]] = [[] for _ in source]
+    reverse: list[list[tuple[int, int]]] = [[] for _ in source]
     if not len(pairs.key):
-        return links
+        return links, reverse
     src_count, tgt_count = len(src_ids), len(tgt_ids)
     # forward: each target token picks a source token; p(target word | source word)
     fwd = _direction(pairs, pairs.target_token, tgt_count, pairs.key_source, tgt_ids, iterations)
     # reverse: each source token picks a target token; p(source word | target word)
     rev = _direction(pairs, pairs.source_token, src_count, pairs.key_target, src_ids, iterations)
-    both = _viterbi(fwd, pairs.target_token, tgt_count) & _viterbi(rev, pairs.source_token, src_count)
+    backward = _viterbi(rev, pairs.source_token, src_count)
+    both = _viterbi(fwd, pairs.target_token, tgt_count) & backward
     _, src_off, _ = _ids(source)
     _, tgt_off, _ = _ids(target)
-    sentence_of = np.searchsorted(src_off, pairs.source_token[both], side="right") - 1
-    for s, i, j in zip(sentence_of.tolist(), pairs.source_token[both].tolist(),
-                       pairs.target_token[both].tolist(), strict=True):
-        links[s].append((i - int(src_off[s]), j - int(tgt_off[s])))
-    return links
+    for mask, out in ((both, links), (backward, reverse)):
+        sentence_of = np.searchsorted(src_off, pairs.source_token[mask], side="right") - 1
+        for s, i, j in zip(sentence_of.tolist(), pairs.source_token[mask].tolist(),
+                           pairs.target_token[mask].tolist(), strict=True):
+            out[s].append((i - int(src_off[s]), j - int(tgt_off[s])))
+    return links, reverse
