@@ -600,7 +600,7 @@ def _fill_gaps(glosses: Sequence[Gloss], words: _English, links: _Links) -> None
         return k if 0 <= k < len(glosses) and k in links.by_source else None
 
     for i, gloss in enumerate(glosses):
-        if i in links.by_source or _is_function(gloss) or gloss.pos in ("PUNCT", "SYM", "NUM"):
+        if i in links.by_source or gloss.pos not in ("NOUN", "PROPN", "ADJ", "X"):
             continue
         left, right = linked_neighbour(i, -1), linked_neighbour(i, 1)
         if left is None or right is None:
@@ -710,6 +710,10 @@ def _group_links(glosses: Sequence[Gloss], words: _English, links: _Links) -> No
         if unit.kind != "postposition":
             # a light verb goes with a verb; स्वागत योग्य "welcome" as an adjective keeps it apart
             anchored = {j: v for j, v in anchored.items() if _can_be_verb(words[j])}
+        else:
+            # a compound postposition goes with a preposition, or with what the unit means
+            meant = {j for sense in unit.senses for j, _ in _sense_matches(sense, words)}
+            anchored = {j: v for j, v in anchored.items() if words[j].function or j in meant}
         for k in members:
             if k in links.by_source or glosses[k].pos in ("PUNCT", "SYM"):
                 continue  # a member with evidence of its own keeps it
