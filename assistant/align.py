@@ -62,6 +62,9 @@ _ENGLISH_FUNCTION = frozenset({
     "also", "only", "too", "up", "out", "off", "over", "about"
 })
 _ARTICLES = frozenset({"the", "a", "an"})
+# auxiliaries that mark tense and aspect in nearly every clause (modals such as सकना "can"
+# and चाहिए "should" are rarer and link like other grammar words)
+_TENSE_AUXILIARIES = frozenset({"होना", "रहना", "जाना", "चुकना"})
 _SENSE_NOISE = re.compile(r"\([^)]*\)|\[[^]]*\]|[\"“”]")
 _SENSE_SPLIT = re.compile(r"[\s/;,-]+")
 
@@ -320,7 +323,9 @@ def _table_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _Engli
                     if match:
                         # there it only confirms the dictionary
                         value = score * (1.0 if match == 1.0 else 0.85)
-                        evidence.add(i, j, "table", min(value, 0.45) if noisy else value)
+                        # (unless the two directions agree strongly: बिना "without")
+                        cap = 0.55 if strength >= 0.3 else 0.45
+                        evidence.add(i, j, "table", min(value, cap) if noisy else value)
 
 
 @lru_cache(maxsize=50_000)
@@ -669,8 +674,8 @@ def _function_links(evidence: _Evidence, tokens: Sequence[Token], glosses: Seque
         else:
             neighbours = []
         near = _near(links, i, j, neighbours)
-        if gloss.pos == "AUX":
-            # auxiliaries are everywhere: only beside their verb's English, or the one
+        if gloss.pos == "AUX" and gloss.lemma in _TENSE_AUXILIARIES:
+            # tense auxiliaries are everywhere: only beside their verb's English, or the one
             # auxiliary of each side within a few words of it
             unique = hindi_count[tokens[i].text] == 1 and english_count[words[j].lower] == 1
             if not neighbours or (near < 1.0 and not (unique and _close(links, neighbours[0], j))):
