@@ -680,6 +680,8 @@ def _function_links(evidence: _Evidence, tokens: Sequence[Token], glosses: Seque
             unique = hindi_count[tokens[i].text] == 1 and english_count[words[j].lower] == 1
             if not neighbours or (near < 1.0 and not (unique and _close(links, neighbours[0], j))):
                 continue
+        elif gloss.pos == "ADP" and neighbours and neighbours[0] in links.by_source and near < 1.0:
+            continue  # its noun's English is known, and this preposition is not before it
         elif hindi_count[tokens[i].text] == 1 and english_count[words[j].lower] == 1:
             near = max(near, 0.9)  # only one way to pair them: word order cannot mislead
         candidates.append((score * near, i, j, origin))
