@@ -272,6 +272,10 @@ def _silent(gloss: Gloss) -> bool:
     return gloss.pos == "ADP" and gloss.lemma in ("का", "ने", "को")
 
 
+def _perfective(gloss: Gloss) -> bool:
+    return gloss.analysis is not None and gloss.analysis.tense == "perf"
+
+
 def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _English,
                       lexicon: Lexicon | None) -> None:
     for i, gloss in enumerate(glosses):
@@ -288,6 +292,8 @@ def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _Eng
                                              for k, s in enumerate(gloss.senses)]
         if lexicon is not None and gloss.known:
             weighted += [(s, 0.75) for s in _reading_senses(lexicon, gloss)]
+        if gloss.lemma == "होना" and gloss.pos == "AUX" and i and _perfective(glosses[i - 1]):
+            weighted += [("has", 0.85), ("have", 0.85), ("had", 0.85)]  # किया है "has done"
         if gloss.unit is not None and gloss.unit.kind not in ("conjunct_verb", "compound_verb"):
             # a phrase or a compound postposition ("about") is rendered as a whole
             weighted += [(s, 0.85) for s in gloss.unit.senses]
