@@ -581,6 +581,31 @@ def _crossing(evidence: _Evidence, links: _Links, function_tokens: set[int]):
     return None
 
 
+def _settle_repeats(words: _English, links: _Links) -> None:
+    """A word the English repeats ("seeds ... seeds") goes to the copy beside the English
+    of the Hindi word's neighbours."""
+    def support(i: int, j: int) -> int:
+        return sum(1 for k in (i - 2, i - 1, i + 1, i + 2) for x in links.by_source.get(k, ())
+                   if 0 < abs(x - j) <= 2)
+
+    for i in sorted(links.by_source):
+        own = links.by_source[i]
+        if len(own) != 1:
+            continue
+        j = next(iter(own))
+        if len(links.by_target[j]) != 1:
+            continue
+        copies = [x for x in range(len(words)) if x != j and words[x].lower == words[j].lower
+                  and not links.by_target.get(x)]
+        if not copies:
+            continue
+        best = max(copies, key=lambda x: support(i, x))
+        if support(i, best) > support(i, j):
+            score, origin = own.pop(j)
+            links.by_target[j].discard(i)
+            links.add(i, best, score, origin)
+
+
 def _only_pairs(evidence: _Evidence, glosses: Sequence[Gloss], words: _English,
                 links: _Links) -> None:
     """Weaker evidence still links two content words that are each other's only candidate
@@ -793,6 +818,7 @@ def align(source: SentencePair | Sentence | Sequence[Token], glosses: Sequence[G
     _only_pairs(evidence, glosses, words, links)
     _function_links(evidence, tokens, glosses, words, links, n, m)
     _uncross(evidence, links, {i for i, g in enumerate(glosses) if _is_function(g)})
+    _settle_repeats(words, links)
     _fill_gaps(glosses, words, links)
     _group_links(glosses, words, links)
     return tuple(AlignmentLink(i, j, round(score, 3), origin)
