@@ -65,6 +65,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # auxiliaries that mark tense and aspect in nearly every clause (modals such as सकना "can"
 # and चाहिए "should" are rarer and link like other grammar words)
 _TENSE_AUXILIARIES = frozenset({"होना", "रहना", "जाना", "चुकना"})
+_LIGHT_SENSE = re.compile(r"to (do|be|become|give|take|make|have) ")
 _SENSE_NOISE = re.compile(r"\([^)]*\)|\[[^]]*\]|[\"“”]")
 _SENSE_SPLIT = re.compile(r"[\s/;,-]+")
 
@@ -294,9 +295,13 @@ def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _Eng
             weighted += [(s, 0.75) for s in _reading_senses(lexicon, gloss)]
         if gloss.lemma == "होना" and gloss.pos == "AUX" and i and _perfective(glosses[i - 1]):
             weighted += [("has", 0.85), ("have", 0.85), ("had", 0.85)]  # किया है "has done"
-        if gloss.unit is not None and gloss.unit.kind not in ("conjunct_verb", "compound_verb"):
+        unit = gloss.unit
+        if unit is not None and unit.kind not in ("conjunct_verb", "compound_verb"):
             # a phrase or a compound postposition ("about") is rendered as a whole
-            weighted += [(s, 0.85) for s in gloss.unit.senses]
+            weighted += [(s, 0.85) for s in unit.senses]
+        elif unit is not None and i == unit.start_token:
+            # a verb unit's own meaning (घोषणा की "to announce"), not a made-up "to do X"
+            weighted += [(s, 0.85) for s in unit.senses if not _LIGHT_SENSE.match(s)]
         for sense, weight in weighted:
             for j, strength in _sense_matches(sense, words):
                 if function or not words[j].function:  # "to do" links no "do" to करना
