@@ -204,7 +204,7 @@ def _pharaoh(line: str) -> set[Link]:
 
 
 def _row(name: str, score: Score) -> str:
-    return f"{name:<28} {score.precision:9.3f} {score.recall:7.3f} {score.aer:6.3f} {score.links:7d}"
+    return f"{name:<28} {score.precision:9.4f} {score.recall:7.4f} {score.aer:7.4f} {score.links:7d}"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -229,7 +229,7 @@ def run(args: argparse.Namespace) -> int:
     possible = sum(len(g.possible - g.sure) for g in gold)
     print(f"Alignment on {len(gold)} held-out FLORES dev pairs ({sure} sure, {possible} possible-only "
           f"links); ours took {ours_time * 1000 / len(gold):.1f} ms a sentence")
-    print(f"\n{'system':<28} {'precision':>9} {'recall':>7} {'AER':>6} {'links':>7}")
+    print(f"\n{'system':<28} {'precision':>9} {'recall':>7} {'AER':>7} {'links':>7}")
     for name, found in systems:
         score = Score()
         for links, pair in zip(found, gold, strict=True):
