@@ -376,12 +376,32 @@ def _block(norm: Normalized, kind: str, lines: list[_Line]) -> Block:
     return Block(kind, sentences, sentences[0].start, sentences[-1].end)  # type: ignore[arg-type]
 
 
+# The commonest Hindi words (है का के की में और से ने कि भी हैं) as the Kruti Dev font stores
+# them; "A" is its danda.
+_LEGACY_FONT_WORD = re.compile(r"(?<!\S)(?:gS|dk|ds|dh|esa|vkSj|ls|us|fd|Hkh|gSa)A?(?!\S)")
+
+
+def _legacy_font(text: str) -> bool:
+    """Whether Latin text reads as Hindi typed in the Kruti Dev font: its commonest words
+    make up a share of the words no English or other text reaches."""
+    sample = text[:20_000]
+    words = len(sample.split())
+    hits = len(_LEGACY_FONT_WORD.findall(sample))
+    return hits >= 3 and 10 * hits >= words
+
+
 def segment_article(text: str, name: str = "") -> Article:
     """Blocks, sentences and tokens of a Hindi article; raises InputError for unusable text."""
     if not text or not text.strip():
         raise InputError("The article is empty.", "Paste a Hindi article or open a file that contains one.")
     norm = normalize(text)
     if not has_devanagari(norm.text):
+        if _legacy_font(norm.text):
+            raise InputError(
+                "No Hindi text found: this looks like Hindi typed in a legacy font such as Kruti Dev, "
+                "which stores Latin letters that only the font draws as Devanagari.",
+                "Convert the text to Unicode with a Kruti Dev to Unicode converter, then open it again.",
+            )
         raise InputError(
             "No Hindi text found: the input has no Devanagari letters.",
             "Paste a Hindi article written in Devanagari script.",

@@ -350,7 +350,11 @@ def test_tokenize_offset() -> None:
         ("!!! ...", "other"),
         ("", "other"),
         ("Москва и Минск", "other"),
-        ("President Putin said बहुत", "en"),
+        ("President Putin said बहुत", "hi"),
+        # Hinglish: any Devanagari word makes the sentence Hindi, to be glossed and translated
+        ("मैंने आज office में meeting attend की और फिर boss को email भेजा।", "hi"),
+        ("Meeting at 5 pm, office में", "hi"),
+        ("اردو ایک زبان ہے", "other"),
     ],
 )
 def test_detect_lang(text: str, lang: str) -> None:
