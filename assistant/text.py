@@ -392,7 +392,8 @@ def _looks_binary(data: bytes) -> bool:
     if b"\x00" in sample:
         return True
     controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
-    return controls > max(2, len(sample) // 50)
+    # A few stray controls (a terminal's colour codes, a bell) still leave a text file.
+    return controls > max(8, len(sample) // 50)
 
 
 def decode_bytes(data: bytes) -> str:
