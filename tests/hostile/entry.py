@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import re
 import signal
 import sqlite3
 import sys
@@ -25,6 +26,7 @@ from tests.hostile.corpus import HINDI, Case, Message, Result, check_message, ch
 
 CASE_SECONDS = 180  # a hang guard, not a speed target: the slowest case takes a few seconds
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_RAW_TAG = re.compile(r"(?<!\\)<\s*/?\s*[A-Za-z!?]")  # a tag Markdown would pass through; \< is text
 
 OUTCOMES: dict[str, Counter[str]] = defaultdict(Counter)
 """entry point -> outcome -> count, for the summary the test run prints."""
@@ -159,6 +161,7 @@ def judge_cli(case: Case, run: CliRun, output: Path | None, fmt: str) -> str | N
 
 
 def _tabular_problem(text: str, delimiter: str) -> str | None:
+    csv.field_size_limit(sys.maxsize)  # a sentence of a 20,000-character line is one cell
     for row in csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=delimiter):
         for cell in row:
             if cell.startswith(FORMULA_PREFIXES):
@@ -198,8 +201,8 @@ def check_export(case: Case, fmt: str, data: bytes) -> str | None:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             return f"{fmt} output is not UTF-8 ({exc})"
-        if fmt == "md" and ("<script" in text.lower() or "onerror=" in text.lower()):
-            return "raw HTML from the article in the Markdown"
+        if fmt == "md" and (tag := _RAW_TAG.search(text)):
+            return f"raw HTML from the article in the Markdown: {text[tag.start():tag.start() + 40]!r}"
         if fmt in ("tsv", "csv", "glossary-csv"):
             return _tabular_problem(text, "\t" if fmt == "tsv" else ",")
         if fmt == "html":
