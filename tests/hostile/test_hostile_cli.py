@@ -63,20 +63,23 @@ def test_cli_with_a_broken_model(case: Case, corpus_dir: Path, tmp_path: Path, t
 
 
 @pytest.mark.parametrize("case", by_kind("cache"), ids=lambda c: c.name)
-def test_cli_with_a_damaged_translation_memory(case: Case, corpus_dir: Path, tmp_path: Path,
-                                               tiny_marian_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_with_a_damaged_translation_memory(
+    case: Case, corpus_dir: Path, tmp_path: Path, tiny_marian_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ASSISTANT_CACHE", str(materialize(case, corpus_dir)))
     article = tmp_path / "article.txt"
     article.write_text(HINDI, encoding="utf-8")
     for attempt in ("first", "again"):
         output = _out(tmp_path, attempt)
-        argv = ["translate", str(article), "--model", str(tiny_marian_dir), "--format", "json", "-o", str(output)]
-        run = run_cli(argv)
+        run = run_cli(["translate", str(article), "--model", str(tiny_marian_dir),
+                       "--format", "json", "-o", str(output)])  # fmt: skip
         record("cli translate", case, judge_cli(case, run, output, "json"))
     assert "2 from the cache" in run.stderr, run.stderr  # the rebuilt memory answers the second run
 
 
-SUBPROCESS_CASES = ("zwj-storm", "html-script", "png", "utf-16-no-bom", "saved-truncated", "saved-with-script")
+SUBPROCESS_CASES = (
+    "zwj-storm", "html-script", "png", "utf-16-no-bom", "saved-truncated", "saved-with-script",
+)  # fmt: skip
 
 
 @pytest.mark.slow
@@ -86,7 +89,8 @@ def test_real_processes(name: str, corpus_dir: Path, tmp_path: Path) -> None:
     source = materialize(case, corpus_dir)
     fmt = "html" if case.html else "txt"
     output = _out(tmp_path, "process")
-    command = [sys.executable, "-m", "assistant", "export", str(source), "-f", fmt, "-o", str(output), "--quiet"]
+    command = [sys.executable, "-m", "assistant", "export", str(source), "-f", fmt,
+               "-o", str(output), "--quiet"]  # fmt: skip
     done = subprocess.run(command, cwd=REPO, capture_output=True, timeout=CASE_SECONDS, env=dict(os.environ))
     run = CliRun(done.returncode, done.stdout, done.stderr.decode("utf-8", "replace"))
     record("cli process", case, judge_cli(case, run, output, fmt))
