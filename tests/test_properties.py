@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 import unicodedata
 import zipfile
 from dataclasses import replace
@@ -13,6 +14,7 @@ from dataclasses import replace
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from assistant.errors import InputError
 from assistant.export import FORMATS, export_page, load_page_json
@@ -35,10 +37,13 @@ messy_text = st.lists(
     st.one_of(st.sampled_from(_PIECES), st.characters(codec="utf-8", exclude_categories=("Cs",))),
     max_size=60,
 ).map("".join)
-hindi_text = st.tuples(messy_text, st.sampled_from(["भारत", "देश है।", "मि. शर्मा", "क्\u200dष"]), messy_text).map(
-    "".join
-)
-# database=None: tests write only under temp folders, and every run draws afresh.
+_ANCHORS = st.sampled_from(["भारत", "देश है।", "मि. शर्मा", "क्\u200dष"])
+hindi_text = st.tuples(messy_text, _ANCHORS, messy_text).map("".join)
+# Tests write only under temp folders: no example database (every run draws afresh) and
+# hypothesis's own cache (its Unicode tables) in a temp folder, not ./.hypothesis.
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="hypothesis-"))
+settings.register_profile("no-database", database=None)
+settings.load_profile("no-database")
 FAST = settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -170,7 +175,10 @@ def _parses(fmt: str, data: bytes) -> None:
         return
     text = data.decode("utf-8-sig")
     if fmt in ("csv", "glossary-csv", "tsv"):
-        rows = list(csv.reader(io.StringIO(text), delimiter="\t" if fmt == "tsv" else ","))
+        if fmt == "tsv":  # plain TSV: no quoting, cells hold no tabs or line breaks
+            rows = list(csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
+        else:
+            rows = list(csv.reader(io.StringIO(text)))
         assert rows and all(len(row) == len(rows[0]) for row in rows)
     elif fmt == "html":
         from lxml import html

@@ -162,7 +162,8 @@ def judge_cli(case: Case, run: CliRun, output: Path | None, fmt: str) -> str | N
 
 def _tabular_problem(text: str, delimiter: str) -> str | None:
     csv.field_size_limit(sys.maxsize)  # a sentence of a 20,000-character line is one cell
-    for row in csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=delimiter):
+    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL  # TSV is never quoted
+    for row in csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=delimiter, quoting=quoting):
         for cell in row:
             if cell.startswith(FORMULA_PREFIXES):
                 return f"a cell starts like a formula: {cell[:30]!r}"
