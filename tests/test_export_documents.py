@@ -41,11 +41,12 @@ def test_docx_pair_table_and_glossary_appendix() -> None:
     entries = len(page.glossary.terms) + len(page.glossary.names)
     assert len(glossary_table.rows) == entries + 1
     assert [c.text for c in glossary_table.rows[0].cells] == [
-        "Term", "Romanization", "POS", "Gender", "Meaning", "Count",
+        "Term", "Romanization", "Grammar", "Meaning", "Count",
     ]  # fmt: skip
     assert [c.text for c in glossary_table.rows[1].cells] == [
-        "प्रतिबंध", "pratibandh", "NOUN", "m", "sanction; ban", "3",
+        "प्रतिबंध", "pratibandh", "noun · masculine", "sanction; ban", "3",
     ]  # fmt: skip
+    assert [row.cells[2].text for row in glossary_table.rows[2:]] == ["postposition", "other", "name"]
     text = "\n".join(p.text for p in document.paragraphs)
     assert "पुतिन ने लुकाशेंको से मुलाकात की" in text
     assert "opus-mt-hi-en" in text and "2026-11-28" in text
@@ -224,3 +225,77 @@ def test_anki_leaves_no_temporary_files(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     export_page(gloss_page(), "anki")
     assert list(tmp_path.iterdir()) == []
+
+
+# --- docx layout: what LibreOffice and Word read for widths, padding, sizes -----------
+
+
+def _twips(cell_or_col: object) -> int:
+    return round(cell_or_col.width.inches * 1440)  # type: ignore[attr-defined]
+
+
+def test_docx_glossary_columns_are_sized_for_their_content() -> None:
+    from assistant.export.docx import GLOSSARY_WIDTHS
+
+    document = _docx(translated_page())
+    pairs_table, glossary_table = document.tables
+    grid = [_twips(col) for col in glossary_table.columns]
+    assert grid == [round(w * 1440) for w in GLOSSARY_WIDTHS]
+    for row in glossary_table.rows:
+        assert [_twips(cell) for cell in row.cells] == grid  # Word reads cell widths, LibreOffice the grid
+    term, roman, grammar, meaning_, count = grid
+    assert count < term and count < 0.15 * sum(grid)  # the count column is narrow...
+    assert roman >= 1.2 * 1440  # ..."Romanization" and a long romanized name fit on one line
+    assert grammar >= 1.4 * 1440  # ..."name · masculine" too
+    assert meaning_ == max(grid)
+    assert sum(grid) <= 6.5 * 1440  # inside the text width
+    assert glossary_table.autofit is False and pairs_table.autofit is False
+    assert [_twips(col) for col in pairs_table.columns] == [3.25 * 1440] * 2
+
+
+def test_docx_rows_never_split_and_cells_have_top_padding() -> None:
+    data = export_page(translated_page(), "docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = ElementTree.fromstring(z.read("word/document.xml"))
+    tables = list(root.iter(f"{W}tbl"))
+    assert len(tables) == 2
+    for table in tables:
+        rows = table.findall(f"{W}tr")
+        assert rows and all(row.find(f"{W}trPr/{W}cantSplit") is not None for row in rows)
+        assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
+        top = table.find(f"{W}tblPr/{W}tblCellMar/{W}top")
+        assert top is not None and int(top.get(f"{W}w")) >= 60 and top.get(f"{W}type") == "dxa"
+        # schema order inside tblPr: the cell margins come before tblLook
+        children = [child.tag for child in table.find(f"{W}tblPr")]
+        assert children.index(f"{W}tblCellMar") < children.index(f"{W}tblLook")
+
+
+def test_docx_devanagari_is_set_larger_than_latin_text() -> None:
+    from assistant.export.docx import DEVANAGARI_SCALE
+
+    data = export_page(translated_page(), "docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        styles = ElementTree.fromstring(z.read("word/styles.xml"))
+    sized = [rpr for rpr in styles.iter(f"{W}rPr") if rpr.find(f"{W}sz") is not None]
+    names = {style.find(f"{W}name").get(f"{W}val").lower() for style in styles.iter(f"{W}style")
+             if style.find(f"{W}rPr/{W}sz") is not None}  # fmt: skip
+    assert {"title", "heading 1"} <= names
+    assert styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}szCs") is not None
+    for rpr in sized:
+        latin = int(rpr.find(f"{W}sz").get(f"{W}val"))
+        complex_script = int(rpr.find(f"{W}szCs").get(f"{W}val"))
+        assert complex_script == round(latin * DEVANAGARI_SCALE) and complex_script > latin
+        children = [child.tag for child in rpr]
+        assert children.index(f"{W}szCs") == children.index(f"{W}sz") + 1
+
+
+def test_docx_bold_hindi_is_bold_in_the_complex_script_slot() -> None:
+    import docx
+
+    from assistant.export.docx import _write
+
+    document = docx.Document()
+    _write(document.add_paragraph(), "शीर्षक", bold=True, italic=True)
+    rpr = document.paragraphs[0].runs[0]._element.rPr
+    tags = [child.tag.split("}")[1] for child in rpr]
+    assert tags == ["rFonts", "b", "bCs", "i", "iCs", "lang"]
