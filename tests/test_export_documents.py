@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import sqlite3
 import zipfile
 from dataclasses import replace
@@ -299,3 +300,53 @@ def test_docx_bold_hindi_is_bold_in_the_complex_script_slot() -> None:
     rpr = document.paragraphs[0].runs[0]._element.rPr
     tags = [child.tag.split("}")[1] for child in rpr]
     assert tags == ["rFonts", "b", "bCs", "i", "iCs", "lang"]
+
+
+def _epub_members(page: ReadingPage) -> dict[str, str]:
+    with zipfile.ZipFile(io.BytesIO(export_page(page, "epub"))) as z:
+        return {name.rsplit("/", 1)[-1]: z.read(name).decode("utf-8") for name in z.namelist()}
+
+
+def _css_rule(css: str, selector: str) -> str:
+    match = re.search(rf"(?:^|}}|\n)\s*{re.escape(selector)}\s*\{{([^}}]*)\}}", css)
+    assert match, selector
+    return match.group(1)
+
+
+def test_epub_css_sizes_devanagari_pads_cells_and_keeps_rows_whole() -> None:
+    css = _epub_members(translated_page())["style.css"]
+    assert "font-size: 1.2em" in _css_rule(css, ".deva")
+    assert "break-inside: avoid" in _css_rule(css, "tr")
+    assert "break-inside: avoid" in _css_rule(css, ".pair")
+    padding = re.search(r"padding:\s*([\d.]+)em", _css_rule(css, "th, td"))
+    assert padding and float(padding.group(1)) >= 0.3  # the top padding
+
+
+def test_epub_wraps_each_devanagari_run_and_only_that() -> None:
+    members = _epub_members(translated_page())
+    article, glossary = members["article.xhtml"], members["glossary.xhtml"]
+    for xml in (article, glossary):
+        ElementTree.fromstring(xml)
+    assert '<p class="hi" lang="hi"><span class="deva">पुतिन के साथ मिले।</span></p>' in article
+    assert '<p class="en" lang="en">Met with Putin.</p>' in article
+    assert f"The article said {SCRIPT}" not in article  # escaped, not markup
+    assert '<td lang="hi"><span class="deva">प्रतिबंध</span></td>' in glossary
+    assert "<th>Grammar</th>" in glossary and "<td>noun · masculine</td>" in glossary
+    assert "PROPN" not in glossary and "<td>name</td>" in glossary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("दिसम्बर 30, 2021", '<span class="deva">दिसम्बर</span> 30, 2021'),
+        ("मैंने आज office में", '<span class="deva">मैंने आज</span> office <span class="deva">में</span>'),
+        ("राम, श्याम।", '<span class="deva">राम, श्याम।</span>'),
+        ("<b>घर</b>", '&lt;b&gt;<span class="deva">घर</span>&lt;/b&gt;'),
+        ("plain English", "plain English"),
+        ("", ""),
+    ],
+)
+def test_epub_devanagari_runs(text: str, expected: str) -> None:
+    from assistant.export.epub import _xd
+
+    assert _xd(text) == expected
