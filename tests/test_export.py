@@ -74,6 +74,23 @@ def test_empty_page_does_not_crash(fmt: str) -> None:
         assert data
 
 
+@pytest.mark.parametrize("fmt", ["md", "docx", "epub", "anki", "glossary-csv"])
+def test_glossaries_show_grammar_in_the_same_words(fmt: str) -> None:
+    """No raw tag in any glossary; "noun · masculine" and "name" as the page says them."""
+    data = export_page(translated_page(), fmt)
+    if FORMATS[fmt].binary:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            data = b"\n".join(z.read(name) for name in z.namelist())
+    text = data.decode("utf-8", errors="replace")
+    for tag in ("PROPN", "NOUN", "ADP"):
+        assert tag not in text
+    if fmt == "glossary-csv":
+        assert "noun,masculine" in text and "postposition" in text
+    else:
+        assert "noun · masculine" in text and "postposition" in text
+    assert "name" in text and "proper noun" not in text
+
+
 # --- txt ----------------------------------------------------------------------------
 
 
@@ -274,12 +291,23 @@ def test_glossary_csv() -> None:
         "term", "lemma", "romanization", "pos", "gender", "meaning", "count", "first sentence",
     ]  # fmt: skip
     assert len(rows) == 1 + len(page.glossary.terms) + len(page.glossary.names)
-    assert rows[1][:7] == ["प्रतिबंध", "प्रतिबंध", "pratibandh", "NOUN", "m", "sanction; ban", "3"]
+    assert rows[1][:7] == ["प्रतिबंध", "प्रतिबंध", "pratibandh", "noun", "masculine", "sanction; ban", "3"]
+    assert [row[3:5] for row in rows[2:]] == [["postposition", ""], ["other", ""], ["name", ""]]
     assert rows[-1][0] == "पुतिन" and rows[-1][9] == "name"
     assert rows[1][8:] == ["The meeting took place as sanctions grew.", "term", "opus-mt-hi-en", "2026-11-28"]
     dangerous = rows[3]
     assert dangerous[0].startswith("'=") and dangerous[1].startswith("'=")
     assert dangerous[5] == "'-danger" and dangerous[7] == "'@SUM(1)"
+
+
+def test_glossary_csv_of_a_gloss_only_reading_has_no_translation_column() -> None:
+    page = gloss_page()
+    assert page.glossary.terms
+    rows = _rows(page, "glossary-csv")
+    assert "first translation" not in rows[0]
+    assert rows[0][7:] == ["first sentence", "type", "model", "date"]
+    assert all(len(row) == len(rows[0]) for row in rows)
+    assert rows[1][8] == "term" and "not a translation" in rows[1][9]
 
 
 # --- json ---------------------------------------------------------------------------
