@@ -16,7 +16,7 @@ from assistant.errors import ExportError
 from assistant.export import export_page
 from assistant.export.anki import MODEL_ID, deck_id, highlight
 from assistant.types import Glossary, PageBlock, ReadingPage
-from tests.test_export_pages import SCRIPT, gloss_page, pair, translated_page
+from tests.test_export_pages import SCRIPT, TITLE_HI, gloss_page, pair, translated_page
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -315,38 +315,23 @@ def _css_rule(css: str, selector: str) -> str:
 
 def test_epub_css_sizes_devanagari_pads_cells_and_keeps_rows_whole() -> None:
     css = _epub_members(translated_page())["style.css"]
-    assert "font-size: 1.2em" in _css_rule(css, ".deva")
+    assert "font-size: 1.2em" in _css_rule(css, ".hi")
     assert "break-inside: avoid" in _css_rule(css, "tr")
     assert "break-inside: avoid" in _css_rule(css, ".pair")
     padding = re.search(r"padding:\s*([\d.]+)em", _css_rule(css, "th, td"))
     assert padding and float(padding.group(1)) >= 0.3  # the top padding
 
 
-def test_epub_wraps_each_devanagari_run_and_only_that() -> None:
+def test_epub_marks_hindi_elements_to_be_set_larger() -> None:
     members = _epub_members(translated_page())
     article, glossary = members["article.xhtml"], members["glossary.xhtml"]
     for xml in (article, glossary):
         ElementTree.fromstring(xml)
-    assert '<p class="hi" lang="hi"><span class="deva">पुतिन के साथ मिले।</span></p>' in article
+    assert f'<h1><span class="hi" lang="hi">{TITLE_HI}</span></h1>' in article
+    assert '<p class="hi" lang="hi">पुतिन के साथ मिले।</p>' in article
     assert '<p class="en" lang="en">Met with Putin.</p>' in article
     assert f"The article said {SCRIPT}" not in article  # escaped, not markup
-    assert '<td lang="hi"><span class="deva">प्रतिबंध</span></td>' in glossary
+    assert '<td class="hi" lang="hi">प्रतिबंध</td>' in glossary
     assert "<th>Grammar</th>" in glossary and "<td>noun · masculine</td>" in glossary
     assert "PROPN" not in glossary and "<td>name</td>" in glossary
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("दिसम्बर 30, 2021", '<span class="deva">दिसम्बर</span> 30, 2021'),
-        ("मैंने आज office में", '<span class="deva">मैंने आज</span> office <span class="deva">में</span>'),
-        ("राम, श्याम।", '<span class="deva">राम, श्याम।</span>'),
-        ("<b>घर</b>", '&lt;b&gt;<span class="deva">घर</span>&lt;/b&gt;'),
-        ("plain English", "plain English"),
-        ("", ""),
-    ],
-)
-def test_epub_devanagari_runs(text: str, expected: str) -> None:
-    from assistant.export.epub import _xd
-
-    assert _xd(text) == expected
+    assert "<td>=cmd|' /C calc'!A0</td>" in glossary  # no Devanagari: no Hindi class

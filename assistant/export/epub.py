@@ -5,9 +5,8 @@ model and glossary), so exporting the same reading twice gives the same book, wh
 different translation is a different book.
 
 Devanagari at the same nominal size as Latin text looks about a fifth smaller, so every
-run of Devanagari (in the article, the title and the glossary) is wrapped in a
-``span.deva`` that the stylesheet sets 1.2 times its surroundings; digits and Latin words
-inside a Hindi sentence keep the Latin size. Table rows never split across pages and
+element holding Hindi (sentence, title, glossary term) has the class ``hi``, which the
+stylesheet sets 1.2 times the size of its surroundings. Table rows never split across pages and
 cells are padded above, so vowel signs above the headline keep clear of the rule.
 """
 
@@ -15,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 from html import escape
 
 from assistant.errors import ExportError
@@ -37,9 +35,9 @@ DEVANAGARI_SCALE = "1.2em"
 CSS = f"""
 body {{ font-family: "Noto Serif Devanagari", "Noto Sans Devanagari", "Nirmala UI", "Mangal",
        "Kohinoor Devanagari", serif; line-height: 1.6; }}
-.deva {{ font-size: {DEVANAGARI_SCALE}; }}
+.hi {{ font-size: {DEVANAGARI_SCALE}; }}
 .pair {{ margin: 0 0 0.8em 0; break-inside: avoid; page-break-inside: avoid; }}
-.hi {{ margin: 0; }}
+p.hi {{ margin: 0; }}
 .en {{ margin: 0.2em 0 0 0; color: #333; font-family: Georgia, serif; }}
 .gloss .en {{ font-style: italic; }}
 .note {{ font-size: 0.85em; color: #555; }}
@@ -50,30 +48,15 @@ td.n {{ text-align: right; }}
 """
 GLOSSARY_HEADER = ("Term", "Romanization", "Grammar", "Meaning", "Count")
 
-# A run of Devanagari words: letters, signs and joiners, with the spaces and punctuation
-# between two Devanagari words (so a Hindi sentence is one run, digits and Latin words not).
-_DEVANAGARI_RUN = re.compile(
-    r"[\u0900-\u097F\uA8E0-\uA8FF\u1CD0-\u1CFF]"
-    r"(?:[\u0900-\u097F\uA8E0-\uA8FF\u1CD0-\u1CFF\u200C\u200D\s,;:!?'\"()\-–—‘’“”]*"
-    r"[\u0900-\u097F\uA8E0-\uA8FF\u1CD0-\u1CFF])?"
-)
-
-
 def _x(text: str) -> str:
     return escape(xml_safe(text), quote=True)
 
 
-def _xd(text: str) -> str:
-    """``text`` escaped, with each run of Devanagari wrapped in ``<span class="deva">``."""
-    out: list[str] = []
-    text = xml_safe(text)
-    last = 0
-    for m in _DEVANAGARI_RUN.finditer(text):
-        out.append(escape(text[last:m.start()], quote=True))
-        out.append(f'<span class="deva">{escape(m.group(), quote=True)}</span>')
-        last = m.end()
-    out.append(escape(text[last:], quote=True))
-    return "".join(out)
+def _hindi(text: str, tag: str = "span") -> str:
+    """``text`` escaped in an element of class ``hi`` (set larger) when it has Devanagari."""
+    if not any("\u0900" <= ch <= "\u097f" for ch in text):
+        return _x(text) if tag == "span" else f"<{tag}>{_x(text)}</{tag}>"
+    return f'<{tag} class="hi" lang="hi">{_x(text)}</{tag}>'
 
 
 def content_digest(page: ReadingPage) -> str:
@@ -90,7 +73,7 @@ def content_digest(page: ReadingPage) -> str:
 
 
 def _article_body(page: ReadingPage) -> str:
-    parts = [f"<h1>{_xd(display_title(page))}</h1>"]
+    parts = [f"<h1>{_hindi(display_title(page))}</h1>"]
     eng_title = english_title(page)
     if eng_title:
         parts.append(f'<p class="en" lang="en">{_x(eng_title)}</p>')
@@ -101,9 +84,9 @@ def _article_body(page: ReadingPage) -> str:
         parts.append(f'<div class="block {_x(block.kind)}">')
         for pair in block.pairs:
             css = "pair gloss" if pair.kind == "gloss" else "pair"
-            hindi = "" if pair.source.lang == "en" else f'<p class="hi" lang="hi">{_xd(pair.source.text)}</p>'
+            hindi = "" if pair.source.lang == "en" else _hindi(pair.source.text, "p")
             parts.append(
-                f'<div class="{css}">{hindi}<p class="en" lang="en">{_xd(english(pair))}</p></div>'
+                f'<div class="{css}">{hindi}<p class="en" lang="en">{_x(english(pair))}</p></div>'
             )
         parts.append("</div>")
     return "\n".join(parts)
@@ -114,7 +97,7 @@ def _glossary_body(page: ReadingPage) -> str:
     if not entries:
         return '<h1>Glossary</h1><p lang="en">This article has no glossary entries.</p>'
     rows = "\n".join(
-        f'<tr><td lang="hi">{_xd(t.term)}</td><td>{_x(t.roman)}</td><td>{_x(term_grammar(t))}</td>'
+        f'<tr>{_hindi(t.term, "td")}<td>{_x(t.roman)}</td><td>{_x(term_grammar(t))}</td>'
         f'<td>{_x(meaning(t))}</td><td class="n">{t.count}</td></tr>'
         for _, t in entries
     )
