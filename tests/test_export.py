@@ -5,14 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 import zipfile
 from dataclasses import replace
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from assistant.errors import AssistantError, ExportError
-from assistant.export import FORMATS, export_page, get_format, load_page_json
+from assistant.export import FORMATS, export_page, file_name, get_format, load_page_json
 from assistant.export.common import provenance as _provenance
 from assistant.export.text import md_escape
 from assistant.types import SCHEMA_VERSION, PageBlock, ReadingPage
@@ -48,6 +51,54 @@ def test_unknown_format_lists_the_formats() -> None:
 def test_unknown_option_is_a_clear_error() -> None:
     with pytest.raises(ExportError, match="no option colour"):
         export_page(translated_page(), "txt", colour=True)
+
+
+def test_buttons_are_short_and_name_the_file_type() -> None:
+    buttons = [spec.button for spec in FORMATS.values()]
+    assert FORMATS["docx"].button == "Word (.docx)"
+    assert FORMATS["glossary-csv"].button == "Glossary (.csv)"
+    assert len(set(buttons)) == len(buttons)
+    assert max(len(b) for b in buttons) <= 24
+
+
+@pytest.mark.parametrize(
+    ("source_name", "title", "fmt", "expected"),
+    [
+        ("lukashenko-putin-2021-12-30.hi.txt", "", "docx", "lukashenko-putin-2021-12-30.docx"),
+        ("article.html", "", "glossary-csv", "article-glossary.csv"),
+        ("notes.MD", "", "anki", "notes.apkg"),
+        ("", "प्रतिबंधों पर बैठक", "md", "pratibandhon-par-baithak.md"),  # a Hindi title, romanized
+        ("समाचार.txt", "", "txt", "samacar.txt"),
+        ("../../etc/passwd", "", "json", "passwd.json"),
+        ("C:\\Users\\me\\café notes.txt", "", "epub", "cafe-notes.epub"),
+        (".hidden", "", "csv", "hidden.csv"),
+        ("CON.txt", "", "tsv", "reading.tsv"),
+        ("<script>.txt", "", "html", "script.html"),
+        ("", "", "txt", "reading.txt"),
+        ("x" * 300 + ".txt", "", "txt", "x" * 80 + ".txt"),
+    ],
+)
+def test_file_name_is_safe(source_name: str, title: str, fmt: str, expected: str) -> None:
+    page = ReadingPage(title, (), source_name=source_name)
+    assert file_name(page, fmt) == expected
+
+
+def test_importing_and_building_one_format_loads_nothing_for_the_others() -> None:
+    """The page builds a format when its button is pressed: nothing else may come along."""
+    code = (
+        "import sys\n"
+        "from assistant.export import FORMATS, export_page\n"
+        "from tests.test_export_pages import translated_page\n"
+        "before = set(sys.modules)\n"
+        "export_page(translated_page(), 'txt')\n"
+        "heavy = ('docx', 'ebooklib', 'genanki', 'lxml', 'assistant.render', 'assistant.lexicon', 'torch')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+        "print(sorted(set(sys.modules) - before))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent).stdout.splitlines()  # fmt: skip
+    assert out[0] == "[]"
+    assert out[1] == "[]"  # the txt export needed nothing that was not loaded already
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
