@@ -77,6 +77,13 @@ def test_docx_gloss_page_labels_gloss_column() -> None:
     assert any("not a translation" in p.text for p in document.paragraphs)
 
 
+def test_docx_keeps_tabs_and_line_breaks_of_a_cell() -> None:
+    page = ReadingPage("t", (PageBlock("paragraph", (pair("एक", "one\ttwo\nthree"), pair("दो", "x"))),))
+    rows = _docx(page).tables[0].rows
+    assert [c.text for c in rows[1].cells] == ["एक", "one\ttwo\nthree"]
+    assert [c.text for c in rows[2].cells] == ["दो", "x"]
+
+
 def test_docx_drops_characters_xml_cannot_hold() -> None:
     page = ReadingPage("t", (PageBlock("paragraph", (pair("नमस्ते\x00\x1b", "hi\x0b there"),)),))
     document = _docx(page)
