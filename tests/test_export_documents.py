@@ -342,3 +342,38 @@ def test_epub_marks_hindi_elements_to_be_set_larger() -> None:
     assert "<th>Grammar</th>" in glossary and "<td>noun · masculine</td>" in glossary
     assert "PROPN" not in glossary and "<td>name</td>" in glossary
     assert "<td>=cmd|' /C calc'!A0</td>" in glossary  # no Devanagari: no Hindi class
+
+
+def test_epub_long_article_is_cut_into_small_chapters(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import ebooklib
+
+    from assistant.export import epub as epub_module
+
+    monkeypatch.setattr(epub_module, "CHAPTER_BYTES", 3000)
+    sentences = [f"वाक्य संख्या {i} यहाँ है।" for i in range(60)]
+    blocks = (
+        PageBlock("title", (pair(TITLE_HI, "Title"),)),
+        PageBlock("paragraph", tuple(pair(s, f"Sentence {i}.") for i, s in enumerate(sentences[:50]))),
+        PageBlock("heading", (pair(sentences[50], "Heading"),)),
+        PageBlock("paragraph", tuple(pair(s, "More.") for s in sentences[51:])),
+    )
+    page = ReadingPage(TITLE_HI, blocks, created="2026-11-28")
+    book = _epub(export_page(page, "epub"), tmp_path)
+    spine = [uid for uid, _ in book.spine]
+    assert spine[:2] == ["nav", "article"] and spine[-1] == "glossary" and len(spine) > 4
+    found: list[str] = []
+    for uid in spine[1:-1]:
+        item = book.get_item_with_id(uid)
+        xml = item.get_content()
+        assert len(xml) < 3000 + 1500  # one pair past the limit at most, plus the XHTML head
+        root = ElementTree.fromstring(xml)
+        ns = "{http://www.w3.org/1999/xhtml}"
+        for block in root.iter(f"{ns}div"):
+            if "block" in block.get("class", "").split():
+                found += ["".join(p.itertext()) for p in block.iter(f"{ns}p") if p.get("class") == "hi"]
+    assert found == sentences  # every sentence once, in order, each inside its block
+    titles = [link.title for link in book.toc]
+    assert titles[0] == f"{TITLE_HI} (1/{len(spine) - 2})" and titles[-1] == "Glossary"
+    assert len({item.get_name() for item in book.get_items_of_type(ebooklib.ITEM_DOCUMENT)}) == len(spine)

@@ -46,6 +46,7 @@ tr {{ break-inside: avoid; page-break-inside: avoid; }}
 th, td {{ border: 1px solid #bbb; padding: 0.45em 0.5em 0.3em 0.5em; text-align: left; vertical-align: top; }}
 td.n {{ text-align: right; }}
 """
+CHAPTER_BYTES = 250_000
 GLOSSARY_HEADER = ("Term", "Romanization", "Grammar", "Meaning", "Count")
 
 def _x(text: str) -> str:
@@ -72,24 +73,37 @@ def content_digest(page: ReadingPage) -> str:
     return h.hexdigest()
 
 
-def _article_body(page: ReadingPage) -> str:
-    parts = [f"<h1>{_hindi(display_title(page))}</h1>"]
+def _article_bodies(page: ReadingPage) -> list[str]:
+    """The article as one or more chapter bodies of at most about ``CHAPTER_BYTES`` each.
+
+    Reading systems load a chapter whole, and some refuse or crawl through files of
+    several MB; a long article is cut between sentence pairs (a block cut in two reopens
+    in the next chapter) so every chapter stays small.
+    """
+    head = [f"<h1>{_hindi(display_title(page))}</h1>"]
     eng_title = english_title(page)
     if eng_title:
-        parts.append(f'<p class="en" lang="en">{_x(eng_title)}</p>')
-    parts.append(f'<p class="note" lang="en">{_x(metadata_line(page))}</p>')
+        head.append(f'<p class="en" lang="en">{_x(eng_title)}</p>')
+    head.append(f'<p class="note" lang="en">{_x(metadata_line(page))}</p>')
+    bodies: list[str] = []
+    parts, size = head, sum(len(p.encode()) for p in head)
     for block in page.blocks:
         if block.kind == "title":
             continue
-        parts.append(f'<div class="block {_x(block.kind)}">')
+        opening = f'<div class="block {_x(block.kind)}">'
+        parts.append(opening)
         for pair in block.pairs:
             css = "pair gloss" if pair.kind == "gloss" else "pair"
             hindi = "" if pair.source.lang == "en" else _hindi(pair.source.text, "p")
-            parts.append(
-                f'<div class="{css}">{hindi}<p class="en" lang="en">{_x(english(pair))}</p></div>'
-            )
+            html = f'<div class="{css}">{hindi}<p class="en" lang="en">{_x(english(pair))}</p></div>'
+            if size + len(html.encode()) > CHAPTER_BYTES and parts[-1] != opening:
+                bodies.append("\n".join([*parts, "</div>"]))
+                parts, size = [opening], 0
+            parts.append(html)
+            size += len(html.encode())
         parts.append("</div>")
-    return "\n".join(parts)
+    bodies.append("\n".join(parts))
+    return bodies
 
 
 def _glossary_body(page: ReadingPage) -> str:
@@ -121,11 +135,15 @@ def to_epub(page: ReadingPage) -> bytes:
 
     style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=CSS)
     book.add_item(style)
+    bodies = _article_bodies(page)
+    sections = [
+        ("article" if i == 1 else f"article-{i}", "article.xhtml" if i == 1 else f"article-{i}.xhtml",
+         title if len(bodies) == 1 else f"{title} ({i}/{len(bodies)})", body, "hi")
+        for i, body in enumerate(bodies, start=1)
+    ]  # fmt: skip
+    sections.append(("glossary", "glossary.xhtml", "Glossary", _glossary_body(page), "en"))
     chapters = []
-    for uid, name, heading, body, lang in (
-        ("article", "article.xhtml", title, _article_body(page), "hi"),
-        ("glossary", "glossary.xhtml", "Glossary", _glossary_body(page), "en"),
-    ):
+    for uid, name, heading, body, lang in sections:
         chapter = epub.EpubHtml(uid=uid, title=heading, file_name=name, lang=lang)
         chapter.content = f"<html><head></head><body>{body}</body></html>"
         chapter.add_item(style)
