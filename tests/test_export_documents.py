@@ -278,6 +278,16 @@ def test_docx_rows_never_split_and_cells_have_top_padding() -> None:
         assert children.index(f"{W}tblCellMar") < children.index(f"{W}tblLook")
 
 
+def test_docx_row_taller_than_a_page_may_split() -> None:
+    from assistant.export.docx import ROW_FITS_A_PAGE
+
+    long_text = "शब्द " * (ROW_FITS_A_PAGE // 4)
+    page = ReadingPage("t", (PageBlock("paragraph", (pair("छोटा", "short"), pair(long_text, "long"))),))
+    rows = _docx(page).tables[0].rows
+    assert [row._tr.trPr.find(f"{W}cantSplit") is not None for row in rows] == [True, True, False]
+    assert rows[2].cells[0].text == long_text
+
+
 def test_docx_devanagari_is_set_larger_than_latin_text() -> None:
     from assistant.export.docx import DEVANAGARI_SCALE
 

@@ -43,6 +43,8 @@ _PAGE_MARGIN_IN = 1.0
 PAIR_WIDTHS = (3.25, 3.25)
 GLOSSARY_HEADER = ("Term", "Romanization", "Grammar", "Meaning", "Count")
 GLOSSARY_WIDTHS = (1.25, 1.25, 1.5, 1.8, 0.7)
+# About the most characters a half-page-wide cell holds on one page (some 35 lines of 35).
+ROW_FITS_A_PAGE = 1200
 _CELL_PADDING_TWIPS = {"top": 80, "bottom": 60, "left": 108, "right": 108}
 
 
@@ -156,6 +158,8 @@ def _add_rows(table: Any, rows: list[tuple[str, ...]], lengths: list[Any]) -> No
     long article's table take seconds; a copied row element costs microseconds and
     carries the same properties (widths, ``cantSplit``) and run formatting.
     """
+    from docx.oxml.ns import qn
+
     if not rows:
         return
     prototype = table.add_row()
@@ -173,6 +177,9 @@ def _add_rows(table: Any, rows: list[tuple[str, ...]], lengths: list[Any]) -> No
         paragraph._p.getparent().remove(paragraph._p)
     for values in rows:
         tr = deepcopy(row_element)
+        if max(len(value) for value in values) > ROW_FITS_A_PAGE:
+            # Word clips a row taller than a page that may not split; such a row may split.
+            tr.trPr.remove(tr.trPr.find(qn("w:cantSplit")))
         for tc, value in zip(tr.tc_lst, values, strict=True):
             text = xml_safe(value)
             run = deepcopy(runs[_has_devanagari(text)])
