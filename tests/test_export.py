@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import AssistantError, ExportError
-from assistant.export import FORMATS, export_page, file_name, get_format, load_page_json
+from assistant.export import FORMATS, export_page, file_name, get_format, load_page_json, unavailable
 from assistant.export.common import provenance as _provenance
 from assistant.export.text import md_escape
 from assistant.types import SCHEMA_VERSION, PageBlock, ReadingPage
@@ -117,12 +117,16 @@ def test_every_format_names_model_or_gloss_and_date(fmt: str) -> None:
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_empty_page_does_not_crash(fmt: str) -> None:
     page = ReadingPage(title="", blocks=())
+    problem = unavailable(page, fmt)
     try:
         data = export_page(page, fmt)
     except AssistantError as err:  # only the Anki deck may refuse: it needs a glossary
         assert fmt == "anki", err
+        assert problem is not None and str(problem) == str(err)  # said before building anything
     else:
         assert data
+        assert problem is None
+    assert unavailable(translated_page(), fmt) is None
 
 
 @pytest.mark.parametrize("fmt", ["md", "docx", "epub", "anki", "glossary-csv"])

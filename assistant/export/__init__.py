@@ -29,7 +29,8 @@ class ExportFormat:
 
     ``label`` is one line describing the format (a tooltip, the CLI help); ``short`` a
     few words for a button (see ``button``). ``binary`` formats cannot go to a
-    terminal; the CLI writes them to a file.
+    terminal; the CLI writes them to a file. ``check`` tells cheaply, without building
+    anything, why a page cannot be exported in this format (see ``unavailable``).
     """
 
     name: str
@@ -39,6 +40,7 @@ class ExportFormat:
     function: Callable[..., bytes]
     binary: bool = False
     short: str = ""
+    check: Callable[[ReadingPage], AssistantError | None] | None = None
 
     @property
     def button(self) -> str:
@@ -79,7 +81,7 @@ _FORMAT_LIST = (
                  short="Glossary"),
     ExportFormat("anki", "apkg", "application/apkg",
                  "Anki flashcard deck (.apkg): one card per glossary term", anki.to_anki, binary=True,
-                 short="Anki deck"),
+                 short="Anki deck", check=anki.unavailable),
 )  # fmt: skip
 
 FORMATS: dict[str, ExportFormat] = {fmt.name: fmt for fmt in _FORMAT_LIST}
@@ -126,6 +128,15 @@ def file_name(page: ReadingPage, fmt: str) -> str:
     return f"{stem}{suffix}.{spec.extension}"
 
 
+def unavailable(page: ReadingPage, fmt: str) -> AssistantError | None:
+    """Why ``page`` cannot be exported as ``fmt`` (the error ``export_page`` would raise), or None.
+
+    Cheap: a front end can disable a button or say why before anything is built.
+    """
+    spec = get_format(fmt)
+    return spec.check(page) if spec.check is not None else None
+
+
 def export_page(page: ReadingPage, fmt: str, **options: object) -> bytes:
     """The bytes of ``page`` in format ``fmt``.
 
@@ -151,4 +162,12 @@ def export_page(page: ReadingPage, fmt: str, **options: object) -> bytes:
         ) from exc
 
 
-__all__ = ["FORMATS", "ExportFormat", "export_page", "file_name", "get_format", "load_page_json"]
+__all__ = [
+    "FORMATS",
+    "ExportFormat",
+    "export_page",
+    "file_name",
+    "get_format",
+    "load_page_json",
+    "unavailable",
+]

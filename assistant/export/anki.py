@@ -81,16 +81,24 @@ def _fields(term: GlossaryTerm, source: str) -> list[str]:
     ]
 
 
+def unavailable(page: ReadingPage) -> ExportError | None:
+    """Why this page makes no deck (it has no glossary to learn from), or None."""
+    if glossary_entries(page):
+        return None
+    return ExportError(
+        "This reading has no glossary terms, so there is nothing to put in an Anki deck.",
+        "Export another format, or use a longer article.",
+    )
+
+
 def to_anki(page: ReadingPage) -> bytes:
     """An .apkg deck; ExportError when the page has no glossary to learn from."""
     import genanki
 
+    problem = unavailable(page)
+    if problem is not None:
+        raise problem
     entries = glossary_entries(page)
-    if not entries:
-        raise ExportError(
-            "This reading has no glossary terms, so there is nothing to put in an Anki deck.",
-            "Export another format, or use a longer article.",
-        )
     model = genanki.Model(
         MODEL_ID,
         MODEL_NAME,
