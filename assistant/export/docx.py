@@ -169,7 +169,7 @@ def _add_rows(table: Any, rows: list[tuple[str, ...]], lengths: list[Any]) -> No
     row_element = prototype._tr
     tbl = row_element.getparent()
     tbl.remove(row_element)
-    runs = {}
+    runs: dict[bool, Any] = {}
     for has_hindi, sample in ((False, "a"), (True, "\u0915")):
         paragraph = table.rows[0].cells[0].add_paragraph()
         _write(paragraph, sample)
