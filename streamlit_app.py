@@ -172,7 +172,7 @@ def model_card(box: Any, preset: Any, installed_now: bool) -> None:
 
 
 def manage_models(models: list[Any]) -> None:
-    from assistant.models import PRESETS, remove
+    from assistant.models import PRESETS
 
     names = {m.name for m in models}
     busy = _downloading()
@@ -187,28 +187,28 @@ def manage_models(models: list[Any]) -> None:
             if preset.name in busy:
                 continue
             if usable:
-                if st.button(f"Remove {preset.name}", key=f"rm-{preset.name}"):
-                    try:
-                        remove(preset.name)
-                    except AssistantError as err:
-                        st.error(str(err))
-                    else:
-                        load_model.clear()
-                        st.rerun()
+                remove_button(preset.name)
             elif st.button(f"Download {preset.name} ({preset.size_mb:,} MB)", key=f"get-{preset.name}"):
                 downloads.forget(preset.name)
                 downloads.start_download(preset.name)
                 state.my_downloads.add(preset.name)
                 st.rerun()
         for model in models:
-            if model.name not in PRESETS and st.button(f"Remove {model.name}", key=f"rm-{model.name}"):
-                try:
-                    remove(model.name)
-                except AssistantError as err:
-                    st.error(str(err))
-                else:
-                    load_model.clear()
-                    st.rerun()
+            if model.name not in PRESETS:
+                remove_button(model.name)
+
+
+def remove_button(name: str) -> None:
+    from assistant.models import remove
+
+    if st.button(f"Remove {name}", key=f"rm-{name}"):
+        try:
+            remove(name)
+        except AssistantError as err:
+            st.error(str(err))
+        else:
+            load_model.clear()
+            st.rerun()
 
 
 @st.fragment(run_every=1.0)
