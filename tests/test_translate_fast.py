@@ -235,3 +235,23 @@ def test_recommended_preset_loads_offline_through_the_real_loader(
     results = translator.translate(sentences)
     assert [r.source for r in results] == sentences and any(r.text for r in results)
     assert not any(">>eng<<" in r.text for r in results)
+
+
+def test_nllb_codecs_from_either_tokenizer_file_agree(tiny_m2m_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from assistant.translate.pieces import _NllbSpmCodec, _TokenizerJsonCodec
+
+    quick = load_codec(tiny_m2m_dir, "m2m_100")
+    assert isinstance(quick, _NllbSpmCodec)  # preferred: loads in a fraction of the time
+    only_json = Path(shutil.copytree(tiny_m2m_dir, tmp_path / "json-only"))
+    (only_json / "sentencepiece.bpe.model").unlink()
+    exact = load_codec(only_json, "m2m_100")
+    assert isinstance(exact, _TokenizerJsonCodec)
+    for sentence in seed_sentences():
+        assert quick.encode(sentence).tokens == exact.encode(sentence).tokens, sentence
+    vocabulary = list(json.loads((tiny_m2m_dir / "tokenizer.json").read_text())["model"]["vocab"])
+    rng = random.Random(3)
+    for _ in range(200):
+        tokens = [rng.choice(vocabulary) for _ in range(rng.randint(1, 12))]
+        assert quick.decode(tokens) == exact.decode(tokens), tokens
