@@ -32,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -372,6 +372,20 @@ class CT2Runner:
         gc.collect()
 
 
+def runners(folder: Path, converted: Path, family: str, cores: int) -> Iterator[Any]:
+    """Each engine in turn, loaded before it is measured and released after."""
+    for make in (
+        lambda: TransformersRunner(folder, family, cores),
+        lambda: CT2Runner(converted, family, 1, cores),
+        lambda: CT2Runner(converted, family, cores, 1),
+    ):
+        runner = make()
+        try:
+            yield runner
+        finally:
+            runner.close()
+
+
 @dataclass
 class Row:
     model: str
@@ -480,9 +494,8 @@ def cold_start(name: str, folder: Path, engine: str, home: Path) -> Cold:
 
 
 def table(rows: list[Row], colds: list[Cold]) -> str:
-    lines = [
-        f"{'model':<26} {'engine':<22} {'decoding':<8} {'workload':<8} {'tokens':>7} {'s':>8} {'tok/s':>8} {'x hf':>6}"
-    ]
+    header = f"{'model':<26} {'engine':<22} {'decoding':<8} {'workload':<8} {'tokens':>7} {'s':>8}"
+    lines = [header + f" {'tok/s':>8} {'x hf':>6}"]
     base = {
         (r.model, r.decoding, r.workload): r.tokens_per_s for r in rows if r.engine.startswith("transformers")
     }
@@ -546,15 +559,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"building {name}{' (tiny)' if args.tiny else ''}…", file=sys.stderr)
             folder, converted = build(name, work, args.tiny)
             family = ARCHITECTURES[name]["family"]
-            for make in (
-                lambda: TransformersRunner(folder, family, cores),
-                lambda: CT2Runner(converted, family, 1, cores),
-                lambda: CT2Runner(converted, family, cores, 1),
-            ):
-                runner = make()
+            for runner in runners(folder, converted, family, cores):
                 print(f"  {runner.label}…", file=sys.stderr)
                 rows += measure(runner, name, sentences, length, max(1, args.reps), single)
-                runner.close()
             if not args.no_cold:
                 home = Path(tmp) / "home"
                 home.mkdir(exist_ok=True)
