@@ -412,6 +412,7 @@ def measure(runner: Any, name: str, sentences: list[str], length: int, reps: int
                 produced = runner.run(groups, length, beam)
                 times.append(time.perf_counter() - start)
             seconds = statistics.median(times)
+            print(f"    {workload}, beam {beam}: {produced} tokens in {seconds:.2f} s", file=sys.stderr)
             rows.append(
                 Row(
                     model=name,
