@@ -25,10 +25,11 @@ _FOLLOWERS_OF_VERB = frozenset({"AUX", "PART", "CCONJ", "SCONJ", "VERB"})
 
 
 def _can_be_verb(english: str) -> bool:
-    """Whether an English word is also a verb (offer, attack, support)."""
+    """Whether an English word is also a verb in this very form (offer, attack, support;
+    not "meeting", a form of "meet")."""
     from lemminflect import getAllLemmas
 
-    return "VERB" in getAllLemmas(english.lower())
+    return english.lower() in getAllLemmas(english.lower()).get("VERB", ())
 
 
 def _analyses(lexicon: Lexicon, token: Token) -> list[Analysis]:
