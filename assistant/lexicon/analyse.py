@@ -85,6 +85,10 @@ class Lexicon:
     def closed_entries(self, word: str) -> list[ClosedEntry]:
         return list(self._closed.get(norm(word), ()))
 
+    def records(self, lemma: str) -> list[LemmaInfo]:
+        """Every dictionary record of a lemma in this exact spelling, all parts of speech."""
+        return list(self._lemmas.get(norm(lemma), ()))
+
     def full_forms(self) -> Iterable[tuple[str, str]]:
         """(form, packed analyses) of every expanded full form."""
         return self._forms.items()

@@ -248,12 +248,14 @@ def build_lexicon(shared: Path | None = None, out: Path | None = None,
     lines = [FORMAT_HEADER, *_lemma_lines(pairs, forms, frequency, table), *_form_lines(forms)]
     write_table(lines, out)
     # which frequent words the analyser over-reaches on can only be seen by running it
-    from assistant.lexicon.own_words import find_own_words, preferred_readings
+    from assistant.lexicon.own_words import find_own_words, learned_headwords, preferred_readings
     from assistant.lexicon.store import read_lexicon
 
     first = read_lexicon(out)
     if table is not None:
         lines += [f"R\t{form}\t{lemma}\t{pos}" for form, lemma, pos in preferred_readings(first, table)]
+        lines += ["\t".join(["L", word, pos, "", "", sense, "", "parallel", sense])
+                  for word, pos, sense in learned_headwords(first, table)]
     lines += [f"O\t{word}" for word in find_own_words(first)]
     write_table(lines, out)
     ordinary = {p.english.lower() for p in pairs if p.pos != "PROPN" and p.english.isalpha()}

@@ -21,7 +21,7 @@ from collections import defaultdict
 from functools import cache
 
 from assistant.lexicon.analyse import Lexicon
-from assistant.lexicon.ranking import support
+from assistant.lexicon.ranking import STOPWORDS, render, support, unit_pos, zipf
 from assistant.lexicon.ttable import TranslationTable
 
 MIN_ZIPF = 3.0  # only words seen at least about once per million words
@@ -32,6 +32,7 @@ HEADWORD_GAP = 1.5  # a headword this much (Zipf units: 1 = ten times) more freq
 
 @cache
 def _zipf(word: str) -> float:
+    """Hindi word frequency on the Zipf scale."""
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "hi")
@@ -107,4 +108,46 @@ def preferred_readings(lexicon: Lexicon, table: TranslationTable) -> list[tuple[
         best = max(range(len(analyses)), key=lambda i: (scored[i], -i))
         if best and scored[best] >= PREFER_SUPPORT and scored[0] < PREFER_WEAK:
             out.append((form, analyses[best].lemma, analyses[best].pos))
+    return out
+
+
+HEADWORD_SENTENCES = 8
+HEADWORD_SHARE = 0.5
+HEADWORD_ZIPF = 3.5
+
+
+def learned_headwords(lexicon: Lexicon, table: TranslationTable) -> list[tuple[str, str, str]]:
+    """(word, pos, sense) for frequent forms no dictionary lists as a headword with senses
+    and none of whose readings in the part of speech of what translators write says it:
+    शोध is translated "research" but only read as the stem of शोधना. The table's word becomes the sense of a
+    new headword, marked as learned."""
+    families = _families(lexicon)
+    out = []
+    for (kind, form), sentences in sorted(table.hindi_sentences.items()):
+        if kind != "f" or sentences < HEADWORD_SENTENCES or lexicon.closed_entries(form):
+            continue
+        if any(r.senses for r in lexicon.records(form)):
+            continue
+        readings = lexicon.analyse(form)
+        if any(a.tense == "stem" and _family_zipf(a.lemma, families.get(a.lemma, []), form)
+               >= _zipf(form) - 1.0 for a in readings):
+            continue  # छोड़ is the stem of a verb in common use, शोध not (शोधना is rare)
+        ranked = table.english(form, "f")
+        if not ranked:
+            continue
+        english, share = ranked[0]
+        if share < HEADWORD_SHARE or zipf(english) < HEADWORD_ZIPF or english in STOPWORDS:
+            continue
+        pos = unit_pos(english)
+        if pos is None:
+            continue
+        backed = 0.0
+        for analysis in readings:
+            if analysis.pos != pos:
+                continue  # शोध "research" as a noun, though the verb शोधना is "to research"
+            info = lexicon.info(analysis.lemma, analysis.pos)
+            senses = info.senses if info is not None and info.pos == analysis.pos else ()
+            backed = max([backed, *(support(s, {english: share}, analysis.pos) for s in senses)])
+        if backed == 0.0:
+            out.append((form, pos, render(english, pos)))
     return out

@@ -38,7 +38,7 @@ FORM_LINKS = 10
 FORM_SHARE = 0.4
 FORM_MARGIN = 0.2
 _WORD = re.compile(r"[A-Za-z]+")
-_STOPWORDS = frozenset({
+STOPWORDS = frozenset({
     "to", "a", "an", "the", "of", "in", "on", "at", "by", "for", "with", "from", "up", "out", "off",
     "be", "is", "and", "or", "one", "s", "something", "someone", "oneself", "etc", "it", "this", "that",
     "as", "not", "no", "do", "have", "can", "will", "would", "may", "must", "shall", "should", "i", "you",
@@ -92,9 +92,20 @@ def fit(english: str, pos: str) -> float:
     return NEAR_POS_SHARE if any(p in found for p in _NEAR_POS.get(pos, ())) else 0.0
 
 
-def _render(english: str, pos: str) -> str:
+@lru_cache(maxsize=1)
+def _proper_spellings() -> dict[str, str]:
+    """Lower case → capitalized spelling of English words only ever written capitalized
+    (British, Monday), from the system word list the loanword table is built from."""
+    from assistant.lexicon.loanwords import read_word_list
+
+    words, names = read_word_list()
+    return {lower: name for lower, name in names.items() if lower not in words}
+
+
+def render(english: str, pos: str) -> str:
     """A learned English lemma as a sense of a Hindi word of part of speech ``pos``."""
-    found = _english_pos(english)
+    english = _proper_spellings().get(english, english)
+    found = _english_pos(english.lower())
     if pos == "VERB":
         return f"to {english}"
     if pos == "ADJ" and "ADJ" not in found and "NOUN" not in found and "VERB" in found:
@@ -106,7 +117,7 @@ def content_words(sense: str) -> list[str]:
     """The words of a sense that carry its meaning ("to put pressure" → put, pressure); for a
     sense made only of small words ("to do", "with") those words themselves."""
     words = [w.lower() for w in _WORD.findall(sense)]
-    return [w for w in words if w not in _STOPWORDS] or [w for w in words if w not in _FRAME]
+    return [w for w in words if w not in STOPWORDS] or [w for w in words if w not in _FRAME]
 
 
 def table_distribution(table: TranslationTable, lemma: str) -> tuple[dict[str, float], int]:
@@ -152,10 +163,12 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
             if share < LEARN_SHARE or share * links < LEARN_LINKS:
                 break
             weight = fit(english, pos)
-            if (english in covered or english in _STOPWORDS or zipf(english) < LEARN_ZIPF
+            if (english in covered or english in STOPWORDS or zipf(english) < LEARN_ZIPF
                     or not weight or english_lemma(english) != english):
                 continue
-            sense = _render(english, pos)
+            sense = render(english, pos)
+            if sense in senses:
+                continue
             learned.append(sense)
             score = TABLE_WEIGHT * share * weight + FREQUENCY_WEIGHT * zipf(english)
             scored.append((score, len(senses) + len(learned), sense))
@@ -207,13 +220,13 @@ def learned_units(table: TranslationTable, function_words: frozenset[str], verb_
     for words, english, share, occurrences in table.unit_english():
         first, second = words.split(" ")
         if (words in known or first in function_words or second in verb_forms or share < UNIT_SHARE
-                or occurrences < UNIT_OCCURRENCES or english in _STOPWORDS or zipf(english) < LEARN_ZIPF
+                or occurrences < UNIT_OCCURRENCES or english in STOPWORDS or zipf(english) < LEARN_ZIPF
                 or dict(table.english(first)).get(english, 0.0) >= UNIT_HEAD_SHARE):
             continue
         pos = unit_pos(english)
         if pos is None or (second in function_words and pos != "ADV"):
             continue  # "X से" as an adverb (आसानी से "easily"), not "X ने"
-        out.append((words, pos, english))
+        out.append((words, pos, render(english, pos)))
     return out
 
 
@@ -224,7 +237,7 @@ def learned_conjunct(distribution: dict[str, float], links: int) -> str | None:
         if share < CONJUNCT_SHARE or share * links < LEARN_LINKS:
             return None
         found = _english_pos(english)
-        if "VERB" in found and "NOUN" not in found and "ADJ" not in found and english not in _STOPWORDS \
+        if "VERB" in found and "NOUN" not in found and "ADJ" not in found and english not in STOPWORDS \
                 and zipf(english) >= LEARN_ZIPF:
             return f"to {english}"
     return None
