@@ -25,6 +25,7 @@ MAX_SENSES = 3
 UNKNOWN_NOTE = "Not in the dictionary; shown by its romanization (probably a name or a borrowed word)."
 LOANWORD_NOTE = "English loanword, recognised by its sound"
 NAME_NOTE = "Not in the dictionary; probably a name, spelled as its sound suggests in English"
+LEARNED_NOTE = "learned from parallel text, not from a dictionary"
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _TENSES = {
     "perf": "perfective (completed action)", "impf": "imperfective (habitual or ongoing)",
@@ -129,6 +130,7 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
         senses = record.senses[:MAX_SENSES]
     if len(senses) > 1 and best.source != "closed" and text != best.lemma:
         senses = for_form(text, best.pos, senses)
+    learned = [sense for sense in senses if record is not None and sense in record.learned]
     gender = _gender(best, record)
     is_name = best.pos == "PROPN"
     if is_name and not senses:
@@ -161,6 +163,8 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
     if not senses:
         bare = f"In the dictionary as {best.lemma} ({best.pos}) but without an English gloss."
         note = _add_note(note, bare)
+    if learned:
+        note = _add_note(note, f"{LEARNED_NOTE}: {', '.join(learned)}")
     if unit is not None and unit.senses and unit.senses[0] not in senses and best.source != "closed" \
             and not borrowed:
         # inside a unit the word means what the unit means: रूप in के रूप में is "as",

@@ -31,6 +31,7 @@ from assistant.lexicon.ranking import (
     learned_units,
     phrase_distribution,
     rank_senses,
+    support,
     table_distribution,
 )
 from assistant.lexicon.sources import Pair, read_freedict, read_wiktionary
@@ -132,6 +133,9 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
     for lemma, pos in sorted(entries):
         spellings[(loose(lemma), pos)].append(lemma)
     lines = []
+    # how well the table backs each part of speech of a phrase (आसानी से: ADV "easily",
+    # not ADJ "swimmingly"); only the best-backed one keeps its senses
+    backing: dict[str, dict[str, float]] = defaultdict(dict)
     for (lemma, pos), entry in sorted(entries.items()):
         senses = _sense_order(_with_variants(entry, spellings[(loose(lemma), pos)], entries, pos, lemma),
                               frequency)
@@ -147,6 +151,8 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
             ranked = rank_senses(pos, tuple(senses), *distribution, limit=MAX_SENSES,
                                  learn=" " not in lemma or lemma in table.units)
             senses, learned = list(ranked.senses), ranked.learned
+            if " " in lemma and senses:
+                backing[lemma][pos] = support(senses[0], distribution[0], pos)
         else:
             senses = senses[:MAX_SENSES]
         if entry.genders:
@@ -162,7 +168,17 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
         lines.append("\t".join(["L", lemma, pos, gender if pos in ("NOUN", "PROPN") else "",
                                 entry.roman, " | ".join(senses), example.replace("\t", " "),
                                 ",".join(sources), " | ".join(learned)]))
-    return lines
+    return [_drop_unbacked(line, backing) for line in lines]
+
+
+def _drop_unbacked(line: str, backing: dict[str, dict[str, float]]) -> str:
+    """A phrase's line without senses when the table backs another part of speech of the
+    same phrase and not this one."""
+    cols = line.split("\t")
+    scores = backing.get(cols[1], {})
+    if len(scores) > 1 and max(scores.values()) > 0 and scores.get(cols[2], 0.0) == 0:
+        cols[5] = cols[8] = ""
+    return "\t".join(cols)
 
 
 def _function_words() -> frozenset[str]:

@@ -26,7 +26,9 @@ RARE_PENALTY = 1.0
 # a learned sense needs this much of the word's links, this many sentences behind it, and
 # a common English word
 LEARN_SHARE = 0.3
-LEARN_LINKS = 3
+LEARN_LINKS = 2  # sentences
+LEARN_WEIGHT = 1.5  # share × sentences
+FEW_SENTENCES, FEW_ZIPF = 5, 4.0  # on fewer sentences only a common English word is learned
 LEARN_ZIPF = 3.0
 UNIT_SHARE = 0.5  # a two-word unit: aligned as one in half its sentences, at least 3 of them
 UNIT_OCCURRENCES = 3
@@ -108,7 +110,7 @@ def render(english: str, pos: str) -> str:
     found = _english_pos(english.lower())
     if pos == "VERB":
         return f"to {english}"
-    if pos == "ADJ" and "ADJ" not in found and "NOUN" not in found and "VERB" in found:
+    if pos == "ADJ" and "ADJ" not in found and "VERB" in found:
         return participle(english)  # आयोजित: "held"
     return english
 
@@ -160,10 +162,11 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
     learned: list[str] = []
     if learn and pos in _POS_MATCH:
         for english, share in sorted(distribution.items(), key=lambda kv: (-kv[1], kv[0])):
-            if share < LEARN_SHARE or share * links < LEARN_LINKS:
+            if share < LEARN_SHARE or share * links < LEARN_WEIGHT or links < LEARN_LINKS:
                 break
             weight = fit(english, pos)
             if (english in covered or english in STOPWORDS or zipf(english) < LEARN_ZIPF
+                    or (links < FEW_SENTENCES and zipf(english) < FEW_ZIPF)
                     or not weight or english_lemma(english) != english):
                 continue
             sense = render(english, pos)
