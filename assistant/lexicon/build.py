@@ -143,15 +143,16 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
         if (lemma, pos) in learned_entries:
             senses, learned = senses[:1], tuple(senses[:1])
         elif table is not None and pos != "PROPN":
-            if " " in lemma:
-                distribution = phrase_distribution(table, tuple(lemma.split()), function_words)
+            words = tuple(lemma.replace("-", " ").split())  # अलग-अलग is two tokens
+            if len(words) > 1:
+                distribution = phrase_distribution(table, words, function_words)
             else:
                 distribution = table_distribution(table, lemma)
             # a phrase learns only from its own counts, not from its words' senses
             ranked = rank_senses(pos, tuple(senses), *distribution, limit=MAX_SENSES,
-                                 learn=" " not in lemma or lemma in table.units)
+                                 learn=len(words) == 1 or " ".join(words) in table.units)
             senses, learned = list(ranked.senses), ranked.learned
-            if " " in lemma and senses:
+            if len(words) > 1 and senses:
                 backing[lemma][pos] = support(senses[0], distribution[0], pos)
         else:
             senses = senses[:MAX_SENSES]

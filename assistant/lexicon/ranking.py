@@ -28,6 +28,8 @@ RARE_PENALTY = 1.0
 LEARN_SHARE = 0.3
 LEARN_LINKS = 2  # sentences
 LEARN_WEIGHT = 1.5  # share × sentences
+FILL_SHARE = 0.1  # a translation this frequent may fill a place the dictionary leaves free
+FILL_ONLY = 10.0
 FEW_SENTENCES, FEW_ZIPF = 5, 4.0  # on fewer sentences only a common English word is learned
 LEARN_ZIPF = 3.0
 UNIT_SHARE = 0.5  # a two-word unit: aligned as one in half its sentences, at least 3 of them
@@ -162,7 +164,7 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
     learned: list[str] = []
     if learn and pos in _POS_MATCH:
         for english, share in sorted(distribution.items(), key=lambda kv: (-kv[1], kv[0])):
-            if share < LEARN_SHARE or share * links < LEARN_WEIGHT or links < LEARN_LINKS:
+            if share < FILL_SHARE or share * links < LEARN_WEIGHT or links < LEARN_LINKS:
                 break
             weight = fit(english, pos)
             if (english in covered or english in STOPWORDS or zipf(english) < LEARN_ZIPF
@@ -174,6 +176,8 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
                 continue
             learned.append(sense)
             score = TABLE_WEIGHT * share * weight + FREQUENCY_WEIGHT * zipf(english)
+            if share < LEARN_SHARE:
+                score -= FILL_ONLY  # a weaker translation only fills a free place
             scored.append((score, len(senses) + len(learned), sense))
     ranked = tuple(s for _, _, s in sorted(scored, key=lambda t: (-round(t[0], 6), t[1])))[:limit]
     return RankedSenses(ranked, tuple(s for s in learned if s in ranked))
