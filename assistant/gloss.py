@@ -17,6 +17,7 @@ from assistant.lexicon.compounds import compound_senses
 from assistant.lexicon.english import gerund, inflect, participle, plural
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
+from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE
 from assistant.lexicon.ranking import for_form
 from assistant.romanize import name_form, readable, strict
 from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
@@ -26,6 +27,7 @@ UNKNOWN_NOTE = "Not in the dictionary; shown by its romanization (probably a nam
 LOANWORD_NOTE = "English loanword, recognised by its sound"
 NAME_NOTE = "Not in the dictionary; probably a name, spelled as its sound suggests in English"
 LEARNED_NOTE = "learned from parallel text, not from a dictionary"
+VECTOR_NOTE = "vector verb of a compound verb"
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _TENSES = {
     "perf": "perfective (completed action)", "impf": "imperfective (habitual or ongoing)",
@@ -65,6 +67,31 @@ def _gender(analysis: Analysis, record: LemmaInfo | None) -> str | None:
     if analysis.pos == "ADJ":
         return analysis.gender if analysis.lemma.endswith("ा") else None
     return analysis.gender or (record.gender if record else None)
+
+
+def _guessed(unit: MultiwordUnit) -> bool:
+    """A unit whose sense is only put together from its words ("to do storage", "to make
+    passed"): a word inside it keeps its own senses first."""
+    sense = unit.senses[0] if unit.senses else ""
+    lights = [*CONJUNCT_LIGHT.values(), "make"]
+    templates = [f"to {light} " for light in lights]
+    templates += [f"to be {participle('to ' + light)} " for light in lights]
+    return sense.startswith(tuple(templates))
+
+
+def _vector_sense(lexicon: Lexicon, tokens: Sequence[Token], readings: list[list[Analysis] | None],
+                  index: int) -> str | None:
+    """The nuance a vector verb adds after another verb (तबाह कर दिया "destroyed", देना
+    "completely"), or None when the word is not one here."""
+    here = readings[index]
+    if index == 0 or not here or tokens[index - 1].kind != "word":
+        return None
+    vector = next((a for a in here if a.pos in ("VERB", "AUX") and a.lemma in VECTOR_NUANCE), None)
+    before = readings[index - 1]
+    if vector is None or not before or not any(
+            a.pos == "VERB" and a.tense in ("stem", "conj") for a in before):
+        return None
+    return f"({VECTOR_NUANCE[vector.lemma]}: completes the verb before it)"
 
 
 def _add_note(note: str, extra: str) -> str:
@@ -166,7 +193,7 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
     if learned:
         note = _add_note(note, f"{LEARNED_NOTE}: {', '.join(learned)}")
     if unit is not None and unit.senses and unit.senses[0] not in senses and best.source != "closed" \
-            and not borrowed:
+            and not borrowed and not _guessed(unit):
         # inside a unit the word means what the unit means: रूप in के रूप में is "as",
         # पुष्टि in पुष्टि की "confirmed"; its own senses follow
         senses = (unit.senses[0], *senses)
@@ -232,10 +259,19 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
         for index in range(unit.start_token, unit.end_token):
             owner[index] = unit
     readings = _in_context(lexicon, tokens)
-    return tuple(
-        _word_gloss(token, lexicon, owner.get(i), readings[i]) if token.kind == "word"
-        else gloss_token(token, lexicon, owner.get(i))
-        for i, token in enumerate(tokens))
+    out = []
+    for i, token in enumerate(tokens):
+        if token.kind != "word":
+            out.append(gloss_token(token, lexicon, owner.get(i)))
+            continue
+        gloss = _word_gloss(token, lexicon, owner.get(i), readings[i])
+        vector = _vector_sense(lexicon, tokens, readings, i) if owner.get(i) is None else None
+        if vector is not None:
+            # a vector verb left outside a unit (कर दिया after a conjunct verb) is aspect, not "give"
+            gloss = replace(gloss, senses=(vector, *gloss.senses)[:MAX_SENSES],
+                            note=_add_note(VECTOR_NOTE, gloss.note))
+        out.append(gloss)
+    return tuple(out)
 
 
 @dataclass
@@ -277,6 +313,8 @@ def _closed_line(lexicon: Lexicon, gloss: Gloss) -> str | None:
 def _word_piece(lexicon: Lexicon, gloss: Gloss) -> _Piece:
     if gloss.pos in ("PUNCT", "SYM"):
         return _Piece("." if gloss.text in "।॥" else gloss.text, gloss=gloss)
+    if gloss.note.startswith(VECTOR_NOTE):
+        return _Piece("", gloss=gloss)  # aspect only: "destroyed", not "destroyed gave"
     analysis = gloss.analysis
     if analysis is not None and analysis.source == "closed":
         rendered = _closed_line(lexicon, gloss)
