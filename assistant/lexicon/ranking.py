@@ -29,7 +29,7 @@ LEARN_SHARE = 0.3
 LEARN_LINKS = 2  # sentences
 LEARN_WEIGHT = 1.5  # share × sentences
 FILL_SHARE = 0.1  # a translation this frequent may fill a place the dictionary leaves free
-FILL_ONLY = 10.0
+FILL_ONLY = 1.0  # below a dictionary sense, above a typo
 FEW_SENTENCES, FEW_ZIPF = 5, 4.0  # on fewer sentences only a common English word is learned
 LEARN_ZIPF = 3.0
 UNIT_SHARE = 0.5  # a two-word unit: aligned as one in half its sentences, at least 3 of them
@@ -90,7 +90,8 @@ def fit(english: str, pos: str) -> float:
         return 1.0
     found = _english_pos(english)
     if not found:
-        return 1.0 if pos == "NOUN" else 0.0
+        # a word LemmInflect does not know: a noun, or a proper adjective (German, Iraqi)
+        return 1.0 if pos == "NOUN" or (pos == "ADJ" and english in _proper_spellings()) else 0.0
     if any(p in found for p in wanted):
         return 1.0
     return NEAR_POS_SHARE if any(p in found for p in _NEAR_POS.get(pos, ())) else 0.0
@@ -244,9 +245,9 @@ def learned_conjunct(distribution: dict[str, float], links: int) -> str | None:
         if share < CONJUNCT_SHARE or share * links < LEARN_LINKS:
             return None
         found = _english_pos(english)
-        if "VERB" in found and "NOUN" not in found and "ADJ" not in found and english not in STOPWORDS \
+        if "VERB" in found and "ADJ" not in found and english not in STOPWORDS \
                 and zipf(english) >= LEARN_ZIPF:
-            return f"to {english}"
+            return f"to {english}"  # पुष्टि करना "to confirm", नियंत्रण करना "to control"
     return None
 
 
