@@ -158,6 +158,8 @@ class Translation:
     model: str
     cached: bool = False
     attention: Attention | None = None
+    failed: bool = False
+    """True when the model gave no usable text (empty or degenerate output); ``text`` is "" then."""
 
 
 @dataclass(frozen=True)
@@ -223,7 +225,8 @@ class Glossary:
     names: tuple[GlossaryTerm, ...] = ()
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""Version of the saved-reading (JSON) layout: 2 adds ``SentencePair.links``; 1 still reads."""
 
 
 @dataclass(frozen=True)
