@@ -1,7 +1,8 @@
 """Hand-judged precision of the first sense, on a fixed random sample of held-out PUD.
 
 ``data/hand_judged.tsv`` holds 200 content-word tokens (gold UPOS NOUN, VERB, ADJ, ADV)
-drawn with a fixed seed from the held-out (even-numbered) sentences of UD Hindi PUD, each
+drawn with a fixed seed from the held-out (even-numbered) sentences of UD Hindi PUD (none
+of them in the earlier development sample ``hand_judged_dev.tsv``), each
 with the first sense the glosser showed when it was judged, the Hindi sentence, its
 reference English, and a judgement made by a person reading the token in context: ``1``
 right, ``0`` wrong. ``python -m assistant evaluate hand`` reports the share right and how
@@ -23,7 +24,10 @@ from assistant.lexicon.keys import is_devanagari
 from assistant.types import Gloss, Sentence, Token
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "hand_judged.tsv"
-SEED = 20261129
+# the first sample: judged blind, then used to find faults, so no longer a fair measure
+DEV_FILE = DATA_FILE.with_name("hand_judged_dev.tsv")
+SEED = 20261130
+DEV_SEED = 20261129
 SIZE = 200
 CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 COLUMNS = ("sentence", "token", "form", "upos", "first_sense", "judgement", "hindi", "english", "comment")
@@ -62,12 +66,14 @@ def _glossed(rows: tuple[tuple[str, str, str], ...]) -> tuple[list[Token], tuple
     return tokens, gloss_sentence(sentence, load_lexicon())
 
 
-def draw_sample(size: int = SIZE, seed: int = SEED) -> list[Judged]:
-    """A fresh sample, not yet judged, with the glosser's current first senses."""
+def draw_sample(size: int = SIZE, seed: int = SEED,
+                exclude: frozenset[tuple[int, int]] = frozenset()) -> list[Judged]:
+    """A fresh sample, not yet judged, with the glosser's current first senses; tokens in
+    ``exclude`` ((PUD sentence number, token number)) are never drawn."""
     held = pud_sentences(held_out=True)
     candidates = [(s_index, t_index) for s_index, sentence in enumerate(held)
                   for t_index, (form, _, upos) in enumerate(sentence.rows)
-                  if upos in CONTENT and is_devanagari(form)]
+                  if upos in CONTENT and is_devanagari(form) and (sentence.index, t_index) not in exclude]
     picked = sorted(random.Random(seed).sample(candidates, size))
     out = []
     for s_index, t_index in picked:
@@ -119,9 +125,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.sample:
-        write_sample(draw_sample())
+        # the measuring sample never repeats a token of the development sample
+        exclude = frozenset((i.sentence, i.token) for i in read_sample(DEV_FILE)) if DEV_FILE.is_file() \
+            else frozenset()
+        write_sample(draw_sample(exclude=exclude))
         print(f"wrote {SIZE} unjudged tokens to {DATA_FILE}")
         return 0
+    if DEV_FILE.is_file():
+        dev = [i for i in read_sample(DEV_FILE) if i.judgement in ("0", "1")]
+        print(f"development sample (seed {DEV_SEED}, used to find faults): "
+              f"{sum(i.judgement == '1' for i in dev)} of {len(dev)} right")
     items = read_sample()
     judged = [i for i in items if i.judgement in ("0", "1")]
     right = sum(i.judgement == "1" for i in judged)
