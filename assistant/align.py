@@ -62,6 +62,11 @@ _ENGLISH_FUNCTION = frozenset({
     "also", "only", "too", "up", "out", "off", "over", "about"
 })
 _ARTICLES = frozenset({"the", "a", "an"})
+# prepositions beyond the grammar words above, what compound postpositions often become
+_PREPOSITIONS = frozenset({
+    "after", "before", "during", "despite", "according", "because", "since", "until", "toward",
+    "towards", "against", "between", "among", "within", "without", "through", "across", "along",
+    "around", "behind", "beyond", "near", "like", "unlike", "via", "per", "instead", "besides"})
 # auxiliaries that mark tense and aspect in nearly every clause (modals such as सकना "can"
 # and चाहिए "should" are rarer and link like other grammar words)
 _TENSE_AUXILIARIES = frozenset({"होना", "रहना", "जाना", "चुकना"})
@@ -754,9 +759,9 @@ def _group_links(glosses: Sequence[Gloss], words: _English, links: _Links) -> No
             # a light verb goes with a verb; स्वागत योग्य "welcome" as an adjective keeps it apart
             anchored = {j: v for j, v in anchored.items() if _can_be_verb(words[j])}
         else:
-            # a compound postposition goes with a preposition, or with what the unit means
-            meant = {j for sense in unit.senses for j, _ in _sense_matches(sense, words)}
-            anchored = {j: v for j, v in anchored.items() if words[j].function or j in meant}
+            # a compound postposition goes with a preposition
+            anchored = {j: v for j, v in anchored.items()
+                        if words[j].function or words[j].lower in _PREPOSITIONS}
         for k in members:
             if k in links.by_source or glosses[k].pos in ("PUNCT", "SYM"):
                 continue  # a member with evidence of its own keeps it
