@@ -271,6 +271,13 @@ def _may_render_function_words(gloss: Gloss) -> bool:
     return gloss.pos in _FUNCTION_POS or gloss.pos in ("NUM", "DET", "ADV")
 
 
+def _light(gloss: Gloss, i: int) -> bool:
+    """A light verb inside a verb unit (the की of घोषणा की): it links through the unit."""
+    unit = gloss.unit
+    return (unit is not None and unit.kind in ("conjunct_verb", "compound_verb")
+            and i != unit.start_token and gloss.pos in ("VERB", "AUX"))
+
+
 def _silent(gloss: Gloss) -> bool:
     """Grammar words English seldom renders word for word: the genitive का/के/की, the
     ergative ने and the object marker को. Inside a compound postposition (के बारे में)
@@ -285,7 +292,7 @@ def _perfective(gloss: Gloss) -> bool:
 def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _English,
                       lexicon: Lexicon | None) -> None:
     for i, gloss in enumerate(glosses):
-        if gloss.pos in ("PUNCT", "SYM") or not gloss.text:
+        if gloss.pos in ("PUNCT", "SYM") or not gloss.text or _light(gloss, i):
             continue
         function = _may_render_function_words(gloss)
         if _silent(gloss):
@@ -320,7 +327,7 @@ def _table_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _Engli
     if table is None:
         return
     for i, gloss in enumerate(glosses):
-        if gloss.pos in ("PUNCT", "SYM", "NUM") or not gloss.text or _silent(gloss):
+        if gloss.pos in ("PUNCT", "SYM", "NUM") or not gloss.text or _silent(gloss) or _light(gloss, i):
             continue
         function = _may_render_function_words(gloss)
         # parallel text is noisy for postpositions, auxiliaries and particles
