@@ -62,6 +62,8 @@ _ENGLISH_FUNCTION = frozenset({
     "also", "only", "too", "up", "out", "off", "over", "about"
 })
 _ARTICLES = frozenset({"the", "a", "an"})
+# postpositions in nearly every sentence, each with many English renderings
+_COMMON_POSTPOSITIONS = frozenset({"में", "पर", "से", "तक", "को", "का", "ने"})
 # prepositions beyond the grammar words above, what compound postpositions often become
 _PREPOSITIONS = frozenset({
     "after", "before", "during", "despite", "according", "because", "since", "until", "toward",
@@ -728,7 +730,8 @@ def _function_links(evidence: _Evidence, tokens: Sequence[Token], glosses: Seque
             unique = hindi_count[tokens[i].text] == 1 and english_count[words[j].lower] == 1
             if not neighbours or (near < 1.0 and not (unique and _close(links, neighbours[0], j))):
                 continue
-        elif gloss.pos == "ADP" and neighbours and neighbours[0] in links.by_source and near < 1.0:
+        elif (gloss.pos == "ADP" and gloss.lemma in _COMMON_POSTPOSITIONS and neighbours
+              and neighbours[0] in links.by_source and near < 1.0):
             continue  # its noun's English is known, and this preposition is not before it
         elif hindi_count[tokens[i].text] == 1 and english_count[words[j].lower] == 1:
             near = max(near, 0.9)  # only one way to pair them: word order cannot mislead
