@@ -287,6 +287,10 @@ def _silent(gloss: Gloss) -> bool:
     return gloss.pos == "ADP" and gloss.lemma in ("का", "ने", "को")
 
 
+def _infinitive(gloss: Gloss) -> bool:
+    return gloss.pos == "VERB" and gloss.analysis is not None and gloss.analysis.tense == "inf"
+
+
 def _perfective(gloss: Gloss) -> bool:
     return gloss.analysis is not None and gloss.analysis.tense == "perf"
 
@@ -307,6 +311,8 @@ def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _Eng
                                              for k, s in enumerate(gloss.senses)]
         if lexicon is not None and gloss.known:
             weighted += [(s, 0.75) for s in _reading_senses(lexicon, gloss)]
+        if gloss.text == "लिए" and i > 1 and _infinitive(glosses[i - 2]):
+            weighted.append(("to", 0.85))  # जानने के लिए "to know"
         if gloss.lemma == "होना" and gloss.pos == "AUX" and i and _perfective(glosses[i - 1]):
             weighted += [("has", 0.85), ("have", 0.85), ("had", 0.85)]  # किया है "has done"
         unit = gloss.unit
