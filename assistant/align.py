@@ -296,9 +296,16 @@ def _perfective(gloss: Gloss) -> bool:
 
 
 def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _English,
-                      lexicon: Lexicon | None) -> None:
+                      lexicon: Lexicon | None, light: _Evidence) -> None:
+    """Dictionary evidence; a light verb's goes to ``light``, used only where English keeps
+    the light verb too (भाषण दिया "gave a speech")."""
     for i, gloss in enumerate(glosses):
-        if gloss.pos in ("PUNCT", "SYM") or not gloss.text or _light(gloss, i):
+        if gloss.pos in ("PUNCT", "SYM") or not gloss.text:
+            continue
+        if _light(gloss, i):
+            for k, sense in enumerate(gloss.senses):
+                for j, strength in _sense_matches(sense, words):
+                    light.add(i, j, "lexicon", (0.9 if k == 0 else 0.85) * strength)
             continue
         function = _may_render_function_words(gloss)
         if _silent(gloss):
@@ -756,6 +763,19 @@ def _can_be_verb(word: _Word) -> bool:
     return not word.capital and word.lower.isalpha() and _verb_forms(word.lower)
 
 
+def _light_verbs(glosses: Sequence[Gloss], words: _English, light: _Evidence, links: _Links) -> None:
+    """A light verb still unlinked takes an English verb its own senses name, right by the
+    English of its unit's head (भाषण दिया "gave a speech")."""
+    for (i, j) in light.scores:
+        unit = glosses[i].unit
+        if i in links.by_source or j in links.by_target or unit is None or not _can_be_verb(words[j]):
+            continue
+        head = links.by_source.get(unit.start_token, {})
+        score, origin = light.combined((i, j))
+        if score >= _KEEP and any(abs(j - x) <= 2 for x in head):
+            links.add(i, j, round(score * 0.9, 3), origin)
+
+
 def _group_links(glosses: Sequence[Gloss], words: _English, links: _Links) -> None:
     """The unlinked words of a conjunct verb or compound postposition link where its linked
     parts do."""
@@ -823,7 +843,8 @@ def align(source: SentencePair | Sentence | Sequence[Token], glosses: Sequence[G
     if not words:
         return ()
     evidence = _Evidence()
-    _lexicon_evidence(evidence, glosses, words, lexicon)
+    light = _Evidence()
+    _lexicon_evidence(evidence, glosses, words, lexicon, light)
     _table_evidence(evidence, glosses, words, table)
     _name_evidence(evidence, tokens, glosses, words)
     _number_evidence(evidence, tokens, words)
@@ -847,6 +868,7 @@ def align(source: SentencePair | Sentence | Sequence[Token], glosses: Sequence[G
     _settle_repeats(words, links)
     _fill_gaps(glosses, words, links)
     _group_links(glosses, words, links)
+    _light_verbs(glosses, words, light, links)
     return tuple(AlignmentLink(i, j, round(score, 3), origin)
                  for i in sorted(links.by_source)
                  for j, (score, origin) in sorted(links.by_source[i].items()))
