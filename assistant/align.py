@@ -379,9 +379,15 @@ def _skeleton(text: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def _sound_similarity(roman: str, english: str) -> float:
+def _sound_similarity(roman: str, english: str, least: float) -> float:
+    """How alike a romanization and an English word look (0..1); 0 when it cannot reach
+    ``least`` (checked cheaply first: most pairs are nothing alike)."""
     a, b = roman.lower(), re.sub(r"'s$|’s$", "", english.lower())
-    whole = SequenceMatcher(None, a, b).ratio()
+    matcher = SequenceMatcher(None, a, b)
+    # the result is at most (1 + whole) / 2, and whole is at most quick_ratio()
+    if (1 + matcher.real_quick_ratio()) / 2 < least or (1 + matcher.quick_ratio()) / 2 < least:
+        return 0.0
+    whole = matcher.ratio()
     ska, skb = _skeleton(a), _skeleton(b)
     outline = SequenceMatcher(None, ska, skb).ratio() if ska and skb else 0.0
     # a short outline (k-y for both "kiya" and "icy") says nothing
@@ -413,7 +419,7 @@ def _name_evidence(evidence: _Evidence, tokens: Sequence[Token], glosses: Sequen
                           if _skeleton(c)[:1] in starts]
             if not candidates:
                 continue
-            best = max(_sound_similarity(r, c) for r in romans for c in candidates)
+            best = max(_sound_similarity(r, c, least) for r in romans for c in candidates)
             if best >= least:
                 score = 0.55 + 0.45 * (best - 0.6) / 0.4
                 evidence.add(i, j, "name", score if word.capital else score * 0.8)
