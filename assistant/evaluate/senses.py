@@ -6,8 +6,9 @@ sentence numbers), never on the half the translation table may learn from. A con
 token is a Devanagari word whose gold UPOS is NOUN, VERB, ADJ or ADV on PUD; FLORES has no
 gold tags, so there it is a word our gloss reads as one of those and not as a name. A
 sense agrees when one of its content words shares an English lemma with a word of the
-reference (LemmInflect lemmas, irregular forms included: said = say). A token without
-senses counts as a miss.
+reference (LemmInflect lemmas, irregular forms included: said = say); a sense made only of
+small words ("to be", "with") is compared by those words. A token without senses counts as
+a miss.
 """
 
 from __future__ import annotations
@@ -20,15 +21,11 @@ from dataclasses import dataclass, field
 from assistant.evaluate.heldout import flores_pairs, pud_sentences
 from assistant.lexicon.english import english_lemmas
 from assistant.lexicon.keys import is_devanagari
+from assistant.lexicon.ranking import content_words
 from assistant.types import Gloss, Sentence, Token
 
 CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+")
-# words of a sense that say nothing about its meaning ("to make up", "a kind of")
-_SENSE_STOPWORDS = frozenset({
-    "to", "a", "an", "the", "of", "in", "on", "at", "by", "for", "with", "from", "up", "out", "off",
-    "be", "is", "and", "or", "one", "s", "name", "something", "someone", "oneself", "etc",
-})
 
 
 @dataclass
@@ -54,9 +51,7 @@ def reference_lemmas(english: str) -> frozenset[str]:
 
 def sense_agrees(sense: str, reference: frozenset[str]) -> bool:
     """Whether a content word of ``sense`` shares a lemma with the reference."""
-    words = [w for w in _ENGLISH_WORD.findall(sense.removesuffix(" (name)"))
-             if w.lower() not in _SENSE_STOPWORDS]
-    return any(english_lemmas(w) & reference for w in words)
+    return any(english_lemmas(w) & reference for w in content_words(sense.removesuffix(" (name)")))
 
 
 def _score(agreement: Agreement, gloss: Gloss, reference: frozenset[str]) -> None:

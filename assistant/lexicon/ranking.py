@@ -31,6 +31,11 @@ UNIT_SHARE = 0.5  # a two-word unit: aligned as one in half its sentences, at le
 UNIT_OCCURRENCES = 3
 UNIT_HEAD_SHARE = 0.6
 CONJUNCT_SHARE = 0.3
+# a form's own counts reorder its lemma's senses from this many links, for a sense with
+# this share that leads the first sense by this margin
+FORM_LINKS = 20
+FORM_SHARE = 0.4
+FORM_MARGIN = 0.2
 _WORD = re.compile(r"[A-Za-z]+")
 _STOPWORDS = frozenset({
     "to", "a", "an", "the", "of", "in", "on", "at", "by", "for", "with", "from", "up", "out", "off",
@@ -220,3 +225,20 @@ def learned_conjunct(distribution: dict[str, float], links: int) -> str | None:
                 and zipf(english) >= LEARN_ZIPF:
             return f"to {english}"
     return None
+
+
+def for_form(form: str, pos: str, senses: tuple[str, ...]) -> tuple[str, ...]:
+    """Ranked senses re-ordered for one inflected form where the table knows that form
+    well and it clearly prefers another sense: कहा is "said" though कहना is as often
+    "to call" (कहा जाता है "is called")."""
+    from assistant.lexicon.ttable import translation_table
+
+    table = translation_table()
+    if len(senses) < 2 or table.links(form, "f") < FORM_LINKS:
+        return senses
+    distribution = dict(table.english(form, "f"))
+    support = [_support(sense, distribution, pos) for sense in senses]
+    best = max(range(len(senses)), key=lambda i: (support[i], -i))
+    if best == 0 or support[best] < FORM_SHARE or support[best] < support[0] + FORM_MARGIN:
+        return senses
+    return (senses[best], *senses[:best], *senses[best + 1:])

@@ -48,7 +48,7 @@ TOP_K = 8
 # a unit: its two words align to one English word this often, in this share of its occurrences
 UNIT_MIN_COUNT = 3
 UNIT_MIN_SHARE = 0.4
-DEBIAN_WEIGHT, TATOEBA_WEIGHT, NEWS_WEIGHT = 1, 2, 3
+DEBIAN_WEIGHT, TATOEBA_WEIGHT, NEWS_WEIGHT = 1, 3, 6
 _HINDI_WORD = re.compile("[\u0900-\u0963\u0971-\u097f]+")
 _ENGLISH_WORD = re.compile(r"[a-z]+")
 # markup, entities and format placeholders inside user-interface strings
