@@ -880,11 +880,9 @@ def align(source: SentencePair | Sentence | Sequence[Token], glosses: Sequence[G
                  for j, (score, origin) in sorted(links.by_source[i].items()))
 
 
-def _default_table() -> TranslationTable | None:
-    try:
-        from assistant.lexicon.ttable import translation_table
-    except ImportError:  # built by the lexicon build; absent in a checkout without it
-        return None
+def _default_table() -> TranslationTable:
+    from assistant.lexicon.ttable import translation_table
+
     return translation_table()
 
 
