@@ -62,6 +62,8 @@ _ENGLISH_FUNCTION = frozenset({
     "also", "only", "too", "up", "out", "off", "over", "about"
 })
 _ARTICLES = frozenset({"the", "a", "an"})
+_POSSESSIVES = ("his", "her", "its", "their", "my", "your", "our", "itself", "themselves", "himself")
+_NEGATIONS = frozenset({"नहीं", "न", "ना", "मत"})
 # postpositions in nearly every sentence, each with many English renderings
 _COMMON_POSTPOSITIONS = frozenset({"में", "पर", "से", "तक", "को", "का", "ने"})
 # prepositions beyond the grammar words above, what compound postpositions often become
@@ -320,6 +322,8 @@ def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _Eng
             weighted += [(s, 0.75) for s in _reading_senses(lexicon, gloss)]
         if gloss.text == "लिए" and i > 1 and _infinitive(glosses[i - 2]):
             weighted.append(("to", 0.85))  # जानने के लिए "to know"
+        if gloss.lemma == "अपना":  # the reflexive possessive is whoever's the subject is
+            weighted += [(s, 0.8) for s in _POSSESSIVES]
         if gloss.lemma == "होना" and gloss.pos == "AUX" and i and _perfective(glosses[i - 1]):
             weighted += [("has", 0.85), ("have", 0.85), ("had", 0.85)]  # किया है "has done"
         unit = gloss.unit
@@ -426,6 +430,17 @@ def _name_evidence(evidence: _Evidence, tokens: Sequence[Token], glosses: Sequen
 
 
 _ORDINAL = frozenset({"वां", "वाँ", "वीं", "वें", "वी"})
+
+
+def _negation_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _English) -> None:
+    """Hindi negation and English "not", "no", "never", "don't", "none" (the dictionary's
+    senses cannot name a contraction)."""
+    for i, gloss in enumerate(glosses):
+        if gloss.text not in _NEGATIONS:
+            continue
+        for j, word in enumerate(words):
+            if word.lower.endswith(("n't", "n’t")) or word.lower in ("not", "no", "never", "none", "nor"):
+                evidence.add(i, j, "lexicon", 0.85)
 
 
 def _number_value(text: str) -> str:
@@ -854,6 +869,7 @@ def align(source: SentencePair | Sentence | Sequence[Token], glosses: Sequence[G
     _table_evidence(evidence, glosses, words, table)
     _name_evidence(evidence, tokens, glosses, words)
     _number_evidence(evidence, tokens, words)
+    _negation_evidence(evidence, glosses, words)
     if attention is not None:
         text = sentence.text if sentence else " ".join(t.text for t in tokens)
         _attention_evidence(evidence, attention_matrix(attention, tokens, text, translation),
