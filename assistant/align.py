@@ -16,12 +16,22 @@ it trusts:
 - numbers by value (Devanagari digits too, "18 वीं" = "18th");
 - the translation model's cross-attention, when the translator returned it.
 
-Content words are linked first by competitive linking (the strongest pair first, each
-word once, a second partner only beside the first); function words (postpositions,
-pronouns, auxiliaries, conjunctions) then link only near where their neighbours landed,
-and a multiword unit (a conjunct verb such as पुष्टि की "confirmed", a compound
-postposition such as के बारे में "about") links as a group. Nothing is forced: a word with
-no evidence stays unlinked.
+Linking, in order:
+
+1. content words by competitive linking: the strongest pair first, each word once, a
+   second partner only beside the first (हवाई अड्डे "airport");
+2. two content words that are each other's only candidate, on weaker evidence;
+3. grammar words (postpositions, pronouns, auxiliaries, conjunctions) where only one
+   pairing exists, or right before the English of the word they follow ("in" + the noun);
+4. word order settles repeats: crossing links between repeated words are swapped, a
+   repeated English word goes to the copy beside the neighbours' English;
+5. a word between two linked neighbours takes the free English word between theirs, an
+   adjective the free word before its noun's;
+6. a multiword unit links as a group: a conjunct verb (पुष्टि की "confirmed") through its
+   head, a compound postposition (के बारे में "about") to a preposition.
+
+Nothing is forced: a word with no evidence stays unlinked. ``confidence`` is the combined
+evidence (noisy-or over its origins), lowered for links made by rules 4-6.
 """
 
 from __future__ import annotations
@@ -80,11 +90,12 @@ _SENSE_SPLIT = re.compile(r"[\s/;,-]+")
 
 
 class TranslationTable(Protocol):
-    """Lexical translation probabilities learned from parallel text."""
+    """Lexical translation probabilities learned from parallel text
+    (``assistant.lexicon.ttable.TranslationTable``)."""
 
-    def english(self, hindi: str) -> tuple[tuple[str, float], ...]: ...
-
-    def p_en_given_hi(self, hi: str, en: str) -> float: ...
+    def english(self, hindi: str) -> tuple[tuple[str, float], ...]:
+        """English lemmas with p(e|h), best first."""
+        ...
 
     def p_hi_given_en(self, hi: str, en: str) -> float: ...
 
@@ -693,14 +704,11 @@ def _fill_gaps(glosses: Sequence[Gloss], words: _English, links: _Links) -> None
             continue
         left, right = linked_neighbour(i, -1), linked_neighbour(i, 1)
         if left is None or right is None:
-            k = right
-            # an adjective right before its noun: English puts it right before the noun's word
-            if k != i + 1 or gloss.pos != "ADJ" or len(links.by_source[k]) != 1:
+            # an adjective right before its linked noun: English puts it right before too
+            if right != i + 1 or gloss.pos != "ADJ" or len(links.by_source[right]) != 1:
                 continue
-            a = next(iter(links.by_source[k]))
-            # Hindi modifier-noun order is English order: the free word beside the neighbour's
-            j = a - 1 if k > i else a + 1
-            if 0 <= j < len(words) and j not in links.by_target and not words[j].function:
+            j = next(iter(links.by_source[right])) - 1
+            if j >= 0 and j not in links.by_target and not words[j].function:
                 links.add(i, j, 0.4, "position")
             continue
         for a in links.by_source[left]:
@@ -716,6 +724,7 @@ def _fill_gaps(glosses: Sequence[Gloss], words: _English, links: _Links) -> None
 
 
 def _close(links: _Links, k: int, j: int) -> bool:
+    """Whether English word j stands within a few words of token k's English."""
     first, last = min(links.by_source[k]), max(links.by_source[k])
     return first - 5 <= j <= last + 1
 
