@@ -550,6 +550,8 @@ def _token_spans(tokens: Sequence[Token], text: str) -> list[tuple[int, int]]:
 
 def _attention_evidence(evidence: _Evidence, matrix: list[list[float]], glosses: Sequence[Gloss],
                         words: _English) -> None:
+    """Each English word's most attended Hindi token; stronger when that token attends
+    most to the word in turn and both are content words."""
     if not matrix or not matrix[0]:
         return
     for j in range(len(matrix[0])):
@@ -568,6 +570,9 @@ def _attention_evidence(evidence: _Evidence, matrix: list[list[float]], glosses:
 
 @dataclass
 class _Links:
+    """The links made so far, by Hindi token (English word -> (score, origin)) and by
+    English word (its Hindi tokens)."""
+
     by_source: dict[int, dict[int, tuple[float, str]]]
     by_target: dict[int, set[int]]
 
