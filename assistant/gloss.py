@@ -55,6 +55,17 @@ def _grammar_note(word: str, analysis: Analysis) -> str:
     return ""
 
 
+def _gender(analysis: Analysis, record: LemmaInfo | None) -> str | None:
+    """The word's own gender: a noun's or pronoun's. A verb has none (a participle's
+    agreement stays in the analysis: perfective, masc. sg.), nor has an adjective that
+    does not inflect (सैन्य, रूसी); one that does (बड़ा/बड़ी) shows its agreement."""
+    if analysis.pos in ("VERB", "AUX"):
+        return None
+    if analysis.pos == "ADJ":
+        return analysis.gender if analysis.lemma.endswith("ा") else None
+    return analysis.gender or (record.gender if record else None)
+
+
 def _add_note(note: str, extra: str) -> str:
     return f"{note}; {extra}" if note and extra else note or extra
 
@@ -118,7 +129,7 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
         senses = record.senses[:MAX_SENSES]
     if len(senses) > 1 and best.source != "closed" and text != best.lemma:
         senses = for_form(text, best.pos, senses)
-    gender = best.gender or (record.gender if record else None)
+    gender = _gender(best, record)
     is_name = best.pos == "PROPN"
     if is_name and not senses:
         senses = (name_form(text) or roman,)
@@ -177,8 +188,8 @@ def gloss_token(token: Token, lexicon: Lexicon | None = None,
 
 def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis] | None]:
     """Readings per token, reordered where the neighbours decide: a word read as a noun
-    right before another noun is taken as an adjective when it can be one (रूसी राष्ट्रपति
-    "Russian president", not "dandruff president")."""
+    right before another noun, or before an adjective and a noun, is taken as an adjective
+    when it can be one (रूसी राष्ट्रपति "Russian president", not "dandruff president")."""
     readings: list[list[Analysis] | None] = [
         lexicon.analyse(t.text) if t.kind == "word" else None for t in tokens]
     for i, current in enumerate(readings):
@@ -189,12 +200,15 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
                     nxt and nxt[0].pos in ("AUX", "SCONJ")):
                 verbs = [a for a in current if a.pos == "VERB"]
                 readings[i] = verbs + [a for a in current if a.pos != "VERB"]
-    for i, current in enumerate(readings[:-1]):
-        following = readings[i + 1]
+    for i in range(len(readings) - 2, -1, -1):  # right to left: रूसी सैन्य अधिकारी
+        current, following = readings[i], readings[i + 1]
         if not current or not following or current[0].pos != "NOUN":
             continue
-        if following[0].pos not in ("NOUN", "PROPN"):
+        if following[0].pos not in ("NOUN", "PROPN", "ADJ"):
             continue
+        if following[0].pos == "ADJ" and not (i + 2 < len(readings) and readings[i + 2]
+                                               and readings[i + 2][0].pos in ("NOUN", "PROPN")):
+            continue  # an adjective before a noun: the word before it is one too
         for k, analysis in enumerate(current):
             record = lexicon.info(analysis.lemma, "ADJ") if analysis.pos == "ADJ" else None
             if record is not None and record.pos == "ADJ" and record.senses:

@@ -7,7 +7,10 @@ Line kinds (tab-separated):
   ``L lemma pos gender roman senses example sources learned`` — senses joined by `` | ``;
   ``learned`` lists the senses (among ``senses``) learned from parallel text, not a dictionary;
   ``F form analyses`` — analyses ``lemma/pos/gender/number/case/person/tense`` joined
-  by ``;`` with empty fields for unknown values.
+  by ``;`` with empty fields for unknown values;
+  ``O word`` — a frequent word in its own right (``own_words.py``), not read as an
+  inflection or respelling of a rarer lemma;
+  ``R form lemma pos`` — the reading of a form that its translations in parallel text back.
 """
 
 from __future__ import annotations
@@ -223,7 +226,8 @@ def _form_lines(forms: list[ApertiumForm]) -> list[str]:
 def build_lexicon(shared: Path | None = None, out: Path | None = None,
                   table: TranslationTable | None = None) -> Path:
     """Build the lexicon from the source dictionaries in ``shared``; returns the file written.
-    Senses are ranked with ``table`` (default: the committed translation table). The
+    Senses are ranked with ``table`` (default: the committed translation table, if it can
+    be read; ``lexicon build`` builds the table and then the lexicon again). The
     loanword table (``loanwords.tsv.gz``) is written next to it."""
     shared = Path(shared) if shared else DEFAULT_SHARED
     out = Path(out) if out else DATA_FILE
@@ -236,8 +240,22 @@ def build_lexicon(shared: Path | None = None, out: Path | None = None,
     pairs = read_freedict(shared / FREEDICT_FILE) + read_wiktionary(shared / WIKTIONARY_FILE)
     forms = read_apertium(shared / APERTIUM_FILE)
     frequency = english_frequencies(pairs)
-    table = table if table is not None else read_translation_table()
-    write_table([FORMAT_HEADER, *_lemma_lines(pairs, forms, frequency, table), *_form_lines(forms)], out)
+    if table is None:
+        try:
+            table = read_translation_table()
+        except LexiconError:
+            table = None  # a first build: senses stay in dictionary order until the table exists
+    lines = [FORMAT_HEADER, *_lemma_lines(pairs, forms, frequency, table), *_form_lines(forms)]
+    write_table(lines, out)
+    # which frequent words the analyser over-reaches on can only be seen by running it
+    from assistant.lexicon.own_words import find_own_words, preferred_readings
+    from assistant.lexicon.store import read_lexicon
+
+    first = read_lexicon(out)
+    if table is not None:
+        lines += [f"R\t{form}\t{lemma}\t{pos}" for form, lemma, pos in preferred_readings(first, table)]
+    lines += [f"O\t{word}" for word in find_own_words(first)]
+    write_table(lines, out)
     ordinary = {p.english.lower() for p in pairs if p.pos != "PROPN" and p.english.isalpha()}
     loan_lines = loanword_lines(ordinary, frequency)
     write_table([LOANWORD_HEADER, *loan_lines], out.with_name(LOANWORD_FILE.name))

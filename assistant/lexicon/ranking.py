@@ -23,9 +23,10 @@ FREQUENCY_WEIGHT = 0.12
 WORDINESS_PENALTY = 0.3
 RARE_ZIPF = 2.0  # below this an English word is a typo, archaic or obscure
 RARE_PENALTY = 1.0
-# a learned sense needs this much of the word's links, this many links, and a common word
+# a learned sense needs this much of the word's links, this many sentences behind it, and
+# a common English word
 LEARN_SHARE = 0.3
-LEARN_LINKS = 4
+LEARN_LINKS = 3
 LEARN_ZIPF = 3.0
 UNIT_SHARE = 0.5  # a two-word unit: aligned as one in half its sentences, at least 3 of them
 UNIT_OCCURRENCES = 3
@@ -33,7 +34,7 @@ UNIT_HEAD_SHARE = 0.6
 CONJUNCT_SHARE = 0.3
 # a form's own counts reorder its lemma's senses from this many links, for a sense with
 # this share that leads the first sense by this margin
-FORM_LINKS = 20
+FORM_LINKS = 10
 FORM_SHARE = 0.4
 FORM_MARGIN = 0.2
 _WORD = re.compile(r"[A-Za-z]+")
@@ -109,11 +110,13 @@ def content_words(sense: str) -> list[str]:
 
 
 def table_distribution(table: TranslationTable, lemma: str) -> tuple[dict[str, float], int]:
-    """p(English lemma | Hindi lemma) from the table, and how many links it rests on."""
-    return dict(table.english(lemma, "l")), table.links(lemma, "l")
+    """p(English lemma | Hindi lemma) from the table, and in how many sentences it was seen."""
+    return dict(table.english(lemma, "l")), table.sentences(lemma, "l")
 
 
-def _support(sense: str, distribution: dict[str, float], pos: str) -> float:
+def support(sense: str, distribution: dict[str, float], pos: str) -> float:
+    """How strongly the table backs a sense: the largest p(e|h) of an English lemma of its
+    content words, weighed by how well that word can be ``pos``."""
     best = 0.0
     for word in content_words(sense):
         for lemma in english_lemmas(word):
@@ -131,7 +134,7 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
                 limit: int = 3, learn: bool = True) -> RankedSenses:
     """The best ``limit`` senses of a word of part of speech ``pos`` with dictionary
     ``senses`` (in the dictionary's order) and the table's ``distribution`` over English
-    lemmas resting on ``links`` links; learned senses compete with the dictionary's unless
+    lemmas seen in ``links`` distinct sentences; learned senses compete with the dictionary's unless
     ``learn`` is off (a distribution pieced together from a phrase's words)."""
     scored: list[tuple[float, int, str]] = []
     covered: set[str] = set()
@@ -139,7 +142,7 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
         words = content_words(sense)
         covered.update(lemma for w in words for lemma in english_lemmas(w))
         commonness = _commonness(sense)
-        score = (TABLE_WEIGHT * _support(sense, distribution, pos) + FREQUENCY_WEIGHT * commonness
+        score = (TABLE_WEIGHT * support(sense, distribution, pos) + FREQUENCY_WEIGHT * commonness
                  + 0.5 / (order + 1) - WORDINESS_PENALTY * max(len(words) - 1, 0)
                  - (RARE_PENALTY if commonness < RARE_ZIPF else 0.0))
         scored.append((score, order, sense))
@@ -180,7 +183,7 @@ def phrase_distribution(table: TranslationTable, words: tuple[str, ...],
         total = table.unit_totals[joined]
         return {e: c / total for e, c in table.units[joined].items()}, total
     content = [w for w in words if w not in function_words]
-    found = [(dict(table.english(w)), table.links(w)) for w in content]
+    found = [(dict(table.english(w)), table.sentences(w)) for w in content]
     found = [(d, n) for d, n in found if d]
     if not found or len(found) < len(content):
         return {}, 0
@@ -234,11 +237,11 @@ def for_form(form: str, pos: str, senses: tuple[str, ...]) -> tuple[str, ...]:
     from assistant.lexicon.ttable import translation_table
 
     table = translation_table()
-    if len(senses) < 2 or table.links(form, "f") < FORM_LINKS:
+    if len(senses) < 2 or table.sentences(form, "f") < FORM_LINKS:
         return senses
     distribution = dict(table.english(form, "f"))
-    support = [_support(sense, distribution, pos) for sense in senses]
-    best = max(range(len(senses)), key=lambda i: (support[i], -i))
-    if best == 0 or support[best] < FORM_SHARE or support[best] < support[0] + FORM_MARGIN:
+    backing = [support(sense, distribution, pos) for sense in senses]
+    best = max(range(len(senses)), key=lambda i: (backing[i], -i))
+    if best == 0 or backing[best] < FORM_SHARE or backing[best] < backing[0] + FORM_MARGIN:
         return senses
     return (senses[best], *senses[:best], *senses[best + 1:])
