@@ -73,6 +73,7 @@ _ENGLISH_FUNCTION = frozenset({
 })
 _ARTICLES = frozenset({"the", "a", "an"})
 _POSSESSIVES = ("his", "her", "its", "their", "my", "your", "our", "itself", "themselves", "himself")
+_THIRD_PERSON = ("he", "she", "it", "they", "him", "her", "them", "his", "its", "their")
 _NEGATIONS = frozenset({"नहीं", "न", "ना", "मत"})
 # postpositions in nearly every sentence, each with many English renderings
 _COMMON_POSTPOSITIONS = frozenset({"में", "पर", "से", "तक", "को", "का", "ने"})
@@ -335,6 +336,9 @@ def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _Eng
             weighted.append(("to", 0.85))  # जानने के लिए "to know"
         if gloss.lemma == "अपना":  # the reflexive possessive is whoever's the subject is
             weighted += [(s, 0.8) for s in _POSSESSIVES]
+        if gloss.pos == "PRON" and gloss.lemma in ("वह", "यह"):
+            # third person: honorific plural वे is often "he", उन्हें "him" or "them"
+            weighted += [(s, 0.75) for s in _THIRD_PERSON]
         if gloss.lemma == "होना" and gloss.pos == "AUX" and i and _perfective(glosses[i - 1]):
             weighted += [("has", 0.85), ("have", 0.85), ("had", 0.85)]  # किया है "has done"
         unit = gloss.unit
