@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.errors import InputError
+from assistant.errors import BackendUnavailableError, InputError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 GOLD_FILE = REPO_ROOT / "tests" / "data" / "alignment" / "flores_dev_gold.tsv"
@@ -172,7 +172,12 @@ def baseline_links(gold: Sequence[GoldPair], shared: Path = SHARED) -> list[set[
     gold sentences."""
     import tempfile
 
-    from eflomal import Aligner
+    try:
+        from eflomal import Aligner
+    except ImportError:
+        raise BackendUnavailableError("The eflomal baseline needs the eflomal package.",
+                                      "Install it (pip install -r requirements.txt) or pass "
+                                      "--no-baseline.") from None
 
     hindi_lines: list[str] = []
     english_lines: list[str] = []
