@@ -31,6 +31,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.errors import InputError
 from assistant.text import (
@@ -63,8 +64,62 @@ _ABBREVIATION_LIST = (
 _TERMINATOR = re.compile(r"[।॥?!]+|\.+|…+|\|")
 _CLOSERS = "\"'”’»)]}"
 _WORD_BEFORE = re.compile(rf"(?:[{DEVANAGARI}\w{MARKS}\u200c\u200d])+$")
+_WORD_AFTER = re.compile(rf"[{DEVANAGARI}{MARKS}\u200c\u200d]+")
 _HAS_CONTENT = re.compile(rf"[{DEVANAGARI}{DIGITS}]|[^\W_]")
 _ABBREV = frozenset(normalize(w).text for w in _ABBREVIATION_LIST.split())
+# English titles as Hindi spells them. A full stop after the start of one (मि. for
+# मिस्टर, जन. for जनरल, सेन. for सेनेटर, प्रो. for प्रोफ़ेसर) abbreviates it when a name
+# follows; so does one after a run of English letter names (डी.एम., एसपी.).
+_TITLE_LIST = (
+    "मिस्टर मिसेज़ मिसेज मिस मास्टर डॉक्टर प्रोफ़ेसर प्रोफेसर सेनेटर सीनेटर जनरल कर्नल लेफ़्टिनेंट "
+    "लेफ्टिनेंट कैप्टन मेजर सार्जेंट गवर्नर रेवरेंड सेंट माउंट जूनियर सीनियर ब्रिगेडियर एडमिरल "
+    "इंस्पेक्टर कमांडर प्रेसिडेंट एडवोकेट इंजीनियर"
+)
+_TITLE_PREFIX_LETTERS = 3
+_VIRAMA = "\u094d"
+
+
+def _title_prefixes() -> frozenset[str]:
+    """Every beginning of a title that ends on a letter or vowel sign (not half a conjunct)."""
+    prefixes: set[str] = set()
+    for title in _TITLE_LIST.split():
+        title = normalize(title).text
+        for end in range(2, len(title) + 1):
+            prefix, rest = title[:end], title[end:]
+            if prefix.endswith((_VIRAMA, "\u093c")) or rest.startswith("\u093c"):
+                continue
+            if len(re.findall(rf"[{DEVANAGARI}](?<![{MARKS}])", prefix)) <= _TITLE_PREFIX_LETTERS:
+                prefixes.add(prefix)
+    return frozenset(prefixes)
+
+
+@lru_cache(maxsize=1)
+def _title_abbreviations() -> frozenset[str]:
+    """Beginnings of titles that are no function word of their own (से, कर, सी end sentences)."""
+    from assistant.lexicon.closed_class import read_closed_class
+
+    closed = {entry.form for entry in read_closed_class()}
+    return frozenset(p for p in _title_prefixes() if p not in closed)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from assistant.lexicon.closed_class import read_closed_class
+
+    return frozenset(entry.form for entry in read_closed_class())
+
+
+def _abbreviates_before_name(word: str, following: str) -> bool:
+    """Whether a Devanagari ``word`` with a full stop is a title or letter-name abbreviation
+    in front of a name: the next word is Devanagari and not a function word (a sentence
+    opening with वह, उन्होंने or लेकिन is a new sentence)."""
+    if not following or not is_devanagari_letter(following[0]) or following in _function_words():
+        return False
+    if word in _title_abbreviations():
+        return True
+    from assistant.lexicon.acronyms import spell_acronym
+
+    return spell_acronym(word) is not None
 
 
 class _Splitter:
@@ -81,6 +136,13 @@ class _Splitter:
         while i < self.end and self.text[i].isspace():
             i += 1
         return self.text[i] if i < self.end else ""
+
+    def next_word(self, i: int) -> str:
+        """The word starting at the first visible character from ``i`` (letters and marks)."""
+        while i < self.end and self.text[i].isspace():
+            i += 1
+        m = _WORD_AFTER.match(self.text, i, self.end)
+        return m.group() if m else ""
 
     def skip_closers(self, i: int) -> int:
         text = self.text
@@ -103,6 +165,8 @@ class _Splitter:
             return False  # an initial: J. K. Rowling
         if m and m.start() > 0 and self.text[m.start() - 1] == "." and len(word) <= 4:
             return False  # the end of a dotted chain: U.S., म.प्र., ई.पू.
+        if word and is_devanagari_letter(word[0]) and _abbreviates_before_name(word, self.next_word(after)):
+            return False
         return not self.next_visible(after).islower()
 
     def cuts(self, start: int) -> list[int]:
@@ -271,11 +335,31 @@ def _english_caption(text: str) -> bool:
     return len(text) <= 300 and detect_lang(text) == "en"
 
 
+def _standalone_headings(lines: list[_Line]) -> set[int]:
+    """Starts of short unterminated lines that stand alone inside a group of lines: a
+    headline or subheading typed right above its paragraph, at most half as long as the
+    line after it and not continuing a sentence from the line before."""
+    found: set[int] = set()
+    for i, line in enumerate(lines[:-1]):
+        after = lines[i + 1]
+        before = lines[i - 1] if i else None
+        if after.group != line.group or not _heading_like(line.text, 2) or ends_sentence(line.text):
+            continue
+        if before is not None and before.group == line.group and not ends_sentence(before.text):
+            continue
+        if 2 * len(line.text) <= len(after.text):
+            found.add(line.start)
+    return found
+
+
 def _wrapped_groups(lines: list[_Line]) -> set[int]:
-    """Groups whose lines mostly stop mid-sentence: hard-wrapped paragraphs."""
+    """Groups whose lines mostly stop mid-sentence: hard-wrapped paragraphs (a standalone
+    heading line does not count)."""
+    headings = _standalone_headings(lines)
     by_group: dict[int, list[_Line]] = {}
     for line in lines:
-        by_group.setdefault(line.group, []).append(line)
+        if line.start not in headings:
+            by_group.setdefault(line.group, []).append(line)
     wrapped = set()
     for group, members in by_group.items():
         inner = members[:-1]
@@ -319,11 +403,12 @@ def _classify(lines: list[_Line]) -> None:
         ):
             lead.kind = "standfirst"
     wrapped = _wrapped_groups(lines)
+    standalone = _standalone_headings(lines)
     sizes = Counter(line.group for line in lines)
     for i, line in enumerate(lines):
         if line.kind:
             continue
-        if line.text == title:
+        if line.text == title or line.start in standalone:
             line.kind = "heading"  # the title repeated above the body: kept, not dropped
         elif i < len(lines) - 1 and line.group not in wrapped and _heading_like(line.text, sizes[line.group]):
             line.kind = "heading"
@@ -376,12 +461,32 @@ def _block(norm: Normalized, kind: str, lines: list[_Line]) -> Block:
     return Block(kind, sentences, sentences[0].start, sentences[-1].end)  # type: ignore[arg-type]
 
 
+# The commonest Hindi words (है का के की में और से ने कि भी हैं) as the Kruti Dev font stores
+# them; "A" is its danda.
+_LEGACY_FONT_WORD = re.compile(r"(?<!\S)(?:gS|dk|ds|dh|esa|vkSj|ls|us|fd|Hkh|gSa)A?(?!\S)")
+
+
+def _legacy_font(text: str) -> bool:
+    """Whether Latin text reads as Hindi typed in the Kruti Dev font: its commonest words
+    make up a share of the words no English or other text reaches."""
+    sample = text[:20_000]
+    words = len(sample.split())
+    hits = len(_LEGACY_FONT_WORD.findall(sample))
+    return hits >= 3 and 10 * hits >= words
+
+
 def segment_article(text: str, name: str = "") -> Article:
     """Blocks, sentences and tokens of a Hindi article; raises InputError for unusable text."""
     if not text or not text.strip():
         raise InputError("The article is empty.", "Paste a Hindi article or open a file that contains one.")
     norm = normalize(text)
     if not has_devanagari(norm.text):
+        if _legacy_font(norm.text):
+            raise InputError(
+                "No Hindi text found: this looks like Hindi typed in a legacy font such as Kruti Dev, "
+                "which stores Latin letters that only the font draws as Devanagari.",
+                "Convert the text to Unicode with a Kruti Dev to Unicode converter, then open it again.",
+            )
         raise InputError(
             "No Hindi text found: the input has no Devanagari letters.",
             "Paste a Hindi article written in Devanagari script.",

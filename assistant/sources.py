@@ -11,6 +11,7 @@ from __future__ import annotations
 import html as html_lib
 import logging
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -139,7 +140,8 @@ def markdown_to_text(text: str) -> str:
 
 # --- HTML -------------------------------------------------------------------------------
 
-_DANGEROUS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "canvas")
+_DANGEROUS = ("script", "style", "noscript", "template", "iframe", "object", "svg", "math", "canvas")
+_VOID_UNKNOWN = ("embed", "source", "track", "wbr", "keygen")
 _BLOCK_TAGS = "p h1 h2 h3 h4 h5 h6 li blockquote figcaption pre dt dd td th caption address summary"
 _BLOCKS = frozenset(_BLOCK_TAGS.split())
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -149,7 +151,9 @@ def _parse(markup: str) -> HtmlElement:
     from lxml import etree, html
 
     try:
-        tree = html.document_fromstring(_XML_DECLARATION.sub("", markup))
+        # huge_tree: libxml2 otherwise stops at 256 levels of nesting and loses the rest.
+        parser = html.HTMLParser(huge_tree=True)
+        tree = html.document_fromstring(_XML_DECLARATION.sub("", markup), parser=parser)
     except (etree.ParserError, ValueError) as err:
         raise InputError(
             f"This HTML page could not be read ({err}).", "Copy the article text into a .txt file instead."
@@ -158,6 +162,11 @@ def _parse(markup: str) -> HtmlElement:
     for element in [*tree.iter(*_DANGEROUS), *tree.iter(etree.Comment, etree.ProcessingInstruction)]:
         if element.getparent() is not None:
             element.drop_tree()
+    # Void elements the parser does not know as void swallow what follows them
+    # (<embed src=...><p>text</p> parses as <embed><p>text</p></embed>): keep that text.
+    for element in list(tree.iter(*_VOID_UNKNOWN)):
+        if element.getparent() is not None:
+            element.drop_tag()
     for element in tree.iter("br"):
         element.tail = "\n" + (element.tail or "")  # a line break still separates words
     return tree
@@ -230,9 +239,53 @@ def html_to_text(markup: str) -> str:
     if paragraphs and title and paragraphs[0] == title:
         title = ""  # the page's own heading repeats its title
     lines = [title, *paragraphs] if title else paragraphs
+    if not paragraphs:
+        # Nesting deeper than libxml2 follows (thousands of levels) leaves an empty tree;
+        # a streaming reader has no depth limit.
+        lines = [line for line in (title, *_stream_paragraphs(markup)) if line]
     if not lines:
         raise InputError(
             "No article text found in this HTML page.",
             "Copy the article text and paste it, or save it as .txt.",
         )
     return "\n\n".join(lines)
+
+
+class _StreamText(HTMLParser):
+    """Text of block elements from a tag stream, outside dangerous elements."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self.current: list[str] = []
+        self.hidden = 0  # depth inside script, style and the like
+
+    def _flush(self) -> None:
+        text = _flat("".join(self.current))
+        if text:
+            self.paragraphs.append(text)
+        self.current.clear()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DANGEROUS:
+            self.hidden += 1
+        elif tag in _BLOCKS or tag in ("br", "div", "title"):
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DANGEROUS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCKS or tag in ("div", "title"):
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.current.append(data)
+
+
+def _stream_paragraphs(markup: str) -> list[str]:
+    reader = _StreamText()
+    reader.feed(markup)
+    reader.close()
+    reader._flush()
+    return reader.paragraphs

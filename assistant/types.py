@@ -225,7 +225,8 @@ class Glossary:
     names: tuple[GlossaryTerm, ...] = ()
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""Version of the saved-reading (JSON) layout: 2 adds ``SentencePair.links``; 1 still reads."""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 import zipfile
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from assistant.cli import main
 from assistant.export import FORMATS, export_page, load_page_json
+from assistant.types import ReadingPage
 from tests.conftest import SEEDS
 from tests.test_export_pages import gloss_page, translated_page
 
@@ -180,3 +182,75 @@ def test_hostile_web_page_exports_inert(fmt: str, tmp_path: Path) -> None:
         assert "&lt;" in text and "&gt;" in text and "<b>" not in text
     if fmt == "md":
         assert r"\<b\> टैग" in text
+
+
+# --- saved-reading versions and whole-or-nothing output ---------------------------------
+
+
+def _with_links(page: ReadingPage) -> ReadingPage:
+    from dataclasses import replace
+
+    from assistant.types import AlignmentLink
+
+    first_block = page.blocks[1]
+    first = first_block.pairs[0]
+    links = (AlignmentLink(0, 1, 0.9, "lexicon"), AlignmentLink(2, 0, 0.25, "attention"))
+    block = replace(first_block, pairs=(replace(first, links=links), *first_block.pairs[1:]))
+    return replace(page, blocks=(page.blocks[0], block, *page.blocks[2:]))
+
+
+def test_alignment_links_are_saved_and_reopened() -> None:
+    page = _with_links(translated_page())
+    doc = json.loads(export_page(page, "json"))
+    assert doc["schema_version"] == 2
+    assert doc["page"]["blocks"][1]["pairs"][0]["links"][1] == {
+        "source": 2, "target": 0, "confidence": 0.25, "origin": "attention"
+    }  # fmt: skip
+    assert load_page_json(export_page(page, "json")) == page
+
+
+def test_a_version_one_reading_still_opens_without_links() -> None:
+    doc = json.loads(export_page(_with_links(translated_page()), "json"))
+    doc["schema_version"] = 1
+    for block in doc["page"]["blocks"]:
+        for pair in block["pairs"]:
+            del pair["links"]
+    assert load_page_json(json.dumps(doc)) == translated_page()
+
+
+@pytest.mark.parametrize("version", [0, 3, "2", 2.0, None, True])
+def test_unknown_versions_are_refused(version: object) -> None:
+    from assistant.errors import ExportError
+
+    doc = json.loads(export_page(translated_page(), "json"))
+    doc["schema_version"] = version
+    with pytest.raises(ExportError, match="schema version"):
+        load_page_json(json.dumps(doc))
+
+
+def test_a_failed_write_leaves_neither_a_partial_file_nor_a_temporary_one(
+    saved_reading: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "reading.docx"
+    real_fsync = os.fsync
+
+    def disk_full(fd: int) -> None:
+        real_fsync(fd)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    assert main(["export", str(saved_reading), "-f", "docx", "-o", str(target)]) == 2
+    assert "No space left" in capsys.readouterr().err
+    assert list(folder.iterdir()) == []
+
+
+def test_an_export_replaces_an_older_file_whole(saved_reading: Path, tmp_path: Path) -> None:
+    target = tmp_path / "reading.txt"
+    target.write_text("an older export, much longer than the new one " * 1000, encoding="utf-8")
+    target.chmod(0o640)
+    assert main(["export", str(saved_reading), "-f", "txt", "-o", str(target)]) == 0
+    assert target.read_bytes() == export_page(translated_page(), "txt")
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

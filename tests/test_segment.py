@@ -350,7 +350,11 @@ def test_tokenize_offset() -> None:
         ("!!! ...", "other"),
         ("", "other"),
         ("Москва и Минск", "other"),
-        ("President Putin said बहुत", "en"),
+        ("President Putin said बहुत", "hi"),
+        # Hinglish: any Devanagari word makes the sentence Hindi, to be glossed and translated
+        ("मैंने आज office में meeting attend की और फिर boss को email भेजा।", "hi"),
+        ("Meeting at 5 pm, office में", "hi"),
+        ("اردو ایک زبان ہے", "other"),
     ],
 )
 def test_detect_lang(text: str, lang: str) -> None:
@@ -581,3 +585,61 @@ def test_evaluation_missing_or_empty_file_is_a_clear_error(tmp_path: Path) -> No
 def test_splitter_f1_on_ud_hindi_pud() -> None:
     scores = evaluation.evaluate(evaluation.DEFAULT_CONLLU)
     assert scores.f1 >= 0.98, f"F1 {scores.f1:.4f}"
+
+
+# --- English titles in Hindi spelling, standalone headlines -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("मि. शर्मा ने कहा। वह आए।", ["मि. शर्मा ने कहा।", "वह आए।"]),
+        ("मिस. सिंह आईं।", ["मिस. सिंह आईं।"]),
+        ("श्री. गुप्ता बोले।", ["श्री. गुप्ता बोले।"]),
+        ("डॉ. राम आए।", ["डॉ. राम आए।"]),
+        ("सेन. सैंडर्स ने कहा।", ["सेन. सैंडर्स ने कहा।"]),
+        ("प्रो. यादव पढ़ाते हैं।", ["प्रो. यादव पढ़ाते हैं।"]),
+        ("उन्होंने जन. रावत से बात की।", ["उन्होंने जन. रावत से बात की।"]),
+        ("कर्न. वर्मा और लेफ्टि. खान आए।", ["कर्न. वर्मा और लेफ्टि. खान आए।"]),
+        ("डी.एम. सिंह आए।", ["डी.एम. सिंह आए।"]),
+        ("एसपी. मीणा ने जाँच की।", ["एसपी. मीणा ने जाँच की।"]),
+        # a full stop used as a danda still ends the sentence before a function word
+        ("यह काम है. उसने कहा.", ["यह काम है.", "उसने कहा."]),
+        ("वह घर से. राम आया.", ["वह घर से.", "राम आया."]),
+        ("बात मि. वह आए।", ["बात मि.", "वह आए।"]),
+    ],
+)
+def test_titles_spelled_in_hindi_end_no_sentence(text: str, sentences: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "शीर्षक\n\nमुख्य समाचार\nभारत एक बड़ा देश है और यहाँ बहुत लोग रहते हैं। दिल्ली राजधानी है।",
+            [("title", "शीर्षक"), ("heading", "मुख्य समाचार"),
+             ("paragraph", "भारत एक बड़ा देश है और यहाँ बहुत लोग रहते हैं। दिल्ली राजधानी है।")],
+        ),
+        (
+            "शीर्षक\n\nपहला वाक्य यहाँ पूरा होता है।\nउपशीर्षक यहाँ\nदूसरा अनुच्छेद यहाँ शुरू होता है और यहाँ खत्म होता है।",
+            [("title", "शीर्षक"), ("paragraph", "पहला वाक्य यहाँ पूरा होता है।"), ("heading", "उपशीर्षक यहाँ"),
+             ("paragraph", "दूसरा अनुच्छेद यहाँ शुरू होता है और यहाँ खत्म होता है।")],
+        ),
+        (  # hard-wrapped lines of one width stay one paragraph
+            "शीर्षक\n\nयह एक लंबा वाक्य है जो\nकई पंक्तियों में टूटा हुआ है और\nयहाँ खत्म होता है।",
+            [("title", "शीर्षक"),
+             ("paragraph", "यह एक लंबा वाक्य है जो कई पंक्तियों में टूटा हुआ है और यहाँ खत्म होता है।")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_short_line_standing_alone_is_a_heading_not_joined(text: str, expected: list) -> None:
+    assert _kinds(text) == expected
+
+
+def test_a_kruti_dev_text_is_named() -> None:
+    kruti = "Hkkjr ,d cM+k ns'k gSA bldh jkt/kkuh fnYyh gSA ;gk¡ dbZ Hkk\"kk,¡ cksyh tkrh gSaA"
+    with pytest.raises(InputError, match="Kruti Dev"):
+        segment_article(kruti)
+    with pytest.raises(InputError, match="no Devanagari letters"):
+        segment_article("The word gS is not English. Nor is dk. But ls is a command.")

@@ -34,7 +34,7 @@ def seed_sentences() -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()] + EXTRA
 
 
-@pytest.fixture(scope="module", params=["tiny_marian_dir", "tiny_m2m_dir"])
+@pytest.fixture(scope="module", params=["tiny_marian_dir", "tiny_marian_multi_dir", "tiny_m2m_dir"])
 def pair(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(transformers folder, its float32 CTranslate2 conversion): float32 so both compute alike."""
     source = request.getfixturevalue(request.param)
@@ -208,3 +208,30 @@ def test_codec_marks_no_text_piece_as_special(tiny_marian_dir: Path) -> None:
     codec = load_codec(tiny_marian_dir, "marian")
     encoded = codec.encode("भारत")
     assert encoded.tokens[-1] == "</s>" and list(encoded.content) == list(range(len(encoded.tokens) - 1))
+
+
+def test_multi_target_marian_is_told_to_translate_into_english(
+    tiny_marian_multi_dir: Path, tmp_path: Path
+) -> None:
+    reference = TransformersTranslator(tiny_marian_multi_dir)
+    ids = reference.tokenizer(reference._prepare("नमस्ते"))["input_ids"]
+    assert reference.tokenizer.convert_ids_to_tokens(ids)[0] == ">>eng<<"
+    codec = load_codec(tiny_marian_multi_dir, "marian")
+    assert codec.encode("नमस्ते").tokens[0] == ">>eng<<"
+    assert ">>eng<<" not in codec.encode("नमस्ते").pieces
+
+
+def test_recommended_preset_loads_offline_through_the_real_loader(
+    tiny_marian_multi_dir: Path, isolated_user_paths: Path
+) -> None:
+    import shutil
+
+    from assistant import models
+
+    shutil.copytree(tiny_marian_multi_dir, isolated_user_paths / "models" / models.RECOMMENDED)
+    translator = load_translator(models.RECOMMENDED, cache=False)
+    assert translator.engine_info.engine == "ctranslate2"  # converted on first use
+    sentences = seed_sentences()[:4]
+    results = translator.translate(sentences)
+    assert [r.source for r in results] == sentences and any(r.text for r in results)
+    assert not any(">>eng<<" in r.text for r in results)

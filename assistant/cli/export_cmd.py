@@ -82,6 +82,7 @@ def _destination(args: argparse.Namespace) -> Path | None:
 def run(args: argparse.Namespace) -> int:
     from assistant.errors import ExportError
     from assistant.export import export_page
+    from assistant.files import write_atomic
 
     page = load(args)
     options = {"table": True} if args.table and args.format == "md" else {}
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return 0
     try:
-        target.write_bytes(payload)
+        write_atomic(target, payload)
     except OSError as exc:
         raise ExportError(f"Could not write {target} ({exc.strerror or exc}).",
                           "Check that the folder exists and is writable.") from exc  # fmt: skip

@@ -2,13 +2,15 @@
 
 Document layout::
 
-    {"schema_version": 1,
+    {"schema_version": 2,
      "generator": {"name": "Hindi Reader", "version": "...", "note": "<model or gloss-only, date>"},
      "page": {...every ReadingPage field, nested dataclasses as objects, tuples as arrays...}}
 
 Loading is strict: the result is rebuilt field by field from the dataclass definitions,
 so ``load_page_json(export_page(page, "json")) == page``. Unknown keys are ignored (a later
 version may add optional fields); a missing required field or a wrong type is an error.
+Older documents still load: version 1 had no ``links`` on sentence pairs, which default
+to none.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from assistant.export.common import PRODUCT, provenance
 from assistant.types import SCHEMA_VERSION, ReadingPage
 
 _HINT = "Export the reading again from the article, or open the article itself instead."
+READABLE_VERSIONS = frozenset(range(1, SCHEMA_VERSION + 1))
+"""Version 1 is version 2 without alignment links: its pairs load with no links."""
 
 
 def _version() -> str:
@@ -205,10 +209,10 @@ def load_page_json(data: bytes | str) -> ReadingPage:
     if not isinstance(doc, dict) or "page" not in doc:
         raise ExportError("This JSON file is not a saved reading (no 'page' object).", _HINT)
     version = doc.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise ExportError(
             f"This saved reading uses schema version {version!r}; this version of {PRODUCT} "
-            f"reads version {SCHEMA_VERSION}.",
+            f"reads versions {min(READABLE_VERSIONS)} to {SCHEMA_VERSION}.",
             "Open it with a matching version, or export the reading again.",
         )
     try:

@@ -31,6 +31,10 @@ _AKSHARA = re.compile(
     f"(?:{_CONSONANT}(?:\u094d{_CONSONANT})*[\u093e-\u094d\u0962\u0963]?"
     "|[\u0904-\u0914\u0960\u0961\u0972-\u0977])[\u0900-\u0903]?|.", re.S)
 MIN_AKSHARAS = 2
+# No dictionary word has more than 14 aksharas, so a longer word than two of those (with
+# an ending) is no compound of two; the bound also keeps the every-cut search linear in
+# the length of a text with one endless "word" (a run of joiners).
+MAX_AKSHARAS = 32
 _CONTENT_POS = ("NOUN", "ADJ")
 _DICTIONARY_FUNCTION_POS = ("PRON", "DET", "ADP")
 # Closed-class words of these kinds glue onto neighbours in fused spellings (रामका,
@@ -276,6 +280,8 @@ def _split(lexicon: Lexicon, word: str) -> tuple[str, str] | None:
 def compound_senses(lexicon: Lexicon, word: str) -> tuple[str, str] | None:
     """(English sense, note) for a word read as a compound of two glossed words, else None."""
     key = norm(word)
-    if not is_devanagari(key) or len(_aksharas(key)) < 2 * MIN_AKSHARAS or _known(lexicon, key):
+    if not is_devanagari(key) or not 2 * MIN_AKSHARAS <= len(_aksharas(key)) <= MAX_AKSHARAS:
+        return None
+    if _known(lexicon, key):
         return None
     return _split(lexicon, key)

@@ -57,6 +57,9 @@ class PieceCodec:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self.special: frozenset[str] = frozenset()
+        """Tokens decoding drops (as the transformers tokenizer does)."""
+        self.markers: frozenset[str] = frozenset()
+        """Language tokens: kept in decoded text like transformers does, but never text pieces."""
 
     def encode(self, text: str) -> Encoded:
         with self._lock:
@@ -72,7 +75,9 @@ class PieceCodec:
 
     def content(self, tokens: list[str] | tuple[str, ...]) -> list[int]:
         """Positions of real text pieces among output tokens."""
-        return [i for i, token in enumerate(tokens) if token not in self.special]
+        return [
+            i for i, token in enumerate(tokens) if token not in self.special and token not in self.markers
+        ]
 
     def _encode(self, text: str) -> Encoded:
         raise NotImplementedError
@@ -129,7 +134,12 @@ class _VocabCodec(PieceCodec):
     """SentencePiece pieces looked up in a ``vocab.json`` (Marian and M2M100)."""
 
     def __init__(
-        self, folder: Path, source_spm: Path, prefix: tuple[str, ...], target: tuple[str, ...]
+        self,
+        folder: Path,
+        source_spm: Path,
+        prefix: tuple[str, ...],
+        target: tuple[str, ...],
+        special: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
         self.source = _spm(source_spm)
@@ -146,7 +156,8 @@ class _VocabCodec(PieceCodec):
         self.clean_up = bool(config.get("clean_up_tokenization_spaces", False))
         self.prefix = prefix
         self.target_prefix = target
-        self.special = frozenset({self.unk, self.eos, self.pad, "<s>", *prefix, *target})
+        self.special = frozenset({self.unk, self.eos, self.pad, *special})
+        self.markers = frozenset({*prefix, *target})
 
     def _encode(self, text: str) -> Encoded:
         pieces = tuple(self.source.encode(text, out_type=str))
@@ -249,7 +260,11 @@ def load_codec(folder: Path, family: str) -> PieceCodec:
         vocab = _json(folder / "vocab.json")
         if isinstance(vocab, dict) and NLLB_LANGUAGES[0] not in vocab:
             codec = _VocabCodec(
-                folder, folder / "sentencepiece.bpe.model", (M2M100_LANGUAGES[0],), (M2M100_LANGUAGES[1],)
+                folder,
+                folder / "sentencepiece.bpe.model",
+                (M2M100_LANGUAGES[0],),
+                (M2M100_LANGUAGES[1],),
+                special=("<s>", *M2M100_LANGUAGES),
             )
         else:
             codec = _NllbSpmCodec(folder)
