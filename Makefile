@@ -37,11 +37,14 @@ lint: install
 evaluate: install
 	$(BIN)/python -m assistant evaluate segmentation
 	$(BIN)/python -m assistant evaluate lexicon
+	$(BIN)/python -m assistant evaluate senses
+	$(BIN)/python -m assistant evaluate alignment
 
 bench: install
 	$(BIN)/python scripts/bench_lexicon.py
 	$(BIN)/python scripts/bench_translate.py
 	$(BIN)/python scripts/bench_export.py
+	$(BIN)/python scripts/bench_align.py
 
 lexicon: install
 	$(BIN)/python -m assistant lexicon build

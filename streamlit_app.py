@@ -21,7 +21,8 @@ import streamlit as st
 
 from assistant import downloads
 from assistant.errors import AssistantError
-from assistant.render import RenderOptions, glossary_rows, page_html
+from assistant.pagedata import FormTable, sections, table_size
+from assistant.render import RenderOptions, component_data, component_js, glossary_rows, reader_css
 from assistant.types import ReadingPage
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
@@ -39,6 +40,15 @@ state = st.session_state
 state.setdefault("pages", {})  # (article digest, model) -> finished ReadingPage
 state.setdefault("partial", {})  # same key -> page of a stopped or interrupted job
 state.setdefault("stopped", set())
+state.setdefault("section", {})  # article digest -> section being read
+state.setdefault("tables", {})  # page key -> FormTable: word forms numbered once per page
+state.setdefault("sent", {})  # page key -> (forms, strings, units) the browser holds
+state.setdefault("my_downloads", set())  # model names whose downloads this session started
+
+# The reading page: the library's data, drawn in the browser by the package's script.
+# Not isolated in a shadow root: its CSS is scoped under .hr-reader already.
+READER = st.components.v2.component("hindi_reader", css=reader_css(), js=component_js(), isolate_styles=False)
+READER_KEY = "reader"
 
 
 # ---------------------------------------------------------------- article
@@ -62,8 +72,10 @@ def read_source(data: bytes, filename: str) -> str:
     return read_article(data, filename)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def segment(text: str, name: str):
+    # A resource, not data: the Article is immutable, and copying a long one on every run
+    # (what cache_data does) would cost seconds.
     from assistant.reader import open_article
 
     return open_article(text, name)
@@ -114,12 +126,24 @@ def installed() -> list[Any]:
     return installed_models()
 
 
+def _downloading() -> set[str]:
+    from assistant.models import PRESETS
+
+    names = set()
+    for name in PRESETS:
+        job = downloads.get_job(name)
+        if job is not None and not job.snapshot().finished:
+            names.add(name)
+    return names
+
+
 def choose_model(models: list[Any]) -> str:
     """The model to translate with, or GLOSS_ONLY."""
     from assistant.translate import default_model
 
     st.sidebar.header("Translation model")
-    usable = [m.name for m in models if m.problem is None]
+    busy = _downloading()
+    usable = [m.name for m in models if m.problem is None and m.name not in busy]
     wanted = os.environ.get("ASSISTANT_MODEL", "").strip()
     options = [*usable, GLOSS_ONLY]
     if wanted and wanted not in options:
@@ -134,42 +158,50 @@ def choose_model(models: list[Any]) -> str:
     )
     if not usable:
         st.sidebar.info(NO_MODEL_NOTICE)
-    for broken in (m for m in models if m.problem):
+    for broken in (m for m in models if m.problem and m.name not in busy):
         st.sidebar.warning(f"{broken.name} cannot be used: {broken.problem}")
     return model
+
+
+def model_card(box: Any, preset: Any, installed_now: bool) -> None:
+    """One preset, readable in a narrow sidebar: name, size, license, quality and note."""
+    status = " · installed" if installed_now else ""
+    box.markdown(f"**{preset.name}**{status}  \n{preset.size_mb:,} MB · license: {preset.license}")
+    quality = f"FLORES BLEU {preset.flores_bleu}" if preset.flores_bleu else ""
+    box.caption(" · ".join(part for part in (quality, preset.note) if part))
 
 
 def manage_models(models: list[Any]) -> None:
     from assistant.models import PRESETS, remove
 
     names = {m.name for m in models}
-    with st.sidebar.expander("Get or remove models", expanded=not names):
-        rows = [
-            {
-                "model": p.name,
-                "size": f"{p.size_mb:,} MB",
-                "license": p.license,
-                "FLORES BLEU": p.flores_bleu,
-                "installed": p.name in names,
-                "note": p.note,
-            }
-            for p in PRESETS.values()
-        ]
-        st.dataframe(rows, hide_index=True, width="stretch")
-        for preset in PRESETS.values():
-            if preset.name in names:
-                continue
-            job = downloads.get_job(preset.name)
-            idle = job is None or job.snapshot().finished
-            if idle and st.button(
-                f"Download {preset.name} ({preset.size_mb:,} MB)", key=f"get-{preset.name}"
-            ):
-                downloads.start_download(preset.name)
-                st.rerun()
-        if any(downloads.get_job(name) for name in PRESETS):
+    busy = _downloading()
+    if any(downloads.get_job(name) for name in PRESETS):
+        # Outside the expander, so that the progress stays in sight whatever its state.
+        with st.sidebar:
             show_downloads()
+    with st.sidebar.expander("Get or remove models", expanded=not names or bool(busy)):
+        for preset in PRESETS.values():
+            usable = preset.name in names and preset.name not in busy
+            model_card(st, preset, usable)
+            if preset.name in busy:
+                continue
+            if usable:
+                if st.button(f"Remove {preset.name}", key=f"rm-{preset.name}"):
+                    try:
+                        remove(preset.name)
+                    except AssistantError as err:
+                        st.error(str(err))
+                    else:
+                        load_model.clear()
+                        st.rerun()
+            elif st.button(f"Download {preset.name} ({preset.size_mb:,} MB)", key=f"get-{preset.name}"):
+                downloads.forget(preset.name)
+                downloads.start_download(preset.name)
+                state.my_downloads.add(preset.name)
+                st.rerun()
         for model in models:
-            if st.button(f"Remove {model.name}", key=f"rm-{model.name}"):
+            if model.name not in PRESETS and st.button(f"Remove {model.name}", key=f"rm-{model.name}"):
                 try:
                     remove(model.name)
                 except AssistantError as err:
@@ -181,7 +213,11 @@ def manage_models(models: list[Any]) -> None:
 
 @st.fragment(run_every=1.0)
 def show_downloads() -> None:
-    """Progress of this server's downloads, polled; the worker threads never touch the page."""
+    """Progress of this server's downloads, polled; the worker threads never touch the page.
+
+    Every visitor sees that a model is downloading; how a download ended (and its error)
+    is shown only in the session that started it.
+    """
     from assistant.models import PRESETS
 
     for name in PRESETS:
@@ -189,22 +225,26 @@ def show_downloads() -> None:
         if job is None:
             continue
         snap = job.snapshot()
+        mine = name in state.my_downloads
         if snap.state == "running":
             done = downloads.format_bytes(snap.bytes_done)
             total = downloads.format_bytes(snap.bytes_total)
-            st.progress(snap.fraction or 0.0, text=f"{name}: {done} of {total}")
-            if st.button("Cancel", key=f"cancel-{name}"):
+            st.progress(snap.fraction or 0.0, text=f"Downloading {name}: {done} of {total}")
+            if mine and st.button("Cancel", key=f"cancel-{name}"):
                 job.cancel()
-        else:
-            show = st.success if snap.state == "done" else st.error if snap.state == "failed" else st.warning
-            show(snap.message)
-            if st.button("Dismiss", key=f"dismiss-{name}"):
-                downloads.forget(name)
-                st.rerun()
-            seen = state.setdefault("finished_jobs", set())
-            if snap.state == "done" and id(job) not in seen:
-                seen.add(id(job))
-                st.rerun()  # refresh the model list with the new model
+            continue
+        seen = state.setdefault("finished_jobs", set())
+        if snap.state == "done" and id(job) not in seen:
+            seen.add(id(job))
+            st.rerun()  # refresh the model list with the new model
+        if not mine:
+            continue
+        show = st.success if snap.state == "done" else st.error if snap.state == "failed" else st.warning
+        show(snap.message)
+        if st.button("Dismiss", key=f"dismiss-{name}"):
+            state.my_downloads.discard(name)
+            downloads.forget(name)
+            st.rerun()
 
 
 # ---------------------------------------------------------------- reading page
@@ -220,12 +260,59 @@ def reading_options(highlight: str | None) -> RenderOptions:
     )
 
 
-def reading_aids(box: Any) -> None:
+def reading_aids(box: Any, model: str) -> None:
     box.header("Reading aids")
     box.toggle("Romanization under each word", key="romanization", value=False)
-    box.toggle("Word-by-word gloss line", key="gloss_line", value=True)
+    if model != GLOSS_ONLY:
+        # Without a model the gloss is the right column already (or moves under the Hindi
+        # when that column is hidden), so a separate gloss line would say nothing new.
+        box.toggle("Word-by-word gloss line", key="gloss_line", value=True)
     box.toggle("English column", key="show_english", value=True)
     box.slider("Font size", 14, 30, key="font_size", value=18)
+
+
+def draw(view: Any, page: ReadingPage, options: RenderOptions, key: tuple[str, str], live: str = "") -> None:
+    """Draw the reader's current section of ``page`` into ``view``.
+
+    Word forms already sent to this browser for this page are not sent again. ``live``
+    names an intermediate draw while translating (its own element key); the final draw
+    uses the fixed key, whose triggers move the reader to another section or ask for
+    forms again when a run that carried them never reached the browser.
+    """
+    digest = key[0]
+    parts = sections(page)
+    current = min(state.section.get(digest, 0), max(len(parts) - 1, 0))
+    table = state.tables.setdefault(key, FormTable())
+    sent = state.sent.get(key, (0, 0, 0))
+    page_id = f"{digest}-{key[1] or 'gloss'}"
+    data = component_data(page, options, current, parts, page_id=page_id, table=table, sent=sent)
+    state.sent[key] = table_size(table)
+    with view.container():
+        if live:
+            READER(data=data, key=f"{READER_KEY}-{live}", height="content")
+        else:
+            READER(
+                data=data,
+                key=READER_KEY,
+                height="content",
+                on_section_change=lambda: go_to_section(digest),
+                on_resend_change=lambda: resend(key),
+            )
+
+
+def go_to_section(digest: str) -> None:
+    """The reader asked for another section (before the run that draws it)."""
+    wanted = (state.get(READER_KEY) or {}).get("section")
+    if isinstance(wanted, int) and wanted >= 0:
+        state.section[digest] = wanted
+
+
+def resend(key: tuple[str, str]) -> None:
+    """The browser holds fewer word forms than were sent: send from what it holds."""
+    have = (state.get(READER_KEY) or {}).get("resend")
+    if isinstance(have, list) and len(have) == 3 and all(isinstance(n, int) and n >= 0 for n in have):
+        held = state.sent.get(key, (0, 0, 0))
+        state.sent[key] = tuple(min(n, m) for n, m in zip(have, held, strict=True))
 
 
 def request_stop(key: tuple[str, str]) -> None:
@@ -259,6 +346,7 @@ def translate_page(
         bar = st.progress(0.0, text=f"Translating with {translator.name}…")
         st.button("Stop", key="stop", on_click=request_stop, args=(key,))
     last_draw = [0.0]
+    draws = [0]
 
     def on_progress(progress: Any) -> None:
         state.partial[key] = progress.page
@@ -269,7 +357,8 @@ def translate_page(
         left = f", about {progress.eta:.0f} s left" if progress.eta else ""
         fraction = progress.done / progress.total if progress.total else 1.0
         bar.progress(fraction, text=f"{progress.done} of {progress.total} sentences translated{left}")
-        view.html(page_html(progress.page, options))
+        draws[0] += 1
+        draw(view, progress.page, options, key, live=f"live-{draws[0]}")
 
     try:
         with lock:
@@ -333,34 +422,40 @@ def show_glossary(page: ReadingPage) -> None:
     st.dataframe(rows, hide_index=True, width="stretch")
 
 
-def show_exports(key: tuple[str, str], page: ReadingPage) -> None:
+def _export_builder(page: ReadingPage, name: str) -> Any:
+    """The bytes of one format, built only when its button is pressed."""
+    from assistant.export import export_page
+
+    def build() -> bytes:
+        return export_page(page, name)
+
+    return build
+
+
+EXPORT_COLUMNS = 4
+
+
+def show_exports(page: ReadingPage) -> None:
+    """One download button per format; nothing is built until a button is pressed."""
     try:
-        from assistant.export import FORMATS, export_page
+        from assistant.export import FORMATS
     except ImportError:
         return
     st.subheader("Export")
     stem = re.sub(r"[^\w.-]+", "-", page.source_name or "article").strip("-.")[:60] or "article"
     stem = re.sub(r"\.(hi\.)?(txt|md|html?)$", "", stem)
-    cache = state.setdefault("exports", {})
-    columns = st.columns(5)
+    columns = st.columns(EXPORT_COLUMNS)
     for i, (name, fmt) in enumerate(FORMATS.items()):
-        data = cache.get((key, name))
-        if data is None:
-            try:
-                data = export_page(page, name)
-            except AssistantError as err:
-                st.error(f"{fmt.label}: {err}")
-                continue
-            cache[(key, name)] = data
         suffix = "-glossary" if name.startswith("glossary") else ""
-        columns[i % 5].download_button(
+        columns[i % EXPORT_COLUMNS].download_button(
             fmt.label.split(" (")[0] + f" (.{fmt.extension})",
-            data,
+            _export_builder(page, name),
             file_name=f"{stem}{suffix}.{fmt.extension}",
             mime=fmt.mime,
             help=fmt.label,
             key=f"export-{name}",
             on_click="ignore",
+            width="stretch",
         )
 
 
@@ -368,6 +463,10 @@ def show_exports(key: tuple[str, str], page: ReadingPage) -> None:
 
 
 def main() -> None:
+    header = st.container()
+    view = st.empty()
+    # Something to read at once: the dictionary and the article load behind this line.
+    view.info("⏳ Opening the article and looking up its words…")
     try:
         choice = choose_article()
     except AssistantError as err:
@@ -381,19 +480,18 @@ def main() -> None:
     model = choose_model(models)
     manage_models(models)
     aids = st.sidebar.container()
-    reading_aids(aids)
+    reading_aids(aids, model)
     if choice is None:
+        view.empty()
         return
     text, name = choice
     try:
         article = segment(text, name)
     except AssistantError as err:
-        st.error(str(err))
+        view.error(str(err))
         return
     digest = hashlib.sha256(f"{name}\0{text}".encode()).hexdigest()[:16]
     key = (digest, model)
-    header = st.container()
-    view = st.empty()
     options = reading_options(state.get("highlight"))
 
     page = state.pages.get(key)
@@ -406,17 +504,18 @@ def main() -> None:
             if page is not None and key in state.stopped:
                 stopped_notice(key, page)
     if page is None:
-        page = gloss_page((digest, GLOSS_ONLY), article)
+        key = (digest, GLOSS_ONLY)
+        page = gloss_page(key, article)
 
     if page.model:
         header.caption(f"Machine translation by **{page.model}**, sentence by sentence · {name}")
     else:
         header.caption(f"Word-by-word gloss (not a translation) · {name}")
     highlight = choose_highlight(aids, page)
-    view.html(page_html(page, replace(options, highlight_lemma=highlight)))
+    draw(view, page, replace(options, highlight_lemma=highlight), key)
     if not any(p.kind == "pending" for p in page.pairs()):
         show_glossary(page)
-        show_exports(key, page)
+        show_exports(page)
 
 
 main()

@@ -1,14 +1,17 @@
 """Model downloads that run in the background while a page keeps answering.
 
 A ``DownloadJob`` runs ``assistant.models.download`` in a worker thread. The worker only
-records byte counts under a lock; a view polls ``job.snapshot()`` and draws its own
-progress bar, so no UI call ever happens off the view's thread. Jobs are kept in a
-module-level registry keyed by model name, so a page that reruns finds the job it
-started instead of starting a second one.
+records byte counts and the current stage (downloading, verifying, converting for the
+fast engine) under a lock; a view polls ``job.snapshot()`` and draws its own progress
+bar, so no UI call ever happens off the view's thread. Jobs are kept in a module-level
+registry keyed by model name, so a page that reruns finds the job it started instead of
+starting a second one. A job records its ``owner`` (an opaque id of the session that
+started it), so a page can show a failure only to the reader who asked for it.
 """
 
 from __future__ import annotations
 
+import inspect
 import threading
 import time
 from collections.abc import Callable
@@ -18,6 +21,7 @@ from typing import Any, Literal
 from assistant.errors import AssistantError
 
 JobState = Literal["running", "done", "failed", "cancelled"]
+Stage = Literal["starting", "downloading", "verifying", "converting", "finished"]
 DownloadFunc = Callable[..., Any]
 
 
@@ -35,6 +39,8 @@ class DownloadSnapshot:
     bytes_total: int | None
     elapsed: float
     message: str
+    stage: Stage = "downloading"
+    owner: str | None = None
 
     @property
     def fraction(self) -> float | None:
@@ -65,10 +71,13 @@ class DownloadJob:
         *,
         download: DownloadFunc | None = None,
         downloader: Any = None,
+        owner: str | None = None,
     ) -> None:
         self.name = name
+        self.owner = owner
         self._download = download or _default_download
         self._downloader = downloader
+        self._stage: Stage = "starting"
         self._lock = threading.Lock()
         self._cancel = threading.Event()
         self._state: JobState = "running"
@@ -90,11 +99,24 @@ class DownloadJob:
         with self._lock:
             self._done = max(0, int(bytes_done))
             self._total = int(bytes_total) if bytes_total else None
-            self._message = f"Downloading {self.name}…"
+            if self._stage in ("starting", "downloading"):
+                self._stage = "downloading"
+                self._message = f"Downloading {self.name}…"
+
+    def _on_stage(self, stage: str, message: str) -> None:
+        if self._cancel.is_set() and stage == "downloading":
+            raise _Cancelled
+        with self._lock:
+            if stage in ("downloading", "verifying", "converting"):
+                self._stage = stage  # type: ignore[assignment]
+            self._message = message
 
     def _finish(self, state: JobState, message: str) -> None:
         with self._lock:
+            if state == "done" and self._stage == "converting" and "failed" in self._message:
+                message = self._message  # installed, but the fast-engine conversion failed: say so
             self._state = state
+            self._stage = "finished"
             self._message = message
             self._ended = time.monotonic()
 
@@ -102,6 +124,8 @@ class DownloadJob:
         kwargs: dict[str, Any] = {"progress": self._progress}
         if self._downloader is not None:
             kwargs["downloader"] = self._downloader
+        if _accepts(self._download, "on_stage"):
+            kwargs["on_stage"] = self._on_stage
         try:
             self._download(self.name, **kwargs)
         except _Cancelled:
@@ -139,6 +163,8 @@ class DownloadJob:
                 bytes_total=self._total,
                 elapsed=end - self._started,
                 message=self._message,
+                stage=self._stage,
+                owner=self.owner,
             )
 
     def wait(self, timeout: float | None = None) -> DownloadSnapshot:
@@ -152,13 +178,30 @@ _JOBS: dict[str, DownloadJob] = {}
 _JOBS_LOCK = threading.Lock()
 
 
-def start_download(name: str, *, download: DownloadFunc | None = None, downloader: Any = None) -> DownloadJob:
-    """Start downloading ``name``, or return the job already running for it."""
+def _accepts(func: Callable[..., Any], keyword: str) -> bool:
+    try:
+        parameters = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.name == keyword or p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters)
+
+
+def start_download(
+    name: str,
+    *,
+    download: DownloadFunc | None = None,
+    downloader: Any = None,
+    owner: str | None = None,
+) -> DownloadJob:
+    """Start downloading ``name``, or return the job already running for it.
+
+    ``owner`` is an opaque id of whoever asked (a page session): the running download is
+    shared, but a view can keep its failure message for its owner."""
     with _JOBS_LOCK:
         job = _JOBS.get(name)
         if job is not None and not job.snapshot().finished:
             return job
-        job = DownloadJob(name, download=download, downloader=downloader)
+        job = DownloadJob(name, download=download, downloader=downloader, owner=owner)
         _JOBS[name] = job
     return job.start()
 

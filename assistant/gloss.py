@@ -17,6 +17,7 @@ from assistant.lexicon.compounds import compound_senses
 from assistant.lexicon.english import gerund, inflect, participle, plural
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
+from assistant.lexicon.ranking import for_form
 from assistant.romanize import name_form, readable, strict
 from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
 
@@ -115,6 +116,8 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
     senses = record.senses[:MAX_SENSES] if record and record.pos == best.pos else ()
     if not senses and record and best.pos not in ("PROPN",):
         senses = record.senses[:MAX_SENSES]
+    if len(senses) > 1 and best.source != "closed" and text != best.lemma:
+        senses = for_form(text, best.pos, senses)
     gender = best.gender or (record.gender if record else None)
     is_name = best.pos == "PROPN"
     if is_name and not senses:
@@ -147,6 +150,12 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
     if not senses:
         bare = f"In the dictionary as {best.lemma} ({best.pos}) but without an English gloss."
         note = _add_note(note, bare)
+    if unit is not None and unit.senses and unit.senses[0] not in senses and best.source != "closed" \
+            and not borrowed:
+        # inside a unit the word means what the unit means: रूप in के रूप में is "as",
+        # पुष्टि in पुष्टि की "confirmed"; its own senses follow
+        senses = (unit.senses[0], *senses)
+        note = _add_note(f"here part of the expression {unit.text}", note)
     return Gloss(text, best.lemma, roman, roman_strict, best.pos, gender, tuple(senses[:MAX_SENSES]), note,
                  unit, known=True, is_name=is_name, analysis=best, borrowed=borrowed)
 

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from assistant.align import aligned_senses
 from assistant.errors import LexiconError
 from assistant.romanize import name_form, readable, strict
 from assistant.types import Gloss, Glossary, GlossaryTerm, MultiwordUnit, SentencePair, Token
@@ -221,7 +222,7 @@ class _Collector:
             if _is_term(gloss):
                 lemma = _clean_lemma(gloss.lemma or gloss.text)
                 entry = self._entry(self.terms, (lemma, gloss.pos), lemma, gloss.pos, (index, i), pair)
-                entry.add(gloss.text, (index, i), gloss.gender, gloss.senses)
+                entry.add(gloss.text, (index, i), gloss.gender, aligned_senses((gloss,), gloss.senses))
             i += 1
 
     def _add_unit(
@@ -247,7 +248,7 @@ class _Collector:
         entry = self._entry(self.terms, (lemma, "UNIT"), lemma, pos, (index, unit.start_token), pair)
         entry.unit_kind = unit.kind
         gender = next((g.gender for g in parts if g.gender), None)
-        entry.add(unit.text, (index, unit.start_token), gender, unit.senses)
+        entry.add(unit.text, (index, unit.start_token), gender, aligned_senses(parts, unit.senses))
 
     def _add_name(self, index: int, pair: SentencePair, i: int) -> int:
         """One name, however many tokens it spans (व्लादिमीर पुतिन); returns the next index."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from assistant.align import align_pair
 from assistant.gloss import gloss_line, gloss_sentence
 from assistant.glossary import build_glossary
 from assistant.segment import segment_article
@@ -107,7 +108,9 @@ def _translate_into(
     on_progress: Callable[[Progress], None] | None,
     should_stop: Callable[[], bool] | None,
 ) -> None:
-    """Fill the Hindi pairs of ``pairs`` in place with the translator's output."""
+    """Fill the Hindi pairs of ``pairs`` in place with the translator's output, each aligned
+    with its translation as it arrives (with the model's cross-attention when the backend
+    can return it)."""
     todo = [i for i, pair in enumerate(pairs) if pair.source.lang == "hi"]
     total = len(todo)
     start = time.perf_counter()
@@ -115,10 +118,11 @@ def _translate_into(
     if on_progress:
         on_progress(Progress(0, total, 0.0, None, assemble(False)))
     sources = [pairs[i].source.text for i in todo]
-    iterator = translator.iter_translate(sources, should_stop=should_stop)
+    # the cross-attention comes only from engines that can give it; it sharpens alignment
+    iterator = translator.iter_translate(sources, should_stop=should_stop, attention=True)
     for done, (k, result) in enumerate(iterator, start=1):
         i = todo[k]
-        pairs[i] = replace(pairs[i], translation=result.text, kind="mt")
+        pairs[i] = align_pair(replace(pairs[i], translation=result.text, kind="mt"), result.attention)
         cached += int(result.cached)
         if on_progress:
             elapsed = time.perf_counter() - start

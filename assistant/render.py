@@ -1,11 +1,10 @@
-"""HTML for the reading page: pure functions from a ReadingPage to strings.
+"""The reading page's presentation: labels, stylesheet, script, glossary tables, documents.
 
-Every piece of text that comes from the article or the model passes through
-``html.escape`` (attribute values too), and no script is ever built from it: a word's
-gloss travels in escaped ``data-*`` attributes and a hidden tooltip element. The page
-works without JavaScript: tooltips open on ``:hover``/``:focus-within`` and the two
-sides of a sentence pair light up together through ``:has()``, so a host that strips
-scripts (Streamlit's ``st.html``) shows the full page.
+The page itself is data (``assistant.pagedata``): glosses once per word form, sentences
+as token offsets. The fixed script ``static/reader.js`` draws it in the browser, in the
+app (:func:`component_js`, for a Streamlit component) and in the standalone document
+(:func:`standalone_html`). Text from the article reaches HTML here only through
+``html.escape`` (glossary, title, footer) or as JSON that cannot close its ``<script>``.
 """
 
 from __future__ import annotations
@@ -14,8 +13,9 @@ import html
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from assistant.types import Gloss, Glossary, GlossaryTerm, ReadingPage, SentencePair, Token
+from assistant.types import Glossary, GlossaryTerm, ReadingPage
 
 STATIC = Path(__file__).resolve().parent / "static"
 GLOSS_LABEL = "Word-by-word gloss (not a translation)"
@@ -48,7 +48,6 @@ POS_NAMES = {
     "X": "other",
 }
 GENDER_NAMES = {"m": "masculine", "f": "feminine"}
-_BLOCK_KINDS = {"title", "standfirst", "date", "byline", "caption", "credit", "heading", "paragraph"}
 
 
 @dataclass(frozen=True)
@@ -88,173 +87,51 @@ def reader_css() -> str:
 
 
 @cache
-def _reader_js() -> str:
+def reader_js() -> str:
+    """The page's script: defines ``HindiReader.mount(root, data, hooks)`` and nothing else."""
     return (STATIC / "reader.js").read_text(encoding="utf-8")
 
 
-# ---------------------------------------------------------------- words and tooltips
+@cache
+def component_js() -> str:
+    """The script as an ES module for a Streamlit v2 component.
 
-
-def _tooltip(gloss: Gloss) -> str:
-    # The word as written and how it reads; the dictionary form below when it differs.
-    lines = [f'<span class="hr-tl" lang="hi">{_e(gloss.text)}</span>']
-    if gloss.roman:
-        lines.append(f'<span class="hr-tr">{_e(gloss.roman)}</span>')
-    if gloss.lemma and gloss.lemma != gloss.text:
-        lines.append(f'<span class="hr-tf">dictionary form: <span lang="hi">{_e(gloss.lemma)}</span></span>')
-    grammar = grammar_label(gloss.pos, gloss.gender)
-    if gloss.is_name:
-        grammar = f"{grammar} · name" if grammar else "name"
-    if grammar:
-        lines.append(f'<span class="hr-tp">{_e(grammar)}</span>')
-    if gloss.senses:
-        senses = "; ".join(gloss.senses[:MAX_SENSES])
-        lines.append(f'<span class="hr-ts">{_e(senses)}</span>')
-    elif not gloss.is_name:
-        lines.append('<span class="hr-ts hr-unknown">not in the dictionary</span>')
-    if gloss.note:
-        lines.append(f'<span class="hr-tn">{_e(gloss.note)}</span>')
-    unit = gloss.unit
-    if unit is not None:
-        meaning = "; ".join(unit.senses[:MAX_SENSES])
-        text = f'part of <span lang="hi">{_e(unit.text)}</span>'
-        if meaning:
-            text += f": {_e(meaning)}"
-        if unit.note:
-            text += f" ({_e(unit.note)})"
-        lines.append(f'<span class="hr-tu">{text}</span>')
-    if gloss.aligned:
-        lines.append(f'<span class="hr-ta">in this translation: {_e(" ".join(gloss.aligned))}</span>')
-    return f'<span class="hr-tip" role="tooltip" lang="en">{"".join(lines)}</span>'
-
-
-def _marked(gloss: Gloss, lemma: str | None) -> bool:
-    if not lemma:
-        return False
-    unit_lemma = gloss.unit.lemma if gloss.unit is not None else None
-    return lemma in (gloss.lemma, gloss.text, unit_lemma)
-
-
-def _word_html(token: Token, gloss: Gloss | None, options: RenderOptions) -> str:
-    text = _e(token.text)
-    roman = ""
-    if options.romanization and gloss is not None and gloss.roman and token.kind != "punct":
-        roman = f'<span class="hr-r" lang="hi-Latn">{_e(gloss.roman)}</span>'
-    if gloss is None or (token.kind != "word" and not gloss.senses):
-        if options.romanization:
-            return f'<span class="hr-t">{text}{roman}</span>'
-        return text
-    classes = ["hr-w"]
-    if _marked(gloss, options.highlight_lemma):
-        classes.append("hr-mark")
-    if gloss.is_name:
-        classes.append("hr-name")
-    data = {
-        "lemma": gloss.lemma,
-        "roman": gloss.roman,
-        "pos": gloss.pos,
-        "gender": gloss.gender or "",
-        "senses": "; ".join(gloss.senses[:MAX_SENSES]),
-    }
-    attrs = "".join(f' data-{key}="{_e(value)}"' for key, value in data.items() if value)
-    return f'<span class="{" ".join(classes)}" tabindex="0"{attrs}>{text}{roman}{_tooltip(gloss)}</span>'
-
-
-def _needs_space(prev: Token, token: Token) -> bool:
-    if token.start >= prev.end and prev.end > prev.start:
-        return token.start > prev.end
-    # Offsets unusable (hand-built tokens): separate words, keep punctuation attached.
-    return token.kind != "punct"
-
-
-def sentence_html(pair: SentencePair, options: RenderOptions) -> str:
-    """The Hindi side of one pair: focusable words with tooltips, original spacing."""
-    tokens = pair.source.tokens
-    if not tokens:
-        return _e(pair.source.text)
-    glosses = pair.glosses
-    parts: list[str] = []
-    for i, token in enumerate(tokens):
-        if i and _needs_space(tokens[i - 1], token):
-            parts.append(" ")
-        gloss = glosses[i] if i < len(glosses) else None
-        parts.append(_word_html(token, gloss, options))
-    return "".join(parts)
-
-
-# ---------------------------------------------------------------- rows and the page
-
-
-def _row(pair: SentencePair, sid: int, options: RenderOptions) -> str:
-    sid_attr = f'data-sid="{sid}"'
-    if pair.kind == "copy":
-        left = (
-            f'<div class="hr-src" lang="en"><span class="hr-label">{COPY_LABEL}</span>'
-            f'<span class="hr-s hr-copy" {sid_attr} tabindex="-1">{_e(pair.source.text)}</span></div>'
-        )
-        english = _e(pair.translation or pair.source.text)
-        right_text = f'<span class="hr-s" {sid_attr} tabindex="-1">{english}</span>'
-    else:
-        gloss_below = ""
-        # In gloss mode the gloss is the right column; it moves under the Hindi when that is hidden.
-        in_right_column = pair.kind == "gloss" and options.show_english
-        if options.gloss_line and pair.gloss_line and not in_right_column:
-            gloss_below = (
-                f'<div class="hr-gl" lang="en"><span class="hr-label">gloss</span>{_e(pair.gloss_line)}</div>'
-            )
-        hindi = sentence_html(pair, options)
-        left = f'<div class="hr-src" lang="hi"><span class="hr-s" {sid_attr}>{hindi}</span>{gloss_below}'
-        left += "</div>"
-        if pair.kind == "gloss":
-            right_text = (
-                f'<span class="hr-label" title="{GLOSS_LABEL}">gloss, not a translation</span>'
-                f'<span class="hr-s hr-gloss" {sid_attr} tabindex="-1">{_e(pair.gloss_line)}</span>'
-            )
-        elif pair.kind == "pending" or not pair.translation:
-            right_text = f'<span class="hr-s hr-pending" {sid_attr} tabindex="-1">{PENDING_TEXT}</span>'
-        else:
-            right_text = f'<span class="hr-s" {sid_attr} tabindex="-1">{_e(pair.translation)}</span>'
-    right = f'<div class="hr-tgt" lang="en">{right_text}</div>' if options.show_english else ""
-    return f'<div class="hr-row hr-k-{_e(pair.kind)}" {sid_attr}>{left}{right}</div>'
-
-
-def _english_heading(page: ReadingPage) -> str:
-    if page.mode == "gloss" or page.model is None:
-        return GLOSS_LABEL
-    return f"English — machine translation ({page.model})"
-
-
-def _open_reader(options: RenderOptions) -> str:
-    classes = ["hr-reader", f"hr-theme-{options.theme if options.theme in THEMES else 'auto'}"]
-    if options.romanization:
-        classes.append("hr-rom")
-    if not options.show_english:
-        classes.append("hr-one-col")
-    size = min(max(int(options.font_size), 10), 48)
-    return f'<div class="{" ".join(classes)}" style="--hr-size: {size}px" lang="en">'
-
-
-def _page_body(page: ReadingPage, options: RenderOptions) -> str:
-    parts: list[str] = []
-    if page.mode == "gloss":
-        parts.append(f'<div class="hr-note" role="note">{GLOSS_NOTICE}</div>')
-    right_head = f"<div>{_e(_english_heading(page))}</div>" if options.show_english else ""
-    parts.append(f'<div class="hr-head" aria-hidden="true"><div>Hindi</div>{right_head}</div>')
-    sid = 0
-    for block in page.blocks:
-        kind = block.kind if block.kind in _BLOCK_KINDS else "paragraph"
-        rows = []
-        for pair in block.pairs:
-            rows.append(_row(pair, sid, options))
-            sid += 1
-        parts.append(f'<section class="hr-block hr-b-{kind}">{"".join(rows)}</section>')
-    return "".join(parts)
-
-
-def page_html(page: ReadingPage, options: RenderOptions | None = None) -> str:
-    """The side-by-side reading page as an HTML fragment, with its stylesheet inline."""
-    options = options or RenderOptions()
-    return f"<style>{reader_css()}</style>{_open_reader(options)}{_page_body(page, options)}</div>"
+    The component's data is the page data as UTF-8 JSON bytes; a new run with new data
+    redraws the same reader element in place.
+    """
+    return (
+        reader_js()
+        + """
+export default function (component) {
+  var data = HindiReader.decode(component.data);
+  var host = component.parentElement;
+  if (!data || !host) {
+    return;
+  }
+  var root = host.querySelector(":scope > .hr-reader");
+  if (root && root.hrReader) {
+    root.hrComponent = component;
+    root.hrReader.setData(data);
+    return;
+  }
+  root = document.createElement("div");
+  root.className = "hr-reader";
+  host.appendChild(root);
+  root.hrComponent = component;
+  root.hrReader = HindiReader.mount(root, data, {
+    /* Another section is drawn after the server sends it (a new run of the app). */
+    request: function (index) {
+      root.hrComponent.setTriggerValue("section", index);
+    },
+    /* Word forms the server believes were sent but never arrived (an interrupted run):
+       ask again from what this reader holds. */
+    resend: function (have) {
+      root.hrComponent.setTriggerValue("resend", have);
+    },
+  });
+}
+"""
+    )
 
 
 # ---------------------------------------------------------------- glossary and document
@@ -305,28 +182,68 @@ body.hr-doc .hr-reader.hr-theme-auto { --hr-fg: #1b1d21; --hr-bg: #ffffff; }
 @media (prefers-color-scheme: dark) {
   body.hr-doc .hr-reader.hr-theme-auto { --hr-fg: #e6e7ea; --hr-bg: #0e1117; }
 }
+body.hr-doc > .hr-appendix { min-height: 0; padding-top: 0; }
+@media (max-width: 700px) { body.hr-doc > .hr-reader { padding: 1rem 0.75rem; } }
+"""
+
+_MOUNT_JS = """
+(function () {
+  var holder = document.getElementById("hr-data");
+  var root = document.getElementById("hr-page");
+  HindiReader.mount(root, JSON.parse(holder.textContent), { standalone: true });
+})();
 """
 
 
 def standalone_html(page: ReadingPage, options: RenderOptions | None = None, *, footer: str = "") -> str:
-    """A complete offline HTML5 document: the page, its glossary and a footer line.
+    """A complete offline HTML5 document: the page (all its sections), glossary and footer.
 
-    ``footer`` is plain text (escaped here). The only script is the fixed tooltip
-    placement helper shipped with the package.
+    ``footer`` is plain text (escaped here). The page travels as JSON in a
+    ``<script type="application/json">`` element, drawn by the fixed package script; the
+    glossary is static HTML, so it is readable even without scripts.
     """
+    from assistant.pagedata import json_for_html, page_data
+
     options = options or RenderOptions()
     title = page.title or page.source_name or "Hindi reading page"
     meta = [part for part in (page.source_name, page.created) if part]
     meta.append(f"translated by {page.model}" if page.model else GLOSS_LABEL.lower())
     footer_text = footer or " · ".join(meta)
-    body = (
-        f"{_open_reader(options)}{_page_body(page, options)}{glossary_html(page.glossary)}"
-        f'<footer class="hr-footer">{_e(footer_text)}</footer></div>'
-    )
+    data = json_for_html(page_data(page, options, section=None))
+    theme = options.theme if options.theme in THEMES else "auto"
+    fallback = "".join(f'<p lang="hi">{_e(pair.source.text)}</p>' for pair in list(page.pairs())[:40])
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)}</title>\n"
         f"<style>{reader_css()}{_DOCUMENT_CSS}</style>\n</head>\n"
-        f'<body class="hr-doc">\n{body}\n<script>{_reader_js()}</script>\n</body>\n</html>\n'
+        f'<body class="hr-doc">\n<div id="hr-page" class="hr-reader hr-theme-{theme}">'
+        f"<noscript><p>The side-by-side page needs JavaScript; its first sentences:</p>{fallback}</noscript>"
+        "</div>\n"
+        f'<div class="hr-reader hr-theme-{theme} hr-appendix">{glossary_html(page.glossary)}'
+        f'<footer class="hr-footer">{_e(footer_text)}</footer></div>\n'
+        f'<script type="application/json" id="hr-data">{data}</script>\n'
+        f"<script>{reader_js()}{_MOUNT_JS}</script>\n</body>\n</html>\n"
     )
+
+
+def component_data(
+    page: ReadingPage,
+    options: RenderOptions,
+    section: int,
+    parts: Any = None,
+    *,
+    page_id: str = "",
+    table: Any = None,
+    sent: tuple[int, int, int] = (0, 0, 0),
+) -> bytes:
+    """One section of the page as the app's component receives it: UTF-8 JSON bytes.
+
+    ``page_id`` names the page in the browser, which keeps the word forms it was sent
+    for it; ``table`` and ``sent`` are ``page_data``'s (send only forms not sent yet).
+    """
+    from assistant.pagedata import json_for_html, page_data
+
+    data = page_data(page, options, section=section, parts=parts, table=table, sent=sent)
+    data["page"] = page_id
+    return json_for_html(data).encode("utf-8")

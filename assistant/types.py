@@ -158,6 +158,8 @@ class Translation:
     model: str
     cached: bool = False
     attention: Attention | None = None
+    failed: bool = False
+    """True when the model gave no usable text (empty or degenerate output); ``text`` is "" then."""
 
 
 @dataclass(frozen=True)

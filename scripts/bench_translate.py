@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from assistant.errors import AssistantError
     from assistant.translate import available_engines, load_translator
-    from assistant.translate.ctranslate2_backend import convert_folder
+    from assistant.translate.convert import convert_folder
 
     sentences = hindi_sentences(SEED.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:

@@ -37,6 +37,14 @@ def tiny_marian_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def tiny_marian_multi_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny multi-target Marian folder shaped like opus-mt-tc-bible-big (``>>eng<<`` token)."""
+    from tiny_models import build_tiny_marian_multi
+
+    return build_tiny_marian_multi(tmp_path_factory.mktemp("tiny-models") / "tiny-marian-multi")
+
+
+@pytest.fixture(scope="session")
 def tiny_m2m_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tiny random-weight NLLB-style (m2m_100) model folder, built once per session."""
     from tiny_models import build_tiny_m2m

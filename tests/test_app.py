@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -24,11 +26,33 @@ def start(**widgets: object) -> AppTest:
     return at
 
 
-def page_markup(at: AppTest) -> str:
-    """The reading page (the st.html element holding it)."""
-    bodies = [h.value for h in at.html if "hr-reader" in h.value]
-    assert bodies, "no reading page rendered"
-    return bodies[-1]
+def page_raw(at: AppTest) -> bytes:
+    """The reading page as the browser receives it: the component's data, JSON bytes."""
+    found = at.get("bidi_component")
+    assert found, "no reading page rendered"
+    return found[-1].proto.bytes
+
+
+def page_data(at: AppTest) -> dict[str, Any]:
+    return json.loads(page_raw(at).decode("utf-8"))
+
+
+def pairs(at: AppTest) -> list[dict[str, Any]]:
+    data = page_data(at)
+    return [p for block in data["content"][data["current"]] for p in block["p"]]
+
+
+def page_text(at: AppTest) -> str:
+    """Everything the page will show as text: heading, notice, both sides of every pair."""
+    data = page_data(at)
+    parts = [data["heading"], data["notice"]]
+    for pair in pairs(at):
+        parts += [pair.get("s", ""), pair.get("t", ""), pair.get("g", "")]
+    return "\n".join(parts)
+
+
+def kinds(at: AppTest) -> set[str]:
+    return {p["k"] for p in pairs(at)}
 
 
 def paste(at: AppTest, text: str) -> AppTest:
@@ -51,9 +75,9 @@ def models_dir() -> Path:
 
 def test_sample_article_opens_in_gloss_only_mode_without_a_model() -> None:
     at = start()
-    html = page_markup(at)
-    assert SAMPLE_WORD in html
-    assert "Word-by-word gloss (not a translation)" in html
+    text = page_text(at)
+    assert SAMPLE_WORD in text
+    assert "Word-by-word gloss (not a translation)" in text
     assert "word-by-word gloss, not a translation" in texts(at.sidebar.info)
     assert "Word-by-word gloss (not a translation)" in texts(at.caption)
     assert not at.error
@@ -61,9 +85,9 @@ def test_sample_article_opens_in_gloss_only_mode_without_a_model() -> None:
 
 def test_pasted_text_is_read() -> None:
     at = paste(start(), "भारत एक बड़ा देश है। दिल्ली उसकी राजधानी है।")
-    html = page_markup(at)
-    assert "दिल्ली" in html and SAMPLE_WORD not in html
-    assert html.count('class="hr-row') == 2
+    text = page_text(at)
+    assert "दिल्ली" in text and SAMPLE_WORD not in text
+    assert len(pairs(at)) == 2
 
 
 def test_uploaded_file_is_read() -> None:
@@ -73,41 +97,65 @@ def test_uploaded_file_is_read() -> None:
     upload += "<p>दिल्ली भारत की राजधानी है और एक बड़ा शहर है।</p></article></body></html>"
     at.sidebar.file_uploader[0].upload("india.hi.html", upload.encode(), "text/html").run()
     assert not at.exception, at.exception
-    assert "राजधानी" in page_markup(at)
+    assert "राजधानी" in page_text(at)
 
 
 @pytest.mark.parametrize(
-    ("key", "value", "marker"),
+    ("key", "value", "option"),
     [
-        ("romanization", True, "hr-rom"),
-        ("show_english", False, "hr-one-col"),
-        ("font_size", 24, "--hr-size: 24px"),
+        ("romanization", True, "romanization"),
+        ("show_english", False, "showEnglish"),
+        ("font_size", 24, "fontSize"),
     ],
 )
-def test_reading_aids_change_the_page(key: str, value: object, marker: str) -> None:
+def test_reading_aids_change_the_page(key: str, value: object, option: str) -> None:
     at = start()
-    assert marker not in page_markup(at).split("</style>", 1)[1]
+    assert page_data(at)["options"][option] != value
     widget = at.sidebar.slider(key=key) if key == "font_size" else at.sidebar.toggle(key=key)
     widget.set_value(value).run()
     assert not at.exception
-    assert marker in page_markup(at).split("</style>", 1)[1]
+    assert page_data(at)["options"][option] == value
+
+
+def test_gloss_line_toggle_only_with_a_model(
+    tiny_marian_dir: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = start()
+    assert "gloss_line" not in [t.key for t in at.sidebar.toggle]  # the gloss is the right column
+    shutil.copytree(tiny_marian_dir, models_dir / "tiny-marian")
+    monkeypatch.setenv("ASSISTANT_MODEL", "tiny-marian")
+    at = start()
+    at.sidebar.toggle(key="gloss_line").set_value(False).run()
+    assert page_data(at)["options"]["glossLine"] is False
 
 
 def test_glossary_term_is_highlighted_in_the_text() -> None:
     at = start()
     box = at.sidebar.selectbox(key="highlight")
     assert len(box.options) > 3
-    assert "hr-mark" not in page_markup(at).split("</style>", 1)[1]
+    first = page_data(at)
+    assert first["options"]["highlight"] == "" and first["base"] == [0, 0, 0]
     box.select_index(1).run()
-    assert 'class="hr-w hr-mark' in page_markup(at)
+    data = page_data(at)
+    lemma = data["options"]["highlight"]
+    assert lemma
+    # This browser holds the forms of the first run already: only new ones travel.
+    assert data["base"] == [len(first["forms"]), len(first["strings"]), len(first["units"])]
+    forms, units = first["forms"] + data["forms"], first["units"] + data["units"]
+    words = {w for p in pairs(at) for w in p.get("w", [])[2::3] if w >= 0}
+    keys = {forms[w].get(k) for w in words for k in ("l", "x")} | {
+        units[forms[w]["u"]][3] for w in words if "u" in forms[w]
+    }
+    written = {p["s"][a:b] for p in pairs(at) for a, b, _ in zip(*[iter(p.get("w", []))] * 3, strict=False)}
+    assert lemma in keys | written
     assert at.dataframe, "glossary table missing"
 
 
 def test_hostile_text_is_shown_as_text() -> None:
     at = paste(start(), HOSTILE_TEXT)
-    html = page_markup(at)
-    assert "<script" not in html and "<img" not in html
-    assert "&lt;script&gt;" in html or "script" not in html.split("</style>", 1)[1]
+    raw = page_raw(at)
+    assert b"<" not in raw and b">" not in raw  # nothing in the data can close its element
+    assert '<script>alert("x")</script>' in page_text(at)  # kept as text, drawn with textContent
 
 
 def test_malicious_html_upload_is_shown_as_text() -> None:
@@ -118,8 +166,52 @@ def test_malicious_html_upload_is_shown_as_text() -> None:
     at.sidebar.radio(key="source").set_value("Upload a file").run()
     at.sidebar.file_uploader[0].upload(path.name, path.read_bytes(), "text/html").run()
     assert not at.exception, at.exception
-    html = page_markup(at) if not at.error else ""
-    assert "<script" not in html and "onerror=" not in html.replace("onerror=alert", "")
+    if not at.error:
+        assert b"<" not in page_raw(at)
+
+
+def test_exports_are_built_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    import assistant.export as export
+
+    built: list[str] = []
+    real = export.export_page
+
+    def counting(page: Any, name: str, **kwargs: Any) -> bytes:
+        built.append(name)
+        return real(page, name, **kwargs)
+
+    monkeypatch.setattr(export, "export_page", counting)
+    at = start()
+    assert len(at.download_button) == len(export.FORMATS)
+    assert built == []
+    labels = [b.label for b in at.download_button]
+    assert all(len(label) <= 28 for label in labels), labels  # short enough for their columns
+
+
+def test_model_cards_show_license_quality_and_note() -> None:
+    from assistant.models import PRESETS
+
+    at = start()
+    shown = texts(at.sidebar.markdown) + texts(at.sidebar.caption)
+    for preset in PRESETS.values():
+        assert preset.name in shown and preset.license in shown
+        if preset.note:
+            assert preset.note in shown
+
+
+def test_long_document_is_sent_one_section_at_a_time() -> None:
+    from tests.longdoc import long_document
+
+    at = paste(start(), long_document(100_000))
+    data = page_data(at)
+    assert len(data["sections"]) > 3 and data["current"] == 0
+    assert data["content"][0] and all(c is None for c in data["content"][1:])
+    assert len(page_raw(at)) < 250_000
+    digest = list(at.session_state["pages"])[-1][0]  # the pasted article (opened last)
+    at.session_state["section"] = {digest: 2}
+    at.run()
+    data = page_data(at)
+    assert data["current"] == 2 and data["content"][2] and data["content"][0] is None
 
 
 def test_too_large_paste_is_refused_with_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -135,16 +227,15 @@ def test_tiny_model_translates_the_page(
     shutil.copytree(tiny_marian_dir, models_dir / "tiny-marian")
     monkeypatch.setenv("ASSISTANT_MODEL", "tiny-marian")
     at = start()
-    html = page_markup(at)
-    assert "English — machine translation (tiny-marian)" in html
-    assert "hr-k-mt" in html and "hr-k-pending" not in html and "hr-k-gloss" not in html
+    assert page_data(at)["heading"] == "English — machine translation (tiny-marian)"
+    assert kinds(at) >= {"mt"} and not kinds(at) & {"pending", "gloss"}
     assert "tiny-marian" in texts(at.caption)
     assert not at.error
     # A reading aid must not translate again: the page is kept for the session.
     pages = dict(at.session_state["pages"])
     at.sidebar.toggle(key="romanization").set_value(True).run()
     assert dict(at.session_state["pages"]) == pages
-    assert "hr-rom" in page_markup(at)
+    assert page_data(at)["options"]["romanization"] is True
     if at.download_button:
         labels = [b.label for b in at.download_button]
         assert any(".txt" in label for label in labels) and any(".md" in label for label in labels)
@@ -159,14 +250,14 @@ def test_broken_model_is_an_error_not_a_traceback(models_dir: Path, monkeypatch:
     assert at.error, "the broken model should be reported"
     assert not at.exception
     # The article is still readable as a gloss.
-    assert "Word-by-word gloss (not a translation)" in page_markup(at)
+    assert page_data(at)["heading"] == "Word-by-word gloss (not a translation)"
 
 
 def test_missing_model_named_in_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ASSISTANT_MODEL", "no-such-model")
     at = start()
     assert at.error and not at.exception
-    assert SAMPLE_WORD in page_markup(at)
+    assert SAMPLE_WORD in page_text(at)
 
 
 def _finish_job(name: str) -> None:
@@ -235,12 +326,53 @@ def test_stop_keeps_the_partial_page_and_continue_finishes_it(
     at.run()
     assert not at.exception, at.exception
     assert "Translation stopped after 0 of" in texts(at.warning)
-    html = page_markup(at)
-    assert "hr-k-pending" in html and "hr-k-mt" not in html
+    assert "pending" in kinds(at) and "mt" not in kinds(at)
     assert not at.download_button  # no exports of a half-translated page
     at.session_state["stopped"] = set()
     at.button(key="resume").click().run()
     assert not at.exception, at.exception
-    html = page_markup(at)
-    assert "hr-k-mt" in html and "hr-k-pending" not in html
+    assert "mt" in kinds(at) and "pending" not in kinds(at)
     assert not at.warning
+
+
+def test_download_error_is_shown_only_to_the_session_that_started_it() -> None:
+    from assistant import downloads
+
+    downloads._JOBS.clear()
+    mine, other = start(), start()
+    mine.sidebar.button(key="get-opus-mt-hi-en").click().run()
+    _finish_job("opus-mt-hi-en")
+    mine.run()
+    other.run()
+    assert not mine.exception and not other.exception
+    assert "Cannot download opus-mt-hi-en" in texts(mine.sidebar.error)
+    assert "Cannot download" not in texts(other.sidebar.error)
+    downloads._JOBS.clear()
+
+
+def test_a_running_download_reads_downloading_not_broken(models_dir: Path) -> None:
+    import threading
+
+    from assistant import downloads
+
+    partial = models_dir / "opus-mt-hi-en"
+    partial.mkdir()
+    (partial / "pytorch_model.bin").write_bytes(b"\0" * 10)  # config.json not there yet
+    release = threading.Event()
+
+    def slow(name: str, progress: Any, **_: Any) -> None:
+        progress(10, 100)
+        release.wait(30)
+
+    downloads._JOBS.clear()
+    downloads.start_download("opus-mt-hi-en", download=slow)
+    try:
+        at = start()
+        assert "cannot be used" not in texts(at.sidebar.warning)
+        assert "opus-mt-hi-en" not in at.sidebar.selectbox(key="model").options
+        progress = [p for p in at.get("progress")]
+        assert any("Downloading opus-mt-hi-en" in p.proto.text for p in progress)
+    finally:
+        release.set()
+        _finish_job("opus-mt-hi-en")
+        downloads._JOBS.clear()

@@ -169,3 +169,51 @@ def test_real_download_function_with_a_fake_hub(tiny_marian_dir: Any) -> None:
 def test_unknown_preset_fails_with_the_library_message() -> None:
     snap = start_download("no-such-model", downloader=lambda *a: None).wait(10)
     assert snap.state == "failed" and "Unknown model preset 'no-such-model'" in snap.message
+
+
+def test_the_job_records_its_owner_and_stages(tiny_marian_dir: Any) -> None:
+    import shutil
+
+    def fake_hub(repo_id: str, local_dir: Any, allow_patterns: list[str], progress: Any) -> None:
+        for path in (p for p in tiny_marian_dir.iterdir() if p.is_file()):
+            shutil.copy2(path, local_dir / path.name)
+        progress(1, 1)
+
+    stages: list[str] = []
+    assert start_download("opus-mt-hi-en", download=FakeDownload(steps=0), owner="reader").owner == "reader"
+    job = DownloadJob("opus-mt-hi-en", downloader=fake_hub, owner="session-1")
+    original = job._on_stage
+
+    def spy(stage: str, message: str) -> None:
+        stages.append(stage)
+        original(stage, message)
+
+    job._on_stage = spy  # type: ignore[method-assign]
+    snap = job.start().wait(60)
+    assert snap.state == "done" and snap.owner == "session-1" and snap.stage == "finished"
+    assert job.owner == "session-1"
+    assert stages[:2] == ["downloading", "verifying"]
+
+
+def test_cancelled_real_download_leaves_no_folder(tiny_marian_dir: Any, isolated_user_paths: Any) -> None:
+    import shutil
+
+    started = threading.Event()
+    release = threading.Event()
+
+    def slow_hub(repo_id: str, local_dir: Any, allow_patterns: list[str], progress: Any) -> None:
+        files = [p for p in tiny_marian_dir.iterdir() if p.is_file()]
+        for i, path in enumerate(files, 1):
+            shutil.copy2(path, local_dir / path.name)
+            started.set()
+            release.wait(5)
+            progress(i, len(files))
+
+    job = start_download("opus-mt-hi-en", downloader=slow_hub)
+    assert started.wait(10)
+    job.cancel()
+    release.set()
+    snap = job.wait(30)
+    assert snap.state == "cancelled"
+    root = isolated_user_paths / "models"
+    assert not root.exists() or list(root.iterdir()) == []

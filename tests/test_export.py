@@ -5,14 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 import zipfile
 from dataclasses import replace
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from assistant.errors import AssistantError, ExportError
-from assistant.export import FORMATS, export_page, get_format, load_page_json
+from assistant.export import FORMATS, export_page, file_name, get_format, load_page_json, unavailable
 from assistant.export.common import provenance as _provenance
 from assistant.export.text import md_escape
 from assistant.types import SCHEMA_VERSION, PageBlock, ReadingPage
@@ -50,6 +53,54 @@ def test_unknown_option_is_a_clear_error() -> None:
         export_page(translated_page(), "txt", colour=True)
 
 
+def test_buttons_are_short_and_name_the_file_type() -> None:
+    buttons = [spec.button for spec in FORMATS.values()]
+    assert FORMATS["docx"].button == "Word (.docx)"
+    assert FORMATS["glossary-csv"].button == "Glossary (.csv)"
+    assert len(set(buttons)) == len(buttons)
+    assert max(len(b) for b in buttons) <= 24
+
+
+@pytest.mark.parametrize(
+    ("source_name", "title", "fmt", "expected"),
+    [
+        ("lukashenko-putin-2021-12-30.hi.txt", "", "docx", "lukashenko-putin-2021-12-30.docx"),
+        ("article.html", "", "glossary-csv", "article-glossary.csv"),
+        ("notes.MD", "", "anki", "notes.apkg"),
+        ("", "प्रतिबंधों पर बैठक", "md", "pratibandhon-par-baithak.md"),  # a Hindi title, romanized
+        ("समाचार.txt", "", "txt", "samacar.txt"),
+        ("../../etc/passwd", "", "json", "passwd.json"),
+        ("C:\\Users\\me\\café notes.txt", "", "epub", "cafe-notes.epub"),
+        (".hidden", "", "csv", "hidden.csv"),
+        ("CON.txt", "", "tsv", "reading.tsv"),
+        ("<script>.txt", "", "html", "script.html"),
+        ("", "", "txt", "reading.txt"),
+        ("x" * 300 + ".txt", "", "txt", "x" * 80 + ".txt"),
+    ],
+)
+def test_file_name_is_safe(source_name: str, title: str, fmt: str, expected: str) -> None:
+    page = ReadingPage(title, (), source_name=source_name)
+    assert file_name(page, fmt) == expected
+
+
+def test_importing_and_building_one_format_loads_nothing_for_the_others() -> None:
+    """The page builds a format when its button is pressed: nothing else may come along."""
+    code = (
+        "import sys\n"
+        "from assistant.export import FORMATS, export_page\n"
+        "from tests.test_export_pages import translated_page\n"
+        "before = set(sys.modules)\n"
+        "export_page(translated_page(), 'txt')\n"
+        "heavy = ('docx', 'ebooklib', 'genanki', 'lxml', 'assistant.render', 'assistant.lexicon', 'torch')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+        "print(sorted(set(sys.modules) - before))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent).stdout.splitlines()  # fmt: skip
+    assert out[0] == "[]"
+    assert out[1] == "[]"  # the txt export needed nothing that was not loaded already
+
+
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_every_format_names_model_or_gloss_and_date(fmt: str) -> None:
     """Provenance is in every export (for zipped formats: in one of the zip's members)."""
@@ -66,12 +117,33 @@ def test_every_format_names_model_or_gloss_and_date(fmt: str) -> None:
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_empty_page_does_not_crash(fmt: str) -> None:
     page = ReadingPage(title="", blocks=())
+    problem = unavailable(page, fmt)
     try:
         data = export_page(page, fmt)
     except AssistantError as err:  # only the Anki deck may refuse: it needs a glossary
         assert fmt == "anki", err
+        assert problem is not None and str(problem) == str(err)  # said before building anything
     else:
         assert data
+        assert problem is None
+    assert unavailable(translated_page(), fmt) is None
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "epub", "anki", "glossary-csv"])
+def test_glossaries_show_grammar_in_the_same_words(fmt: str) -> None:
+    """No raw tag in any glossary; "noun · masculine" and "name" as the page says them."""
+    data = export_page(translated_page(), fmt)
+    if FORMATS[fmt].binary:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            data = b"\n".join(z.read(name) for name in z.namelist())
+    text = data.decode("utf-8", errors="replace")
+    for tag in ("PROPN", "NOUN", "ADP"):
+        assert tag not in text
+    if fmt == "glossary-csv":
+        assert "noun,masculine" in text and "postposition" in text
+    else:
+        assert "noun · masculine" in text and "postposition" in text
+    assert "name" in text and "proper noun" not in text
 
 
 # --- txt ----------------------------------------------------------------------------
@@ -274,12 +346,23 @@ def test_glossary_csv() -> None:
         "term", "lemma", "romanization", "pos", "gender", "meaning", "count", "first sentence",
     ]  # fmt: skip
     assert len(rows) == 1 + len(page.glossary.terms) + len(page.glossary.names)
-    assert rows[1][:7] == ["प्रतिबंध", "प्रतिबंध", "pratibandh", "NOUN", "m", "sanction; ban", "3"]
+    assert rows[1][:7] == ["प्रतिबंध", "प्रतिबंध", "pratibandh", "noun", "masculine", "sanction; ban", "3"]
+    assert [row[3:5] for row in rows[2:]] == [["postposition", ""], ["other", ""], ["name", ""]]
     assert rows[-1][0] == "पुतिन" and rows[-1][9] == "name"
     assert rows[1][8:] == ["The meeting took place as sanctions grew.", "term", "opus-mt-hi-en", "2026-11-28"]
     dangerous = rows[3]
     assert dangerous[0].startswith("'=") and dangerous[1].startswith("'=")
     assert dangerous[5] == "'-danger" and dangerous[7] == "'@SUM(1)"
+
+
+def test_glossary_csv_of_a_gloss_only_reading_has_no_translation_column() -> None:
+    page = gloss_page()
+    assert page.glossary.terms
+    rows = _rows(page, "glossary-csv")
+    assert "first translation" not in rows[0]
+    assert rows[0][7:] == ["first sentence", "type", "model", "date"]
+    assert all(len(row) == len(rows[0]) for row in rows)
+    assert rows[1][8] == "term" and "not a translation" in rows[1][9]
 
 
 # --- json ---------------------------------------------------------------------------

@@ -118,3 +118,26 @@ def test_sample_pages_are_well_formed() -> None:
         for p in page.pairs():
             assert p.source.tokens
             assert all(t.end - t.start == len(t.text) for t in p.source.tokens)
+
+
+PER_THOUSAND_LIMIT = 1_500_000  # bytes of standalone HTML per 1,000 sentence pairs
+
+
+def test_html_export_of_a_thousand_pairs_stays_small() -> None:
+    """The exported page carries each gloss once per form: about 1 MB per 1,000 pairs."""
+    from assistant.export import export_page
+    from assistant.reader import build_reading_page, open_article
+    from tests.longdoc import long_document
+
+    page = build_reading_page(open_article(long_document(290_000), "long.hi.txt"))
+    blocks = tuple(
+        replace(block, pairs=tuple(
+            replace(p, translation=p.gloss_line, kind="mt") if p.kind == "gloss" else p for p in block.pairs
+        ))
+        for block in page.blocks
+    )  # fmt: skip
+    translated = replace(page, blocks=blocks, model="opus-mt-hi-en", mode="translation")
+    count = sum(1 for _ in translated.pairs())
+    assert count >= 1000
+    size = len(export_page(translated, "html"))
+    assert size * 1000 / count <= PER_THOUSAND_LIMIT, f"{size * 1000 / count / 1e6:.2f} MB per 1,000 pairs"

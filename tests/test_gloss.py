@@ -123,10 +123,10 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("रूसी राष्ट्रपति", 0, "ADJ", "Russian"),  # adjective before a noun, not "dandruff"
     ("उन्होंने पेशकश की।", 2, "VERB", "to do"),  # की at the end of a clause is करना
     ("उसने काम कराया।", 2, "VERB", "to cause to do"),  # causative derived from करना
-    ("सरकारी दफ़्तर", 0, "ADJ", "of government"),  # adjective derived from सरकार
+    ("सरकारी दफ़्तर", 0, "ADJ", "government"),  # as translators render it, not "of government"
     ("समझदारी दिखाई", 0, "NOUN", "being sensible"),  # abstract noun from the adjective समझदार
-    ("शहरीकरण तेज़ है", 0, "NOUN", "making urban"),  # -ीकरण from the adjective शहरी
-    ("अनुमानतः दस", 0, "ADV", "by inference"),  # -तः adverb from the noun अनुमान
+    ("आधुनिकीकरण तेज़ है", 0, "NOUN", "making modern"),  # -ीकरण from the adjective आधुनिक
+    ("अनुमानतः दस", 0, "ADV", "by estimate"),  # -तः adverb from the noun अनुमान
 ])
 def test_context_and_derivation(text: str, index: int, pos: str, sense: str) -> None:
     gloss = gloss_sentence(sentence(text))[index]

@@ -160,7 +160,7 @@ def test_word_list_separates_words_from_names(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("word", "sense", "pos", "is_name"), [
-    ("पोस्ट", "post", None, False),
+    ("ट्वीट", "tweet", None, False),
     ("क्लिंटन", "Clinton", "PROPN", True),
     ("ब्रिटिश", "British", None, False),  # a Hindi dictionary word without English senses
 ])

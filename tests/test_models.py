@@ -50,8 +50,14 @@ def fake_downloader(source: Path, chunks: int = 4):
 @pytest.mark.parametrize(
     ("name", "repo_id", "license", "bleu"),
     [
-        ("opus-mt-hi-en", "Helsinki-NLP/opus-mt-hi-en", "Apache-2.0", 18.7),
+        ("opus-mt-hi-en", "Helsinki-NLP/opus-mt-hi-en", "Apache-2.0", 18.8),
         ("nllb-200-distilled-600M", "facebook/nllb-200-distilled-600M", "CC-BY-NC-4.0", 37.7),
+        (
+            "opus-mt-tc-bible-big-inc",
+            "Helsinki-NLP/opus-mt-tc-bible-big-inc-deu_eng_fra_por_spa",
+            "Apache-2.0",
+            38.7,
+        ),
     ],
 )
 def test_presets(name: str, repo_id: str, license: str, bleu: float) -> None:
@@ -101,10 +107,15 @@ def test_choose_files_takes_one_weights_format(repo_files: list[str], expected: 
 def test_download_with_fake_downloader_reports_progress(tiny_marian_dir: Path, models_root: Path) -> None:
     seen: list[tuple[int, int]] = []
     downloader = fake_downloader(tiny_marian_dir)
-    path = models.download("opus-mt-hi-en", progress=lambda d, t: seen.append((d, t)), downloader=downloader)
+    path = models.download(
+        "opus-mt-hi-en", progress=lambda d, t: seen.append((d, t)), downloader=downloader, convert=False
+    )
     assert path == models_root / "opus-mt-hi-en"
     repo_id, local_dir, patterns = downloader.calls[0]
-    assert repo_id == "Helsinki-NLP/opus-mt-hi-en" and local_dir == path and "source.spm" in patterns
+    assert repo_id == "Helsinki-NLP/opus-mt-hi-en" and "source.spm" in patterns
+    # Written beside the final folder under a hidden name, renamed when checked.
+    assert local_dir.parent == models_root and local_dir.name.startswith(".opus-mt-hi-en.partial-")
+    assert sorted(p.name for p in models_root.iterdir()) == ["opus-mt-hi-en"]
     assert seen and [d for d, _ in seen] == sorted(d for d, _ in seen)
     assert seen[-1][0] == seen[-1][1] > 0
     installed = {m.name: m for m in models.installed_models()}
@@ -138,7 +149,7 @@ def test_downloader_failures_become_download_errors(
         models.download("opus-mt-hi-en", downloader=broken)
     for word in words:
         assert word in str(caught.value)
-    assert not (models_root / "opus-mt-hi-en").exists()  # no empty folder left behind
+    assert list(models_root.iterdir()) == []  # no folder left behind, partial or final
 
 
 def test_unreachable_hub_fails_at_once(models_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -205,6 +216,8 @@ def test_default_model_prefers_quality(tiny_marian_dir: Path, tiny_m2m_dir: Path
     assert default_model() == "opus-mt-hi-en"
     install(tiny_m2m_dir, models_root, "nllb-200-distilled-600M")
     assert default_model() == "nllb-200-distilled-600M"
+    install(tiny_marian_dir, models_root, models.RECOMMENDED)
+    assert default_model() == models.RECOMMENDED
 
 
 def test_default_model_falls_back_to_any_working_folder(tiny_marian_dir: Path, models_root: Path) -> None:
@@ -219,6 +232,11 @@ def test_load_translator_by_name(tiny_m2m_dir: Path, models_root: Path) -> None:
     assert translator.name == "nllb-200-distilled-600M"
     assert translator.translate(["नमस्ते"])[0].model == "nllb-200-distilled-600M"
     assert "transformers" in available_engines()
+    # An installed model is converted for the fast engine on first use, once.
+    assert translator.engine_info.engine == "ctranslate2"
+    assert (models_root / "nllb-200-distilled-600M-ct2" / "model.bin").is_file()
+    reference = load_translator("nllb-200-distilled-600M", engine="transformers", cache=False)
+    assert reference.engine_info.engine == "transformers"
 
 
 def test_installed_models_flags_broken_folders(tiny_marian_dir: Path, models_root: Path) -> None:
@@ -268,7 +286,7 @@ def test_cli_list(tiny_marian_dir: Path, models_root: Path, capsys: pytest.Captu
     out = capsys.readouterr().out
     opus_line = next(line for line in out.splitlines() if line.startswith("opus-mt-hi-en"))
     assert "installed" in opus_line and "not installed" not in opus_line
-    assert "18.7" in opus_line and "Apache-2.0" in opus_line
+    assert "18.8" in opus_line and "Apache-2.0" in opus_line
     assert "tiny-marian" in out and "marian" in out
 
 
@@ -296,21 +314,31 @@ def test_cli_download_offline(models_root: Path, capsys: pytest.CaptureFixture[s
     assert "offline" in err and "Traceback" not in err
 
 
-def test_cli_convert(tiny_marian_dir: Path, models_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_convert(
+    tiny_marian_dir: Path, models_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     pytest.importorskip("ctranslate2")
     install(tiny_marian_dir, models_root, "opus-mt-hi-en")
     assert main(["models", "convert", "opus-mt-hi-en"]) == 0
     assert (models_root / "opus-mt-hi-en-ct2" / "model.bin").is_file()
     capsys.readouterr()
     assert main(["models", "list"]) == 0
-    assert "(+ctranslate2)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "(+ctranslate2)" in out and "opus-mt-hi-en-ct2" not in out  # listed with its original
     assert main(["models", "convert", "missing"]) == 2
+    # Any folder, anywhere.
+    elsewhere = Path(shutil.copytree(tiny_marian_dir, tmp_path / "mine"))
+    assert main(["models", "convert", "--model", str(elsewhere)]) == 0
+    assert (tmp_path / "mine-ct2" / "model.bin").is_file()
+    assert main(["models", "convert", "--model", str(elsewhere), "--output", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "model.bin").is_file()
+    assert main(["models", "convert"]) == 2
 
 
 def test_cli_download_shows_progress(
     models_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def fake(name: str, *, progress=None, downloader=None) -> Path:
+    def fake(name: str, *, progress=None, downloader=None, on_stage=None) -> Path:
         for done in (0, 512, 2048):
             progress(done, 2048)
         return models_root / name
@@ -337,3 +365,105 @@ def test_progress_callback_can_cancel_by_raising() -> None:
 def test_missing_preset_says_how_to_download_it(models_root: Path) -> None:
     with pytest.raises(ModelNotFoundError, match="models download nllb-200-distilled-600M"):
         load_translator("nllb-200-distilled-600M")
+
+
+# --- downloads that fail, are cancelled, or do not match the hub's record -----------------------
+
+
+def _manifest(source: Path, **wrong: int) -> models.Manifest:
+    files = sorted(p for p in source.iterdir() if p.is_file())
+    return models.Manifest(
+        revision="0" * 40,
+        files=tuple(
+            models.FileCheck(p.name, wrong.get(p.name, p.stat().st_size), models.sha256_of(p)) for p in files
+        ),
+    )
+
+
+def test_a_folder_being_downloaded_is_never_listed(tiny_marian_dir: Path, models_root: Path) -> None:
+    seen: list[list[str]] = []
+    copy = fake_downloader(tiny_marian_dir)
+
+    def watching(repo_id: str, local_dir: Path, patterns: list[str], progress) -> None:
+        copy(repo_id, local_dir, patterns, progress)
+        seen.append([m.name for m in models.installed_models()])
+
+    models.download("opus-mt-hi-en", downloader=watching, convert=False)
+    assert seen == [[]]  # complete files, but not yet checked and renamed: not a model yet
+
+
+@pytest.mark.parametrize("how", ["fails midway", "cancelled"])
+def test_failed_or_cancelled_download_leaves_nothing(
+    tiny_marian_dir: Path, models_root: Path, how: str
+) -> None:
+    class Cancelled(Exception):
+        pass
+
+    def halfway(repo_id: str, local_dir: Path, patterns: list[str], progress) -> None:
+        files = sorted(p for p in tiny_marian_dir.iterdir() if p.is_file())
+        for i, path in enumerate(files):
+            shutil.copy2(path, local_dir / path.name)
+            if i == len(files) // 2:
+                if how == "cancelled":
+                    raise Cancelled  # how a UI's progress callback stops a download
+                raise ConnectionError("reset by peer")
+
+    with pytest.raises((DownloadError, Cancelled)):
+        models.download("opus-mt-hi-en", downloader=halfway)
+    assert list(models_root.iterdir()) == []
+    assert models.installed_models() == []
+
+
+def test_download_is_checked_against_the_hub_record(tiny_marian_dir: Path, models_root: Path) -> None:
+    copy = fake_downloader(tiny_marian_dir)
+
+    def lying(repo_id: str, local_dir: Path, patterns: list[str], progress) -> models.Manifest:
+        copy(repo_id, local_dir, patterns, progress)
+        return _manifest(tiny_marian_dir, **{"model.safetensors": 10})
+
+    with pytest.raises(DownloadError, match=r"model\.safetensors has"):
+        models.download("opus-mt-hi-en", downloader=lying, convert=False)
+    assert list(models_root.iterdir()) == []
+
+
+def test_recorded_download_catches_a_truncated_file_later(tiny_marian_dir: Path, models_root: Path) -> None:
+    copy = fake_downloader(tiny_marian_dir)
+
+    def honest(repo_id: str, local_dir: Path, patterns: list[str], progress) -> models.Manifest:
+        copy(repo_id, local_dir, patterns, progress)
+        return _manifest(tiny_marian_dir)
+
+    path = models.download("opus-mt-hi-en", downloader=honest, convert=False)
+    [model] = models.installed_models()
+    assert model.problem is None and model.revision == "0" * 40
+    weights = path / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[:1000])
+    [model] = models.installed_models()
+    assert model.problem and "model.safetensors" in model.problem
+    report = models.verify("opus-mt-hi-en")
+    assert not report.ok and "model.safetensors" in report.problems[0]
+
+
+def test_download_converts_for_the_fast_engine(tiny_marian_dir: Path, models_root: Path) -> None:
+    pytest.importorskip("ctranslate2")
+    stages: list[str] = []
+    models.download(
+        "opus-mt-hi-en",
+        downloader=fake_downloader(tiny_marian_dir),
+        on_stage=lambda stage, message: stages.append(stage),
+    )
+    assert stages == ["downloading", "verifying", "converting"]
+    [model] = models.installed_models()
+    assert model.converted == models_root / "opus-mt-hi-en-ct2"
+    assert load_translator("opus-mt-hi-en", cache=False).engine_info.engine == "ctranslate2"
+    models.remove("opus-mt-hi-en")
+    assert list(models_root.iterdir()) == []
+
+
+def test_presets_name_their_sources_and_pins() -> None:
+    recommended = models.PRESETS[models.RECOMMENDED]
+    assert recommended.license == "Apache-2.0" and recommended.commercial_use
+    assert recommended.revision and len(recommended.revision) == 40
+    assert not models.PRESETS["nllb-200-distilled-600M"].commercial_use
+    assert all(p.flores_source for p in models.PRESETS.values())
+    assert next(iter(models.PRESETS)) == models.RECOMMENDED  # the default when several are installed

@@ -111,7 +111,7 @@ def test_blank_sentences_are_empty_without_a_model_call() -> None:
 
 def test_token_budget_limits_padded_batch_size() -> None:
     sentences = [" ".join(["शब्द"] * n) for n in (3, 3, 3, 9)]
-    translator = EchoTranslator(Batching(max_batch_size=16, max_batch_tokens=12))
+    translator = EchoTranslator(Batching(first_window=4, window=4, max_batch_size=16, max_batch_tokens=12))
     translator.translate(sentences)
     # counts are words + 1: three inputs of 4 fit in 12; the 10-token one goes alone.
     assert [len(call) for call in translator.calls] == [3, 1]
@@ -138,9 +138,55 @@ def test_should_stop_ends_early_with_a_finished_prefix() -> None:
     translator = EchoTranslator(Batching(first_window=2, window=2, max_batch_size=1))
     sentences = [f"वाक्य {i}" for i in range(10)]
     results = translator.translate(sentences, should_stop=lambda: len(translator.calls) >= 3)
-    assert len(translator.calls) == 3
+    assert len(translator.calls) == 4  # asked between chunks: the second chunk is finished
     assert [r.source for r in results] == sentences[: len(results)]
-    assert len(results) == 3  # two from the first window, one finished in the second
+    assert len(results) == 4
+
+
+class GatedTranslator(EchoTranslator):
+    """Runs two chunks at once; a sentence containing "रुको" waits until released."""
+
+    parallel = 2
+
+    def __init__(self) -> None:
+        super().__init__(Batching(first_window=1, window=1, max_batch_size=1))
+        self.gate = threading.Event()
+        self.started: list[str] = []
+        self._started_lock = threading.Lock()
+
+    def _translate_batch(self, sentences: list[str]) -> list[str]:
+        with self._started_lock:
+            self.started.extend(sentences)
+        if any("रुको" in s for s in sentences):
+            assert self.gate.wait(10), "never released"
+        return super()._translate_batch(sentences)
+
+
+def test_parallel_chunks_are_released_in_order_without_waiting_for_later_ones() -> None:
+    translator = GatedTranslator()
+    sentences = ["पहला", "रुको यहाँ", "तीसरा", "चौथा"]
+    iterator = translator.iter_translate(sentences)
+    # The first sentence arrives while the second chunk is still stuck in the model.
+    assert next(iterator)[0] == 0
+    assert "रुको यहाँ" in translator.started
+    translator.gate.set()
+    assert [i for i, _ in iterator] == [1, 2, 3]
+
+
+class Broken(EchoTranslator):
+    def _translate_batch(self, sentences: list[str]) -> list[str]:
+        return {"खाली": [""], "चिह्न": ["... !"], "फंसा": ["the the the the the"]}.get(
+            sentences[0], [f"<{sentences[0]}>"]
+        )
+
+
+@pytest.mark.parametrize(
+    ("source", "failed"), [("खाली", True), ("चिह्न", True), ("फंसा", True), ("ठीक", False)]
+)
+def test_empty_or_degenerate_output_is_a_failed_translation(source: str, failed: bool) -> None:
+    result = Broken(Batching(max_batch_size=1)).translate([source])[0]
+    assert result.failed is failed
+    assert (result.text == "") is failed
 
 
 def test_long_sentence_is_split_for_the_model_and_rejoined() -> None:
@@ -203,9 +249,9 @@ def test_sorted_batches_are_put_back_in_reading_order(model_dir: Path) -> None:
     original = translator._translate_batch
     produced: dict[str, str] = {}
 
-    def recording(batch: list[str]) -> list[str]:
+    def recording(batch: list[str]) -> list:
         outputs = original(batch)
-        produced.update(zip(batch, outputs, strict=True))
+        produced.update((s, o.text) for s, o in zip(batch, outputs, strict=True))
         return outputs
 
     translator._translate_batch = recording  # type: ignore[method-assign]
@@ -242,7 +288,7 @@ def test_sentence_over_the_model_limit_is_split_not_truncated(tiny_marian_dir: P
     seen: list[str] = []
     original = translator._translate_batch
 
-    def recording(batch: list[str]) -> list[str]:
+    def recording(batch: list[str]) -> list:
         seen.extend(batch)
         return original(batch)
 
@@ -253,7 +299,7 @@ def test_sentence_over_the_model_limit_is_split_not_truncated(tiny_marian_dir: P
     pieces = split_to_fit(LONG_HINDI, lambda text: translator.count_tokens(text) <= limit)
     assert " ".join(pieces) == " ".join(LONG_HINDI.split())
     assert sorted(seen) == sorted(pieces)  # batched by length, so not in reading order
-    by_piece = dict(zip(seen, original(seen), strict=True))
+    by_piece = {piece: out.text for piece, out in zip(seen, original(seen), strict=True)}
     assert result.text == " ".join(by_piece[p].strip() for p in pieces if by_piece[p].strip())
 
 
@@ -266,6 +312,20 @@ def test_identity_is_stable_and_tracks_options_and_files(tiny_marian_dir: Path, 
     config.write_text(config.read_text().replace('"d_model": 32', '"d_model":32'))
     assert TransformersTranslator(copy).identity != first
     assert first.startswith("marian:")
+
+
+@pytest.mark.parametrize("changed", ["source.spm", "vocab.json", "tokenizer_config.json"])
+def test_identity_changes_with_the_tokenizer_files(
+    tiny_marian_dir: Path, tmp_path: Path, changed: str
+) -> None:
+    first = TransformersTranslator(tiny_marian_dir).identity
+    copy = Path(shutil.copytree(tiny_marian_dir, tmp_path / "copy"))
+    if changed == "source.spm":
+        shutil.copy(copy / "target.spm", copy / "source.spm")  # another valid tokenizer
+    else:
+        with (copy / changed).open("ab") as file:
+            file.write(b" ")  # still loads; any change of bytes must change the key
+    assert TransformersTranslator(copy).identity != first
 
 
 # --- bad model folders -------------------------------------------------------------------------

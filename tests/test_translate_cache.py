@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -70,7 +72,7 @@ def test_cache_key_includes_identity(tmp_path: Path) -> None:
     other = Echo()
     other.identity = "echo:2"
     CachedTranslator(other, path).translate(SENTENCES)
-    assert len(other.calls) == 1
+    assert sorted(s for call in other.calls for s in call) == sorted(s for s in SENTENCES if s)
 
 
 def test_sources_are_normalized(tmp_path: Path) -> None:
@@ -199,3 +201,77 @@ def test_an_article_answered_from_the_cache_never_loads_the_weights(tiny_marian_
     assert [r.text for r in results] == [r.text for r in fresh]
     assert all(r.cached for r in results)
     assert again.inner._model is None
+
+
+class Flaky(Echo):
+    """Gives an empty output for sentences that contain "खाली"."""
+
+    def _translate_batch(self, sentences: list[str]) -> list[str]:
+        self.calls.append(list(sentences))
+        return ["" if "खाली" in s else f"<{s}>" for s in sentences]
+
+
+def test_failed_translations_are_reported_and_never_cached(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    results = CachedTranslator(Flaky(), path).translate(["खाली वाक्य", "ठीक"])
+    assert [(r.text, r.failed) for r in results] == [("", True), ("<ठीक>", False)]
+    again = Flaky()
+    second = CachedTranslator(again, path).translate(["खाली वाक्य", "ठीक"])
+    assert again.calls == [["खाली वाक्य"]]  # asked again: a failure is not remembered
+    assert second[0].failed and not second[0].cached and second[1].cached
+
+
+def test_each_finished_sentence_is_saved_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    inner = Echo()
+    inner.batching = inner.batching.__class__(first_window=1, window=1, max_batch_size=1)
+    iterator = CachedTranslator(inner, path).iter_translate([f"वाक्य {i}" for i in range(5)])
+    next(iterator)
+    next(iterator)
+    # The job is abandoned here (a killed process never runs its cleanup): both are kept.
+    memory = CachedTranslator(Echo(), path).memory
+    assert memory.count() == 2
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from assistant.translate.cache import TranslationMemory
+memory = TranslationMemory(Path(sys.argv[1]))
+worker = sys.argv[2]
+for i in range(60):
+    memory.store("echo:1", [(f"{worker}-{i}", f"text {i}")])
+"""
+
+
+def test_several_processes_write_to_one_memory(tmp_path: Path) -> None:
+    path = tmp_path / "shared.sqlite"
+    repo = Path(__file__).resolve().parent.parent
+    workers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(n)], cwd=repo, stderr=subprocess.PIPE)
+        for n in range(4)
+    ]
+    for worker in workers:
+        _, errors = worker.communicate(timeout=120)
+        assert worker.returncode == 0, errors
+        assert b"not written" not in errors
+    memory = CachedTranslator(Echo(), path).memory
+    assert memory.count() == 4 * 60
+    found = memory.lookup("echo:1", [f"{n}-{i}" for n in range(4) for i in range(60)])
+    assert len(found) == 240
+
+
+def test_an_old_memory_file_gains_the_attention_column(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "CREATE TABLE translations (identity TEXT NOT NULL, source TEXT NOT NULL, text TEXT NOT NULL, "
+        "created REAL NOT NULL, PRIMARY KEY (identity, source))"
+    )
+    conn.execute("INSERT INTO translations VALUES ('echo:1', 'एक', '<one>', 0)")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    inner = Echo()
+    results = CachedTranslator(inner, path).translate(["एक", "दो"])
+    assert [r.text for r in results] == ["<one>", "<दो>"] and results[0].cached

@@ -10,7 +10,8 @@ import pytest
 
 from assistant.errors import BackendUnavailableError, ModelInvalidError
 from assistant.translate import load_translator
-from assistant.translate.ctranslate2_backend import CTranslate2Translator, convert_folder
+from assistant.translate.convert import convert_folder
+from assistant.translate.ctranslate2_backend import CTranslate2Translator
 from assistant.translate.transformers_backend import TransformersTranslator
 
 pytest.importorskip("ctranslate2")
@@ -46,6 +47,7 @@ def test_auto_engine_picks_ct2_for_a_converted_folder(converted: tuple[Path, Pat
     assert isinstance(translator, CTranslate2Translator)
     assert translator.identity.split(":")[0] in ("marian", "m2m_100")
     assert ":ct2-int8:" in translator.identity
+    assert translator.engine_info.engine == "ctranslate2"
 
 
 def test_int8_conversion_loads_and_translates(tiny_marian_dir: Path, tmp_path: Path) -> None:
@@ -61,7 +63,8 @@ def test_engine_ctranslate2_uses_the_converted_sibling(tiny_marian_dir: Path, tm
         load_translator(plain, engine="ctranslate2", cache=False)
     convert_folder(plain, tmp_path / "opus-ct2")
     translator = load_translator(plain, engine="ctranslate2", cache=False)
-    assert isinstance(translator, CTranslate2Translator) and translator.name == "opus-ct2"
+    assert isinstance(translator, CTranslate2Translator) and translator.name == "opus"
+    assert translator.folder.path.name == "opus-ct2"
 
 
 def test_transformers_engine_refuses_a_ct2_folder(converted: tuple[Path, Path]) -> None:

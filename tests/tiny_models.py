@@ -2,13 +2,14 @@
 
 The Hugging Face hub is not needed: two small SentencePiece vocabularies are trained on
 the parallel text in ``tests/data`` and attached to freshly initialised models with a
-fixed seed, laid out exactly like the real downloads (``opus-mt-hi-en`` for Marian,
-``nllb-200-distilled-600M`` for NLLB). Their output is gibberish but deterministic, which
+fixed seed, laid out exactly like the real downloads (``opus-mt-hi-en`` for Marian, the
+multi-target ``opus-mt-tc-bible-big-inc-deu_eng_fra_por_spa`` for Marian with a target
+token, ``nllb-200-distilled-600M`` for NLLB). Their output is gibberish but deterministic, which
 is all the plumbing needs. Each folder is well under 1 MB and builds in about a second.
 
 Run as a script to build both into a folder::
 
-    python tests/tiny_models.py OUT_DIR   # -> OUT_DIR/tiny-marian, OUT_DIR/tiny-nllb
+    python tests/tiny_models.py OUT_DIR   # -> OUT_DIR/tiny-marian, tiny-marian-multi, tiny-nllb
 """
 
 from __future__ import annotations
@@ -68,8 +69,17 @@ def _tiny_dims() -> dict[str, int]:
     }
 
 
-def build_tiny_marian(out: Path) -> Path:
-    """Build an opus-mt-style Marian model folder at ``out`` and return it."""
+TARGET_LANGUAGES = (">>deu<<", ">>eng<<", ">>fra<<", ">>por<<", ">>spa<<")
+"""The target tokens of opus-mt-tc-bible-big-inc-deu_eng_fra_por_spa."""
+
+
+def build_tiny_marian(out: Path, *, target_languages: tuple[str, ...] = ()) -> Path:
+    """Build an opus-mt-style Marian model folder at ``out`` and return it.
+
+    With ``target_languages`` it is shaped like the multi-target opus-mt-tc-bible models:
+    the ``>>xxx<<`` target tokens come first in the joint vocabulary, so ``</s>`` is not
+    id 0, and a sentence must start with ``>>eng<<`` to get English.
+    """
     import torch
     from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
 
@@ -80,13 +90,16 @@ def build_tiny_marian(out: Path) -> Path:
     (out / "source.spm").write_bytes(source)
     (out / "target.spm").write_bytes(target)
 
-    # opus-mt layout: one joint vocabulary, </s> first, <unk> second, <pad> last.
-    vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
+    # opus-mt layout: one joint vocabulary, </s> and <unk> before the pieces, <pad> last.
+    vocab: dict[str, int] = {code: i for i, code in enumerate(target_languages)}
+    vocab["</s>"] = len(vocab)
+    vocab["<unk>"] = len(vocab)
     for piece in _spm_pieces(source) + _spm_pieces(target):
         if piece not in vocab and piece not in ("<s>", "<pad>"):
             vocab[piece] = len(vocab)
     pad_id = len(vocab)
     vocab["<pad>"] = pad_id
+    eos_id = vocab["</s>"]
     (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
 
     tokenizer = MarianTokenizer(
@@ -101,8 +114,8 @@ def build_tiny_marian(out: Path) -> Path:
         vocab_size=len(vocab),
         pad_token_id=pad_id,
         decoder_start_token_id=pad_id,
-        eos_token_id=0,
-        forced_eos_token_id=0,
+        eos_token_id=eos_id,
+        forced_eos_token_id=eos_id,
         scale_embedding=True,
         share_encoder_decoder_embeddings=True,
         **_tiny_dims(),
@@ -112,8 +125,8 @@ def build_tiny_marian(out: Path) -> Path:
     model.generation_config = GenerationConfig(
         bad_words_ids=[[pad_id]],
         decoder_start_token_id=pad_id,
-        eos_token_id=0,
-        forced_eos_token_id=0,
+        eos_token_id=eos_id,
+        forced_eos_token_id=eos_id,
         pad_token_id=pad_id,
         max_length=MAX_POSITIONS,
         num_beams=1,
@@ -121,6 +134,11 @@ def build_tiny_marian(out: Path) -> Path:
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
     return out
+
+
+def build_tiny_marian_multi(out: Path) -> Path:
+    """A tiny model shaped like the recommended preset (multi-target Marian, ``>>eng<<``)."""
+    return build_tiny_marian(out, target_languages=TARGET_LANGUAGES)
 
 
 def build_tiny_m2m(out: Path) -> Path:
@@ -224,7 +242,12 @@ def main(argv: list[str]) -> int:
         print("usage: python tests/tiny_models.py OUT_DIR", file=sys.stderr)
         return 2
     root = Path(argv[0])
-    for path in (build_tiny_marian(root / "tiny-marian"), build_tiny_m2m(root / "tiny-nllb")):
+    built = (
+        build_tiny_marian(root / "tiny-marian"),
+        build_tiny_marian_multi(root / "tiny-marian-multi"),
+        build_tiny_m2m(root / "tiny-nllb"),
+    )
+    for path in built:
         size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
         print(f"{path}  {size / 1024:.0f} KiB")
     return 0

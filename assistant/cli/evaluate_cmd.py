@@ -8,6 +8,8 @@ import importlib
 EVALUATIONS = {
     "segmentation": ("assistant.evaluate.segmentation", "sentence-boundary F1 on UD Hindi PUD"),
     "lexicon": ("assistant.evaluate.lexicon", "lemma agreement and gloss coverage on PUD and FLORES"),
+    "alignment": ("assistant.evaluate.alignment", "word-alignment precision, recall, AER"),
+    "senses": ("assistant.evaluate.senses", "first-sense agreement with the reference English (held out)"),
 }
 
 

@@ -15,13 +15,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     build = actions.add_parser(
         "build", help="rebuild the lexicon file from FreeDict, Wiktionary and Apertium",
         description="Rebuild the lexicon data file and, next to it, the loanword table (from the "
-                    "CMU Pronouncing Dictionary and Debian's wamerican word list); the same inputs "
-                    "give byte-identical files.")
+                    "CMU Pronouncing Dictionary and Debian's wamerican word list) and the translation "
+                    "table (from aligned parallel text), then rank the senses with that table; the "
+                    "same inputs give byte-identical files.")
     build.add_argument("--shared", type=Path, default=None,
                        help="folder with freedict-eng-hin, wiktionary-en-hi and apertium-hin "
                             "(default: ../shared/data/lexicon next to the repository)")
     build.add_argument("--out", type=Path, default=None,
                        help="output file (default: the committed assistant/lexicon/data/lexicon.tsv.gz)")
+    build.add_argument("--parallel", type=Path, default=None,
+                       help="folder with the parallel text for the translation table "
+                            "(default: ../shared/data/parallel next to the repository)")
+    build.add_argument("--eval", type=Path, default=None, dest="eval_dir",
+                       help="folder with FLORES dev, UD PUD and Tatoeba, whose training halves the "
+                            "table also learns from (default: ../shared/data/eval)")
+    build.add_argument("--no-table", action="store_true",
+                       help="skip the translation table (the slowest part, about 15 s)")
     build.set_defaults(func=run_build)
 
     lookup = actions.add_parser("lookup", help="show the analyses and gloss of Hindi words")
@@ -38,6 +47,17 @@ def run_build(args: argparse.Namespace) -> int:
     loans = out.with_name(LOANWORD_FILE.name)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) and {loans.name} "
           f"({loans.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    if not args.no_table:
+        from assistant.lexicon.ttable import read_translation_table
+        from assistant.lexicon.ttable_build import build_translation_table
+
+        started = time.perf_counter()
+        tables = build_translation_table(args.parallel, args.eval_dir, out.parent, lexicon_path=out)
+        sizes = ", ".join(f"{t.name} ({t.stat().st_size / 1e6:.2f} MB)" for t in tables)
+        # the senses are ranked again with the table just learned
+        build_lexicon(args.shared, args.out, read_translation_table(tables))
+        print(f"wrote {sizes} and re-ranked the senses in {time.perf_counter() - started:.1f} s",
+              file=sys.stderr)
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from assistant import models
 from assistant.errors import InputError
@@ -31,8 +32,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     delete.set_defaults(func=run_remove)
 
-    convert = actions.add_parser("convert", help="convert an installed model for the CTranslate2 engine")
-    convert.add_argument("name", metavar="NAME")
+    convert = actions.add_parser(
+        "convert", help="convert a model for the fast CTranslate2 engine (done after download by itself)"
+    )
+    convert.add_argument("name", metavar="NAME", nargs="?", help="an installed model")
+    convert.add_argument("--model", type=Path, metavar="PATH", help="any model folder instead of NAME")
+    convert.add_argument(
+        "--output", type=Path, metavar="PATH", help="where to write (default: beside it, -ct2)"
+    )
     convert.add_argument(
         "--quantization",
         default="int8",
@@ -58,18 +65,24 @@ def run_list(args: argparse.Namespace) -> int:
     print(f"{'PRESET':<26} {'SIZE':>8} {'LICENSE':<14} {'BLEU':>5}  STATUS")
     for preset in models.PRESETS.values():
         have = installed.get(preset.name)
-        if have is None:
+        fast_only = installed.get(preset.name + models.CT2_SUFFIX)
+        if have is None and fast_only is not None and not fast_only.problem:
+            status = "installed (ctranslate2 only)"
+        elif have is None:
             status = "not installed"
         elif have.problem:
             status = f"broken: {have.problem}"
         else:
             status = "installed"
-        if (ct2 := installed.get(preset.name + "-ct2")) is not None and not ct2.problem:
-            status += " (+ctranslate2)"
+            if have.converted is not None:
+                status += " (+ctranslate2)"
         bleu = f"{preset.flores_bleu:.1f}" if preset.flores_bleu is not None else "-"
-        print(f"{preset.name:<26} {preset.size_mb:>5} MB {preset.license:<14} {bleu:>5}  {status}")
+        mark = "*" if preset.name == models.RECOMMENDED else " "
+        print(f"{preset.name:<25}{mark} {preset.size_mb:>5} MB {preset.license:<14} {bleu:>5}  {status}")
         if preset.note:
             print(f"{'':<26} {preset.note}")
+    print()
+    print("* recommended. BLEU: Hindi to English on FLORES-200 devtest, as published (see models/README.md).")
     others = [m for m in installed.values() if m.preset is None]
     if others:
         print()
@@ -101,8 +114,14 @@ def run_download(args: argparse.Namespace) -> int:
             bar.total = total
         bar.update(done - bar.n)
 
+    def stage(name: str, message: str) -> None:
+        if name != "downloading":  # checking or converting: the byte bar is done
+            for bar in bars:
+                bar.close()
+            print(message, file=sys.stderr)
+
     try:
-        path = models.download(args.name, progress=progress)
+        path = models.download(args.name, progress=progress, on_stage=stage)
     finally:
         for bar in bars:
             bar.close()
@@ -139,7 +158,14 @@ def run_remove(args: argparse.Namespace) -> int:
 
 
 def run_convert(args: argparse.Namespace) -> int:
-    print(f"Converting {args.name} for CTranslate2 ({args.quantization})...", file=sys.stderr)
-    path = models.convert(args.name, quantization=args.quantization, force=args.force)
+    if (args.name is None) == (args.model is None):
+        raise InputError(
+            "Give either an installed model NAME or --model PATH.", "See `models convert --help`."
+        )
+    label = args.name or str(args.model)
+    print(f"Converting {label} for CTranslate2 ({args.quantization})...", file=sys.stderr)
+    path = models.convert(
+        args.name, path=args.model, output=args.output, quantization=args.quantization, force=args.force
+    )
     print(f"Converted model saved in {path}")
     return 0

@@ -1,18 +1,26 @@
 """``python -m assistant translate FILE|-``: translate an article and print sentence pairs.
 
 With no model installed (and none named) it prints the word-by-word gloss instead, and
-says so on stderr. Progress goes to stderr so stdout stays clean for redirection.
+says so on stderr. Progress goes to stderr so stdout stays clean for redirection. The txt
+and md formats are written paragraph by paragraph, in order, as soon as each paragraph is
+translated; json (and the exports) are written whole at the end.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
-from assistant.types import ReadingPage
+from assistant.types import Glossary, ReadingPage
 
 FORMATS = ("txt", "md", "tsv", "json")
+STREAMED = ("txt", "md")
+ENGINES = ("auto", "ctranslate2", "transformers")
+COMPUTE_TYPES = ("int8", "int8_float32", "int16", "float32")
+FAILED_MARK = "[translation failed]"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,7 +36,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("-o", "--output", help="write here instead of standard output")
     parser.add_argument("--beam-size", type=int, default=1, help="beam search width (1 = greedy, fastest)")
-    parser.add_argument("--engine", default="auto", help="auto, transformers or ctranslate2")
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=None,
+        help="auto (default: the fast CTranslate2 engine when possible), ctranslate2 or transformers",
+    )
+    parser.add_argument(
+        "--compute-type",
+        choices=COMPUTE_TYPES,
+        default=None,
+        help="weights of the fast engine (default int8)",
+    )
+    parser.add_argument(
+        "--threads", type=int, default=None, help="CPU cores to use (default: all this process may use)"
+    )
     parser.add_argument("--no-cache", action="store_true", help="do not use the translation memory")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
@@ -52,9 +74,10 @@ def load_page(args: argparse.Namespace) -> ReadingPage:
     return article_page(data, name, args)
 
 
-def article_page(data: bytes, name: str, args: argparse.Namespace) -> ReadingPage:
+def article_page(data: bytes, name: str, args: argparse.Namespace, on_page=None) -> ReadingPage:
     """Segment the article in ``data`` and translate it with the model the options name,
-    the installed default, or none (a word-by-word gloss, said on stderr)."""
+    the installed default, or none (a word-by-word gloss, said on stderr). ``on_page``
+    sees each partial page while the translation runs."""
     from assistant.reader import build_reading_page, open_article
     from assistant.sources import read_article
 
@@ -63,11 +86,14 @@ def article_page(data: bytes, name: str, args: argparse.Namespace) -> ReadingPag
     if translator is None:
         print(
             "note: no translation model installed; using a word-by-word gloss, not a translation. "
-            "Get a model with: python -m assistant models download opus-mt-hi-en",
+            "Get a model with: python -m assistant models download opus-mt-tc-bible-big-inc",
             file=sys.stderr,
         )
         return build_reading_page(article)
-    bar = None if args.quiet else _progress_bar()
+    quiet = getattr(args, "quiet", False)
+    if not quiet:
+        print(f"translating with {translator.name}: {translator.engine_info.describe()}", file=sys.stderr)
+    bar = None if quiet else _progress_bar()
     last: list = []
 
     def on_progress(progress) -> None:
@@ -76,15 +102,20 @@ def article_page(data: bytes, name: str, args: argparse.Namespace) -> ReadingPag
             bar.total = progress.total
             bar.n = progress.done
             bar.refresh()
+        if on_page is not None:
+            on_page(progress.page)
 
     try:
         page = build_reading_page(article, translator, on_progress=on_progress)
     finally:
         if bar is not None:
             bar.close()
-    if last and not args.quiet:
+    if last and not quiet:
         p = last[0]
+        failed = sum(1 for pair in page.pairs() if is_failed(pair))
         summary = f"{p.done} sentences translated by {translator.name}, {p.cached} from the cache"
+        if failed:
+            summary += f"; {failed} failed (the model gave no usable text)"
         print(summary, file=sys.stderr)
     return page
 
@@ -95,13 +126,25 @@ def _translator(args: argparse.Namespace):
     model = args.model or default_model()
     if model is None:
         return None
-    return load_translator(model, engine=args.engine, beam_size=args.beam_size, cache=not args.no_cache)
+    return load_translator(
+        model,
+        engine=getattr(args, "engine", None),
+        beam_size=args.beam_size,
+        cache=not args.no_cache,
+        compute_type=getattr(args, "compute_type", None),
+        threads=getattr(args, "threads", None),
+    )
 
 
 def _progress_bar():
     from tqdm import tqdm
 
     return tqdm(total=0, unit="sent", desc="translating", file=sys.stderr, leave=False)
+
+
+def is_failed(pair) -> bool:
+    """A sentence the model was asked to translate and gave nothing usable for."""
+    return pair.kind == "failed" or (pair.kind == "mt" and not pair.translation.strip())
 
 
 def pairs_text(page: ReadingPage) -> str:
@@ -114,23 +157,92 @@ def pairs_text(page: ReadingPage) -> str:
             lines.append(pair.source.text)
             if pair.kind == "copy":
                 lines.append("(English in the original)")
+            elif is_failed(pair):
+                lines.append(FAILED_MARK)
+            elif pair.kind == "pending":
+                lines.append("[not translated yet]")
             else:
                 lines.append(pair.translation or f"[gloss] {pair.gloss_line}")
             lines.append("")
     return "\n".join(lines)
 
 
-def run(args: argparse.Namespace) -> int:
-    page = load_page(args)
-    if args.format == "txt":
-        payload = pairs_text(page).encode("utf-8")
-    else:
-        from assistant.export import export_page
+def render(page: ReadingPage, fmt: str) -> bytes:
+    if fmt == "txt":
+        return pairs_text(page).encode("utf-8")
+    from assistant.export import export_page
 
-        payload = export_page(page, args.format)
-    if args.output and args.output != "-":
-        Path(args.output).write_bytes(payload)
-    else:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.buffer.flush()
+    return export_page(page, fmt)
+
+
+def finished_prefix(page: ReadingPage) -> ReadingPage | None:
+    """The page cut after its last block whose sentences are all translated, with nothing
+    pending before it; None while the title (whose English heads a Markdown page) is not
+    done. Rendering it gives a prefix of the finished page's text."""
+    done = 0
+    for block in page.blocks:
+        if any(pair.kind == "pending" for pair in block.pairs):
+            break
+        done += 1
+    title_pending = any(
+        pair.kind == "pending" for block in page.blocks if block.kind == "title" for pair in block.pairs
+    )
+    if title_pending:
+        return None
+    return replace(page, blocks=page.blocks[:done], glossary=Glossary())
+
+
+class ParagraphStream:
+    """Writes a txt or md page paragraph by paragraph as its prefix grows."""
+
+    def __init__(self, out: BinaryIO, fmt: str) -> None:
+        self.out = out
+        self.fmt = fmt
+        self.written = b""
+
+    def update(self, page: ReadingPage) -> None:
+        prefix = finished_prefix(page)
+        if prefix is None or not prefix.blocks:
+            return
+        text = render(prefix, self.fmt).rstrip(b"\n")
+        if self.fmt == "txt":
+            text += b"\n"  # each pair ends its English line; the blank separator comes with the next
+        self._emit(text)
+
+    def finish(self, page: ReadingPage) -> None:
+        self._emit(render(page, self.fmt))
+
+    def _emit(self, text: bytes) -> None:
+        if not text.startswith(self.written) or len(text) <= len(self.written):
+            return
+        self.out.write(text[len(self.written) :])
+        self.out.flush()
+        self.written = text
+
+
+def run(args: argparse.Namespace) -> int:
+    data, name = read_input(args.file)
+    to_file = bool(args.output and args.output != "-")
+    if args.format not in STREAMED:
+        payload = render(article_page(data, name, args), args.format)
+        if to_file:
+            Path(args.output).write_bytes(payload)
+        else:
+            sys.stdout.buffer.write(payload)
+            sys.stdout.buffer.flush()
+        return 0
+    with open(args.output, "wb") if to_file else _stdout() as out:
+        stream = ParagraphStream(out, args.format)
+        page = article_page(data, name, args, on_page=stream.update)
+        stream.finish(page)
     return 0
+
+
+class _stdout:
+    """Standard output as a context manager that flushes but never closes it."""
+
+    def __enter__(self) -> BinaryIO:
+        return sys.stdout.buffer
+
+    def __exit__(self, *exc: object) -> None:
+        sys.stdout.buffer.flush()

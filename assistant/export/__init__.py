@@ -1,14 +1,19 @@
 """Export a ReadingPage to files people use elsewhere: text, Markdown, HTML, Word, EPUB,
 spreadsheets, JSON (which reopens without a model) and Anki decks.
 
-``FORMATS`` is the registry every front end (CLI, app buttons, README) reads;
-``export_page`` produces the bytes of one format. Heavy writers (python-docx, EbookLib,
-genanki) are imported inside their format's function, only when it is asked for.
+``FORMATS`` is the registry every front end (CLI, app buttons, README) reads: names,
+labels, extensions and MIME types, all known without building anything.
+``export_page`` produces the bytes of one format only when it is asked for, and
+``file_name`` names the download. Heavy writers (python-docx, EbookLib, genanki, the
+HTML renderer) are imported inside their format's function, so importing this package
+or building one format loads nothing the others need.
 """
 
 from __future__ import annotations
 
 import inspect
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,9 +25,12 @@ from assistant.types import ReadingPage
 
 @dataclass(frozen=True)
 class ExportFormat:
-    """One export format: ``function(page, **options) -> bytes``; ``label`` is one line for buttons.
+    """One export format: ``function(page, **options) -> bytes``.
 
-    ``binary`` formats cannot go to a terminal; the CLI writes them to a file.
+    ``label`` is one line describing the format (a tooltip, the CLI help); ``short`` a
+    few words for a button (see ``button``). ``binary`` formats cannot go to a
+    terminal; the CLI writes them to a file. ``check`` tells cheaply, without building
+    anything, why a page cannot be exported in this format (see ``unavailable``).
     """
 
     name: str
@@ -31,6 +39,13 @@ class ExportFormat:
     label: str
     function: Callable[..., bytes]
     binary: bool = False
+    short: str = ""
+    check: Callable[[ReadingPage], AssistantError | None] | None = None
+
+    @property
+    def button(self) -> str:
+        """A short button caption with the file type: "Word (.docx)"."""
+        return f"{self.short or self.name} (.{self.extension})"
 
     def options(self) -> tuple[str, ...]:
         """The keyword options this format accepts."""
@@ -40,27 +55,33 @@ class ExportFormat:
 
 _FORMAT_LIST = (
     ExportFormat("txt", "txt", "text/plain; charset=utf-8",
-                 "English text (.txt), paragraphs kept", text.to_txt),
+                 "English text (.txt), paragraphs kept", text.to_txt, short="English text"),
     ExportFormat("md", "md", "text/markdown; charset=utf-8",
-                 "Bilingual Markdown (.md): each Hindi paragraph followed by its English", text.to_md),
+                 "Bilingual Markdown (.md): each Hindi paragraph followed by its English", text.to_md,
+                 short="Markdown"),
     ExportFormat("html", "html", "text/html; charset=utf-8",
                  "Standalone web page (.html): side by side with hover glosses, works offline",
-                 html.to_html),
+                 html.to_html, short="Web page"),
     ExportFormat("docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                  "Word document (.docx): Hindi | English table and glossary appendix", docx.to_docx,
-                 binary=True),
+                 binary=True, short="Word"),
     ExportFormat("epub", "epub", "application/epub+zip",
-                 "E-book (.epub): the bilingual article and its glossary", epub.to_epub, binary=True),
+                 "E-book (.epub): the bilingual article and its glossary", epub.to_epub, binary=True,
+                 short="E-book"),
     ExportFormat("tsv", "tsv", "text/tab-separated-values; charset=utf-8",
-                 "Sentence pairs (.tsv), one per row", tabular.to_tsv),
+                 "Sentence pairs (.tsv), one per row", tabular.to_tsv, short="Sentences"),
     ExportFormat("csv", "csv", "text/csv; charset=utf-8",
-                 "Sentence pairs (.csv) for Excel and other spreadsheets", tabular.to_csv),
+                 "Sentence pairs (.csv) for Excel and other spreadsheets", tabular.to_csv,
+                 short="Sentences"),
     ExportFormat("json", "json", "application/json",
-                 "Saved reading (.json): reopens later without the model", jsonio.to_json),
+                 "Saved reading (.json): reopens later without the model", jsonio.to_json,
+                 short="Saved reading"),
     ExportFormat("glossary-csv", "csv", "text/csv; charset=utf-8",
-                 "Glossary (.csv): key terms and names with meanings", tabular.to_glossary_csv),
+                 "Glossary (.csv): key terms and names with meanings", tabular.to_glossary_csv,
+                 short="Glossary"),
     ExportFormat("anki", "apkg", "application/apkg",
-                 "Anki flashcard deck (.apkg): one card per glossary term", anki.to_anki, binary=True),
+                 "Anki flashcard deck (.apkg): one card per glossary term", anki.to_anki, binary=True,
+                 short="Anki deck", check=anki.unavailable),
 )  # fmt: skip
 
 FORMATS: dict[str, ExportFormat] = {fmt.name: fmt for fmt in _FORMAT_LIST}
@@ -74,6 +95,46 @@ def get_format(name: str) -> ExportFormat:
         raise ExportError(
             f"Unknown export format {name!r}.", f"Choose one of: {', '.join(FORMATS)}."
         ) from None
+
+
+_SOURCE_SUFFIX = re.compile(r"(\.(hi|en))?\.(txt|md|markdown|html?|json)$", re.IGNORECASE)
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# Names Windows refuses for a file whatever its extension.
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
+MAX_STEM = 80
+
+
+def _ascii_stem(text: str) -> str:
+    """``text`` as a portable file-name stem: ASCII letters, digits, ``.``, ``_`` and ``-``."""
+    if any("\u0900" <= ch <= "\u097f" for ch in text):
+        from assistant.romanize import readable
+
+        text = readable(text)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    stem = _UNSAFE.sub("-", ascii_text).strip("-._")[:MAX_STEM].rstrip("-._")
+    return "" if _RESERVED.match(stem) else stem
+
+
+def file_name(page: ReadingPage, fmt: str) -> str:
+    """A safe download name for ``page`` in format ``fmt``: "lukashenko-putin-glossary.csv".
+
+    From the article's file name (without its .hi.txt/.html suffix), else its title
+    (Devanagari romanized), else "reading"; never a path, a hidden file or a reserved name.
+    """
+    spec = get_format(fmt)
+    source = _SOURCE_SUFFIX.sub("", page.source_name.replace("\\", "/").rsplit("/", 1)[-1])
+    stem = _ascii_stem(source) or _ascii_stem(page.title) or "reading"
+    suffix = "-glossary" if spec.name == "glossary-csv" else ""
+    return f"{stem}{suffix}.{spec.extension}"
+
+
+def unavailable(page: ReadingPage, fmt: str) -> AssistantError | None:
+    """Why ``page`` cannot be exported as ``fmt`` (the error ``export_page`` would raise), or None.
+
+    Cheap: a front end can disable a button or say why before anything is built.
+    """
+    spec = get_format(fmt)
+    return spec.check(page) if spec.check is not None else None
 
 
 def export_page(page: ReadingPage, fmt: str, **options: object) -> bytes:
@@ -101,4 +162,12 @@ def export_page(page: ReadingPage, fmt: str, **options: object) -> bytes:
         ) from exc
 
 
-__all__ = ["FORMATS", "ExportFormat", "export_page", "get_format", "load_page_json"]
+__all__ = [
+    "FORMATS",
+    "ExportFormat",
+    "export_page",
+    "file_name",
+    "get_format",
+    "load_page_json",
+    "unavailable",
+]

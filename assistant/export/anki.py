@@ -25,6 +25,7 @@ from assistant.export.common import (
     meaning,
     provenance,
 )
+from assistant.labels import term_grammar
 from assistant.types import GlossaryTerm, ReadingPage
 
 MODEL_ID = 1_732_905_117
@@ -67,36 +68,37 @@ def highlight(sentence: str, forms: tuple[str, ...]) -> str:
     return f"{escape(sentence[:start])}<b>{escape(form)}</b>{escape(sentence[end:])}"
 
 
-def _grammar(kind: str, term: GlossaryTerm) -> str:
-    parts = ["name" if kind == "name" else term.pos]
-    if term.gender:
-        parts.append({"m": "masculine", "f": "feminine"}.get(term.gender, term.gender))
-    return " · ".join(p for p in parts if p)
-
-
-def _fields(kind: str, term: GlossaryTerm, source: str) -> list[str]:
+def _fields(term: GlossaryTerm, source: str) -> list[str]:
     forms = (term.term, *term.forms, term.lemma)
     return [
         escape(term.term),
         highlight(term.first_sentence, forms),
         escape(meaning(term)),
         escape(term.roman),
-        escape(_grammar(kind, term)),
+        escape(term_grammar(term)),
         escape(term.first_translation),
         escape(source),
     ]
+
+
+def unavailable(page: ReadingPage) -> ExportError | None:
+    """Why this page makes no deck (it has no glossary to learn from), or None."""
+    if glossary_entries(page):
+        return None
+    return ExportError(
+        "This reading has no glossary terms, so there is nothing to put in an Anki deck.",
+        "Export another format, or use a longer article.",
+    )
 
 
 def to_anki(page: ReadingPage) -> bytes:
     """An .apkg deck; ExportError when the page has no glossary to learn from."""
     import genanki
 
+    problem = unavailable(page)
+    if problem is not None:
+        raise problem
     entries = glossary_entries(page)
-    if not entries:
-        raise ExportError(
-            "This reading has no glossary terms, so there is nothing to put in an Anki deck.",
-            "Export another format, or use a longer article.",
-        )
     model = genanki.Model(
         MODEL_ID,
         MODEL_NAME,
@@ -108,13 +110,13 @@ def to_anki(page: ReadingPage) -> bytes:
     deck = genanki.Deck(deck_id(page), f"{PRODUCT}::{title.replace('::', ':')}", escape(provenance(page)))
     source = f"{title} ({page.created})" if page.created else title
     seen: set[str] = set()
-    for kind, term in entries:
+    for _, term in entries:
         guid = genanki.guid_for(term.lemma or term.term, term.pos)
         if guid in seen:
             continue  # the same lemma listed twice would collide on import
         seen.add(guid)
         deck.add_note(
-            genanki.Note(model=model, fields=_fields(kind, term, source), guid=guid, tags=["hindi-reader"])
+            genanki.Note(model=model, fields=_fields(term, source), guid=guid, tags=["hindi-reader"])
         )
     return _package(genanki.Package(deck))
 

@@ -1,7 +1,8 @@
 """Standalone HTML export: the app's own side-by-side page, saved as one offline file.
 
-The layout, hover glosses and escaping belong to ``assistant.render``; this format only
-adds the provenance footer, so the exported page and the app never drift apart.
+The page data (glosses once per word form, ``assistant.pagedata``), the script that draws
+it and the escaping belong to ``assistant.render``; this format only adds the provenance
+footer, so the exported page and the app never drift apart. About 1 MB per 1,000 pairs.
 """
 
 from __future__ import annotations

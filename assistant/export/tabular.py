@@ -12,6 +12,7 @@ import csv
 import io
 
 from assistant.export.common import english, glossary_entries, meaning
+from assistant.labels import term_columns
 from assistant.types import ReadingPage
 
 PAIR_HEADER = ("block", "index", "hindi", "english", "kind", "model", "date")
@@ -78,16 +79,28 @@ def to_csv(page: ReadingPage) -> bytes:
     return _write(_pair_rows(page), PAIR_HEADER, tsv=False)
 
 
+def glossary_header(page: ReadingPage) -> tuple[str, ...]:
+    """The glossary CSV's columns; a gloss-only reading has no "first translation" to give."""
+    if page.mode == "translation":
+        return GLOSSARY_HEADER
+    return tuple(column for column in GLOSSARY_HEADER if column != "first translation")
+
+
 def to_glossary_csv(page: ReadingPage) -> bytes:
     """The glossary, key terms first then names, as CSV (UTF-8 with BOM).
 
-    Columns after "first sentence" add the sentence's translation, whether the row is a
-    key term or a name, and the model (or gloss-only) and date of the reading.
+    Part of speech and gender are in words, as every other export shows them ("noun",
+    "masculine"; no gender for verbs and adjectives). Columns after "first sentence" add
+    the sentence's translation (only when the reading was translated: a gloss-only
+    reading drops that column rather than leave it empty), whether the row is a key term
+    or a name, and the model (or gloss-only) and date of the reading.
     """
+    header = glossary_header(page)
     tail = [_model(page), page.created]
-    rows = [
-        [t.term, t.lemma, t.roman, t.pos, t.gender or "", meaning(t), str(t.count), t.first_sentence,
-         t.first_translation, kind, *tail]
-        for kind, t in glossary_entries(page)
-    ]  # fmt: skip
-    return _write(rows, GLOSSARY_HEADER, tsv=False)
+    rows = []
+    for kind, t in glossary_entries(page):
+        pos, gender = term_columns(t)
+        translation = [t.first_translation] if "first translation" in header else []
+        rows.append([t.term, t.lemma, t.roman, pos, gender, meaning(t), str(t.count), t.first_sentence,
+                     *translation, kind, *tail])  # fmt: skip
+    return _write(rows, header, tsv=False)

@@ -12,6 +12,7 @@ from assistant.export.common import (
     metadata_line,
     provenance,
 )
+from assistant.labels import term_grammar
 from assistant.types import PageBlock, ReadingPage
 
 # Characters that start Markdown or inline HTML constructs anywhere in a line.
@@ -93,10 +94,9 @@ def _md_glossary(page: ReadingPage) -> list[str]:
     entries = glossary_entries(page)
     if not entries:
         return []
-    rows = ["| Term | Romanization | POS | Gender | Meaning | Count |", "|---|---|---|---|---|---|"]
-    for kind, t in entries:
-        pos = "name" if kind == "name" else t.pos
-        cells = (t.term, t.roman, pos, t.gender or "", meaning(t), str(t.count))
+    rows = ["| Term | Romanization | Grammar | Meaning | Count |", "|---|---|---|---|---|"]
+    for _, t in entries:
+        cells = (t.term, t.roman, term_grammar(t), meaning(t), str(t.count))
         rows.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
     return ["## Glossary", "\n".join(rows)]
 

@@ -4,7 +4,8 @@ The output is a gzip-compressed TSV, byte-identical for identical inputs: every
 collection is sorted and the gzip header carries no file name or time stamp.
 
 Line kinds (tab-separated):
-  ``L lemma pos gender roman senses example sources`` — senses joined by `` | ``;
+  ``L lemma pos gender roman senses example sources learned`` — senses joined by `` | ``;
+  ``learned`` lists the senses (among ``senses``) learned from parallel text, not a dictionary;
   ``F form analyses`` — analyses ``lemma/pos/gender/number/case/person/tense`` joined
   by ``;`` with empty fields for unknown values.
 """
@@ -22,11 +23,20 @@ from assistant.lexicon.apertium import ApertiumForm, read_apertium
 from assistant.lexicon.keys import loose
 from assistant.lexicon.loanwords import FORMAT_HEADER as LOANWORD_HEADER
 from assistant.lexicon.loanwords import LOANWORD_FILE, loanword_lines
+from assistant.lexicon.ranking import (
+    learned_conjunct,
+    learned_units,
+    phrase_distribution,
+    rank_senses,
+    table_distribution,
+)
 from assistant.lexicon.sources import Pair, read_freedict, read_wiktionary
 from assistant.lexicon.tables import write_table
+from assistant.lexicon.ttable import TranslationTable, read_translation_table
 
-FORMAT_HEADER = "#assistant-hindi-lexicon\t1"
+FORMAT_HEADER = "#assistant-hindi-lexicon\t2"
 MAX_SENSES = 3
+CANDIDATE_SENSES = 8  # the dictionary senses the translation table may choose among
 COMMONNESS_WEIGHT = 0.4
 MULTIWORD_PENALTY = 0.5
 VARIANT_WEIGHT = 0.8
@@ -69,7 +79,7 @@ def _sense_order(entry: _Entry, frequency: Counter[str]) -> list[str]:
         return support + COMMONNESS_WEIGHT * commonness(english) - wordiness
 
     ranked = sorted(entry.scores, key=lambda e: (-round(score(e), 6), len(e.split()), e))
-    return ranked[:MAX_SENSES]
+    return ranked[:CANDIDATE_SENSES]
 
 
 def _with_variants(entry: _Entry, spellings: list[str], entries: dict[tuple[str, str], _Entry],
@@ -91,7 +101,8 @@ def _pack(*values: str | None) -> str:
     return "/".join(v or "" for v in values)
 
 
-def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counter[str]) -> list[str]:
+def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counter[str],
+                 table: TranslationTable | None) -> list[str]:
     entries: dict[tuple[str, str], _Entry] = defaultdict(_Entry)
     for pair in pairs:
         entry = entries[(pair.hindi, pair.pos)]
@@ -110,6 +121,10 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
             entry = entries[key]
             if form.gender and form.pos in ("NOUN", "PROPN"):
                 apertium_gender.setdefault(key, form.gender)
+    function_words = _function_words()
+    verb_forms = frozenset(f.form for f in forms if f.pos in ("VERB", "AUX"))
+    learned_entries = (_add_learned_entries(entries, table, function_words, verb_forms)
+                       if table is not None else set())
     spellings: dict[tuple[str, str], list[str]] = defaultdict(list)
     for lemma, pos in sorted(entries):
         spellings[(loose(lemma), pos)].append(lemma)
@@ -117,6 +132,20 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
     for (lemma, pos), entry in sorted(entries.items()):
         senses = _sense_order(_with_variants(entry, spellings[(loose(lemma), pos)], entries, pos, lemma),
                               frequency)
+        learned: tuple[str, ...] = ()
+        if (lemma, pos) in learned_entries:
+            senses, learned = senses[:1], tuple(senses[:1])
+        elif table is not None and pos != "PROPN":
+            if " " in lemma:
+                distribution = phrase_distribution(table, tuple(lemma.split()), function_words)
+            else:
+                distribution = table_distribution(table, lemma)
+            # a phrase learns only from its own counts, not from its words' senses
+            ranked = rank_senses(pos, tuple(senses), *distribution, limit=MAX_SENSES,
+                                 learn=" " not in lemma or lemma in table.units)
+            senses, learned = list(ranked.senses), ranked.learned
+        else:
+            senses = senses[:MAX_SENSES]
         if entry.genders:
             gender = sorted(entry.genders.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         else:
@@ -124,10 +153,49 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
         example = entry.examples.get(senses[0], "") if senses else ""
         sources = sorted({s for e in entry.sources.values() for s in e} |
                          ({"apertium"} if (lemma, pos) in apertium_gender or not senses else set()))
+        # learned senses are marked in their own column, not as a source: the analyser
+        # weighs readings by how many dictionaries know them
+        sources = [s for s in sources if s != "parallel"] or ["parallel"]
         lines.append("\t".join(["L", lemma, pos, gender if pos in ("NOUN", "PROPN") else "",
                                 entry.roman, " | ".join(senses), example.replace("\t", " "),
-                                ",".join(sources)]))
+                                ",".join(sources), " | ".join(learned)]))
     return lines
+
+
+def _function_words() -> frozenset[str]:
+    """Closed-class forms and light verbs: they say nothing of what a phrase means."""
+    from assistant.lexicon.closed_class import read_closed_class
+    from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE
+
+    words = {e.form for e in read_closed_class() if " " not in e.form}
+    return frozenset(words | set(CONJUNCT_LIGHT) | set(VECTOR_NUANCE))
+
+
+def _add_learned_entries(entries: dict[tuple[str, str], _Entry], table: TranslationTable,
+                         function_words: frozenset[str], verb_forms: frozenset[str]) -> set[tuple[str, str]]:
+    """Entries no dictionary has, learned from the translation table: two-word units
+    (हवाई अड्डा "airport") and conjunct verbs of nouns (पुष्टि करना "to confirm")."""
+    added: set[tuple[str, str]] = set()
+
+    def add(lemma: str, pos: str, sense: str) -> None:
+        entry = entries[(lemma, pos)]
+        entry.scores[sense] = 1.0
+        entry.sources[sense].add("parallel")
+        added.add((lemma, pos))
+
+    known = {lemma for lemma, _ in entries}
+    for words, pos, english in learned_units(table, function_words, verb_forms, known):
+        add(words, pos, english)
+    for lemma, pos in sorted(entries):
+        if pos not in ("NOUN", "ADJ") or " " in lemma or (lemma, pos) in added:
+            continue
+        conjunct = f"{lemma} करना"
+        if entries.get((conjunct, "VERB")) is not None and entries[(conjunct, "VERB")].scores:
+            continue
+        sense = learned_conjunct(*table_distribution(table, lemma))
+        if sense is not None:
+            add(conjunct, "VERB", sense)
+    return added
 
 
 def _form_lines(forms: list[ApertiumForm]) -> list[str]:
@@ -152,9 +220,11 @@ def _form_lines(forms: list[ApertiumForm]) -> list[str]:
     return lines
 
 
-def build_lexicon(shared: Path | None = None, out: Path | None = None) -> Path:
+def build_lexicon(shared: Path | None = None, out: Path | None = None,
+                  table: TranslationTable | None = None) -> Path:
     """Build the lexicon from the source dictionaries in ``shared``; returns the file written.
-    The loanword table (``loanwords.tsv.gz``) is written next to it."""
+    Senses are ranked with ``table`` (default: the committed translation table). The
+    loanword table (``loanwords.tsv.gz``) is written next to it."""
     shared = Path(shared) if shared else DEFAULT_SHARED
     out = Path(out) if out else DATA_FILE
     missing = [str(shared / p) for p in (FREEDICT_FILE, WIKTIONARY_FILE, APERTIUM_FILE)
@@ -166,7 +236,8 @@ def build_lexicon(shared: Path | None = None, out: Path | None = None) -> Path:
     pairs = read_freedict(shared / FREEDICT_FILE) + read_wiktionary(shared / WIKTIONARY_FILE)
     forms = read_apertium(shared / APERTIUM_FILE)
     frequency = english_frequencies(pairs)
-    write_table([FORMAT_HEADER, *_lemma_lines(pairs, forms, frequency), *_form_lines(forms)], out)
+    table = table if table is not None else read_translation_table()
+    write_table([FORMAT_HEADER, *_lemma_lines(pairs, forms, frequency, table), *_form_lines(forms)], out)
     ordinary = {p.english.lower() for p in pairs if p.pos != "PROPN" and p.english.isalpha()}
     loan_lines = loanword_lines(ordinary, frequency)
     write_table([LOANWORD_HEADER, *loan_lines], out.with_name(LOANWORD_FILE.name))

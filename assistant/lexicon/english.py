@@ -1,6 +1,9 @@
-"""Just enough English inflection to render Hindi verb forms in a word-by-word line."""
+"""English morphology: just enough inflection to render Hindi verb forms in a word-by-word
+line, and a lemmatizer (irregular forms included: said → say) for comparing English words."""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 _IRREGULAR_PAST = {
     "be": ("was", "been"), "become": ("became", "become"), "begin": ("began", "begun"),
@@ -128,3 +131,45 @@ def inflect(sense: str, tense: str | None) -> str:
     if tense == "conj":
         return "having " + participle(sense)
     return base(sense)
+
+
+# a lemma of one of these parts of speech is preferred, in this order, when a form has several
+_LEMMA_POS = ("VERB", "NOUN", "ADJ", "ADV", "AUX", "PRON", "DET", "ADP", "NUM", "CCONJ", "SCONJ", "PART",
+              "INTJ", "PROPN")
+
+
+@lru_cache(maxsize=200_000)
+def english_lemmas(word: str) -> frozenset[str]:
+    """Every lemma an English word form may have, lower-cased, the form itself included:
+    "leaves" → {leaves, leave, leaf}; "said" → {said, say}. Uses LemmInflect's tables
+    (irregular forms included) and its rules for words they lack."""
+    from lemminflect import getAllLemmas, getAllLemmasOOV
+
+    lower = word.lower()
+    found = {lower}
+    if not lower.isalpha():
+        return frozenset(found)
+    lemmas = getAllLemmas(lower)
+    if not lemmas and lower.endswith("s") and len(lower) > 3:
+        lemmas = getAllLemmasOOV(lower, "NOUN")  # an unknown plural: "drones" → "drone"
+    for values in lemmas.values():
+        found.update(v.lower() for v in values)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=200_000)
+def english_lemma(word: str) -> str:
+    """One lemma for an English word form, lower-cased: "said" → "say", "women" → "woman",
+    "analyses" → "analyse"; a verb reading wins over a noun one ("leaves" → "leave")."""
+    from lemminflect import getAllLemmas, getAllLemmasOOV
+
+    lower = word.lower()
+    if not lower.isalpha():
+        return lower
+    lemmas = getAllLemmas(lower)
+    if not lemmas and lower.endswith("s") and len(lower) > 3:
+        lemmas = getAllLemmasOOV(lower, "NOUN")
+    for pos in _LEMMA_POS:
+        if lemmas.get(pos):
+            return lemmas[pos][0].lower()
+    return lower

@@ -12,7 +12,8 @@ class LemmaInfo:
     """What the dictionaries say about one lemma in one part of speech.
 
     ``line`` is the word's rendering in a word-by-word line ("" = first sense,
-    "-" = left out); only hand-written closed-class entries set it.
+    "-" = left out); only hand-written closed-class entries set it. ``learned`` names the
+    senses no dictionary gives, learned from parallel text by the translation table.
     """
 
     lemma: str
@@ -24,6 +25,7 @@ class LemmaInfo:
     sources: tuple[str, ...] = ()
     note: str = ""
     line: str = ""
+    learned: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

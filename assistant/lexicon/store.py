@@ -27,10 +27,11 @@ def read_lexicon(path: Path = DATA_FILE, closed_path: Path = CLOSED_CLASS_FILE) 
                 _, form, packed = line.split("\t")
                 forms[form] = packed
             else:
-                _, lemma, pos, gender, roman, senses, example, sources = line.split("\t")
+                _, lemma, pos, gender, roman, senses, example, sources, learned = line.split("\t")
                 record = LemmaInfo(lemma, pos, gender or None, roman,
                                    tuple(senses.split(" | ")) if senses else (), example,
-                                   tuple(sources.split(",")))
+                                   tuple(sources.split(",")),
+                                   learned=tuple(learned.split(" | ")) if learned else ())
                 lemmas.setdefault(lemma, []).append(record)
     except ValueError as exc:
         raise LexiconError(f"The lexicon file {path} is damaged (bad line).", REBUILD) from exc

@@ -1,42 +1,39 @@
-"""Translate with a CTranslate2 model (int8 on the CPU): the fast optional engine.
+"""Translate with a CTranslate2 model (int8 on the CPU): the fast engine.
 
-A converted folder holds ``model.bin`` plus the original tokenizer files; the Hugging Face
-tokenizer does the text↔token work and CTranslate2 the decoding. ``convert_folder`` makes
-such a folder from a downloaded transformers model.
+A converted folder holds ``model.bin`` plus the original tokenizer files. The text ↔ token
+work is done by ``assistant.translate.pieces`` (SentencePiece or the ``tokenizers``
+package) and the decoding by CTranslate2, so translating never imports torch or
+transformers; only converting does (``assistant.translate.convert``).
+
+Threads: a whole article runs ``inter_threads`` translators of ``intra_threads`` each, so
+several batches decode at once; a single sentence is fastest with one translator using
+every core. ``layout_for`` picks between the two from the usable cores.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 import threading
 from pathlib import Path
 from typing import Any
 
 from assistant.config import get_settings
 from assistant.errors import BackendUnavailableError, ModelInvalidError, TranslationError
-from assistant.translate.base import Translator, folder_digest
-from assistant.translate.folder import CT2_MARKER, inspect_folder
-from assistant.translate.transformers_backend import (
-    _short,
+from assistant.translate.base import Batching, Decoded, Translator, attention_matrix, folder_digest
+from assistant.translate.decoding import (
+    DEFAULT_POSITIONS,
+    PROCESSING_VERSION,
+    EngineInfo,
     input_limit,
-    language_tokens,
-    load_tokenizer,
     output_budget,
+    short_error,
 )
+from assistant.translate.folder import CT2_MARKER, inspect_folder
+from assistant.translate.pieces import load_codec
 
 INSTALL_HINT = "Install it with `pip install ctranslate2`, or use engine 'transformers'."
 COMPUTE_TYPES = ("int8", "int8_float32", "int16", "float32", "default", "auto")
-_TOKENIZER_FILES = (
-    "source.spm",
-    "target.spm",
-    "vocab.json",
-    "sentencepiece.bpe.model",
-    "tokenizer.json",
-    "tokenizer_config.json",
-    "special_tokens_map.json",
-    "generation_config.json",
-)
+WORKLOADS = ("article", "sentence")
 
 
 def import_ctranslate2() -> Any:
@@ -47,8 +44,26 @@ def import_ctranslate2() -> Any:
     return ctranslate2
 
 
+def layout_for(workload: str, cores: int) -> tuple[int, int]:
+    """(inter_threads, intra_threads): parallel translators for an article, one wide
+    translator for a single sentence (lowest latency)."""
+    cores = max(1, cores)
+    return (cores, 1) if workload == "article" else (1, cores)
+
+
+def read_marker(path: Path) -> dict:
+    """The conversion record written next to a converted model ({} when absent)."""
+    try:
+        data = json.loads((Path(path) / CT2_MARKER).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 class CTranslate2Translator(Translator):
     """A converted CTranslate2 model folder, decoded on the CPU."""
+
+    supports_attention = True
 
     def __init__(
         self,
@@ -58,6 +73,9 @@ class CTranslate2Translator(Translator):
         beam_size: int = 1,
         threads: int | None = None,
         compute_type: str = "int8",
+        workload: str = "article",
+        inter_threads: int | None = None,
+        intra_threads: int | None = None,
     ) -> None:
         ctranslate2 = import_ctranslate2()
         folder = inspect_folder(Path(path))
@@ -70,110 +88,110 @@ class CTranslate2Translator(Translator):
             raise ModelInvalidError(
                 f"Unknown compute type '{compute_type}'.", f"Use one of: {', '.join(COMPUTE_TYPES)}."
             )
+        if workload not in WORKLOADS:
+            raise ModelInvalidError(f"Unknown workload '{workload}'.", f"Use one of: {', '.join(WORKLOADS)}.")
         self.folder = folder
         self.name = name or folder.path.name
         self.beam_size = max(1, int(beam_size))
-        self.identity = (
-            f"{folder.family}:{folder_digest(folder.path, ('config.json', CT2_MARKER))}"
-            f":ct2-{compute_type}:beam{self.beam_size}"
+        self.compute_type = compute_type
+        marker = read_marker(folder.path)
+        inter, intra = layout_for(workload, threads or get_settings().threads)
+        self.inter_threads = max(1, inter_threads or inter)
+        self.intra_threads = max(1, intra_threads or intra)
+        self.parallel = self.inter_threads
+        if self.parallel == 1:
+            # One translator: small batches in reading order keep the first sentence quick.
+            self.batching = Batching(first_window=1)
+        self.codec = load_codec(folder.path, folder.family)
+        self._limit = _position_limit(folder.path, marker)
+        self.max_input_tokens = input_limit(self._limit)
+        # transformers spends the last allowed step on a forced end token; match it so both
+        # engines give the same output for the same model.
+        self._forced_eos = bool(marker.get("forced_eos"))
+        self.identity = ":".join(
+            (
+                folder.family,
+                folder_digest(folder.path),
+                f"ct2-{compute_type}",
+                f"beam{self.beam_size}",
+                f"len2x+10/{self._limit}",
+                f"p{PROCESSING_VERSION}",
+            )
         )
-        self._lock = threading.Lock()
-        self.tokenizer = load_tokenizer(folder)
-        self._languages = language_tokens(folder, self.tokenizer)
         try:
             self.model = ctranslate2.Translator(
                 str(folder.path),
                 device="cpu",
                 compute_type=compute_type,
-                intra_threads=threads or get_settings().threads,
+                inter_threads=self.inter_threads,
+                intra_threads=self.intra_threads,
             )
         except Exception as err:
             raise ModelInvalidError(
-                f"The CTranslate2 model in {folder.path} could not be loaded ({_short(err)}).",
+                f"The CTranslate2 model in {folder.path} could not be loaded ({short_error(err)}).",
                 "Convert the model again with `python -m assistant models convert NAME`.",
             ) from err
-        limit = getattr(self.tokenizer, "model_max_length", 512)
-        self._limit = limit if isinstance(limit, int) and 0 < limit < 100_000 else 512
-        self.max_input_tokens = input_limit(self._limit)
-        # transformers spends the last allowed step on a forced end token; match it so both
-        # engines give the same output for the same model.
-        self._forced_eos = bool(_marker(folder.path).get("forced_eos"))
+        self._lock = threading.Lock()
+
+    @property
+    def engine_info(self) -> EngineInfo:
+        return EngineInfo(
+            engine="ctranslate2",
+            model=self.name,
+            family=self.folder.family,
+            compute_type=self.compute_type,
+            beam_size=self.beam_size,
+            inter_threads=self.inter_threads,
+            intra_threads=self.intra_threads,
+        )
 
     def count_tokens(self, text: str) -> int:
+        return self.codec.count(text)
+
+    def _translate_batch(self, sentences: list[str], attention: bool = False) -> list[Decoded]:
+        try:
+            encoded = [self.codec.encode(s) for s in sentences]
+            prefix = self.codec.target_prefix
+            longest = max(len(e.tokens) for e in encoded)
+            results = self.model.translate_batch(
+                [list(e.tokens) for e in encoded],
+                target_prefix=[list(prefix) for _ in encoded] if prefix else None,
+                beam_size=self.beam_size,
+                max_decoding_length=output_budget(longest, self._limit) - int(self._forced_eos),
+                max_input_length=0,
+                return_attention=attention,
+            )
+            outputs = []
+            for source, result in zip(encoded, results, strict=True):
+                tokens = list(result.hypotheses[0])
+                weights = None
+                if attention and result.attention:
+                    weights = attention_matrix(
+                        result.attention[0], source.content, source.pieces, tokens, self.codec.content(tokens)
+                    )
+                outputs.append(Decoded(self.codec.decode(tokens), weights))
+            return outputs
+        except Exception as err:
+            raise TranslationError(
+                f"Translation with {self.name} failed ({short_error(err)}).",
+                "Try again, or convert the model again.",
+            ) from err
+
+    def close(self) -> None:
         with self._lock:
-            return len(self.tokenizer(text, add_special_tokens=True, verbose=False)["input_ids"])
-
-    def _translate_batch(self, sentences: list[str]) -> list[str]:
-        with self._lock:
-            try:
-                ids = [
-                    self.tokenizer(s, add_special_tokens=True, verbose=False)["input_ids"] for s in sentences
-                ]
-                tokens = [self.tokenizer.convert_ids_to_tokens(row) for row in ids]
-                prefix = [[self._languages[1]] for _ in tokens] if self._languages else None
-                results = self.model.translate_batch(
-                    tokens,
-                    target_prefix=prefix,
-                    beam_size=self.beam_size,
-                    max_decoding_length=output_budget(max(len(row) for row in ids), self._limit)
-                    - int(self._forced_eos),
-                    max_input_length=0,
-                )
-                outputs = []
-                for result in results:
-                    hypothesis = result.hypotheses[0]
-                    if self._languages:
-                        hypothesis = [t for t in hypothesis if t != self._languages[1]]
-                    out_ids = self.tokenizer.convert_tokens_to_ids(hypothesis)
-                    outputs.append(self.tokenizer.decode(out_ids, skip_special_tokens=True))
-                return outputs
-            except Exception as err:
-                raise TranslationError(
-                    f"Translation with {self.name} failed ({_short(err)}).",
-                    "Try again, or convert the model again.",
-                ) from err
+            model = getattr(self, "model", None)
+            if model is not None:
+                model.unload_model()
 
 
-def convert_folder(source: Path, target: Path, *, quantization: str = "int8", force: bool = False) -> Path:
-    """Convert a transformers model folder into a CTranslate2 folder (int8 by default)."""
-    ctranslate2 = import_ctranslate2()
-    folder = inspect_folder(Path(source))
-    if folder.engine != "transformers":
-        raise ModelInvalidError(f"{folder.path} is already a CTranslate2 model.")
-    target = Path(target)
-    if target.exists() and not force:
-        raise ModelInvalidError(f"{target} already exists.", "Remove it first, or convert with force.")
-    copy = [name for name in _TOKENIZER_FILES if (folder.path / name).is_file()]
-    partial = target.with_name(target.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
+def _position_limit(path: Path, marker: dict) -> int:
+    """The model's length limit, as recorded at conversion (older folders: the tokenizer's)."""
+    limit = marker.get("position_limit")
+    if isinstance(limit, int) and limit > 0:
+        return limit
     try:
-        from assistant.translate.transformers_backend import quiet_loading
-
-        with quiet_loading():
-            converter = ctranslate2.converters.TransformersConverter(str(folder.path), copy_files=copy)
-            converter.convert(str(partial), quantization=quantization, force=True)
-    except Exception as err:
-        shutil.rmtree(partial, ignore_errors=True)
-        raise ModelInvalidError(
-            f"Converting {folder.path} to CTranslate2 failed ({_short(err)}).",
-            "Check the model with `python -m assistant models verify`.",
-        ) from err
-    marker = {
-        "family": folder.family,
-        "source": folder.path.name,
-        "quantization": quantization,
-        "forced_eos": folder.config.get("forced_eos_token_id") is not None,
-    }
-    (partial / CT2_MARKER).write_text(json.dumps(marker, indent=2), encoding="utf-8")
-    if target.exists():
-        shutil.rmtree(target)
-    partial.rename(target)
-    return target
-
-
-def _marker(path: Path) -> dict:
-    try:
-        data = json.loads((path / CT2_MARKER).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return {}
-    return data if isinstance(data, dict) else {}
+        config = json.loads((path / "tokenizer_config.json").read_text(encoding="utf-8"))
+        value = config.get("model_max_length")
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError):
+        value = None
+    return value if isinstance(value, int) and 0 < value < 100_000 else DEFAULT_POSITIONS

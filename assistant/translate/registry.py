@@ -1,14 +1,24 @@
-"""Find and load a translator by preset name, folder name or path, with the right engine."""
+"""Find and load a translator by preset name, folder name or path, with the right engine.
+
+``engine="auto"`` (the default) translates with the fast CTranslate2 engine whenever it
+can: a converted folder is used as is; a transformers folder uses its converted sibling
+``NAME-ct2``, and a model installed in the models folder without one is converted on
+first use (once; ``ASSISTANT_AUTO_CONVERT=0`` turns that off). ``"transformers"``
+always runs the original weights with torch, the reference path.
+"""
 
 from __future__ import annotations
 
 import importlib.util
+import logging
 from pathlib import Path
 
 from assistant.config import get_settings
-from assistant.errors import BackendUnavailableError, ModelInvalidError, ModelNotFoundError
+from assistant.errors import AssistantError, BackendUnavailableError, ModelInvalidError, ModelNotFoundError
 from assistant.translate.base import Translator
-from assistant.translate.folder import NOT_FOUND_HINT, inspect_folder
+from assistant.translate.folder import NOT_FOUND_HINT, ModelFolder, inspect_folder
+
+log = logging.getLogger(__name__)
 
 ENGINES = ("auto", "transformers", "ctranslate2")
 CT2_SUFFIX = "-ct2"
@@ -19,9 +29,14 @@ def available_engines() -> list[str]:
     engines = []
     if _importable("torch") and _importable("transformers"):
         engines.append("transformers")
-    if _importable("ctranslate2") and _importable("transformers"):
+    if _importable("ctranslate2") and (_importable("sentencepiece") or _importable("tokenizers")):
         engines.append("ctranslate2")
     return engines
+
+
+def can_convert() -> bool:
+    """Converting needs both engines' libraries: torch and transformers to read, CTranslate2 to write."""
+    return _importable("ctranslate2") and _importable("torch") and _importable("transformers")
 
 
 def _importable(module: str) -> bool:
@@ -48,50 +63,96 @@ def resolve_model_path(model: str | Path) -> Path:
     return candidate
 
 
-def load_translator(
-    model: str | Path,
-    *,
-    engine: str = "auto",
-    beam_size: int = 1,
-    threads: int | None = None,
-    cache: bool = True,
-    compute_type: str = "int8",
-) -> Translator:
-    """Load a model folder as a translator (wrapped in the translation cache by default).
+def converted_sibling(path: Path) -> Path:
+    """Where the CTranslate2 conversion of the model folder ``path`` lives."""
+    return path.with_name(path.name + CT2_SUFFIX)
 
-    ``engine="auto"`` uses whatever the folder holds (a CTranslate2 ``model.bin`` or a
-    transformers model); ``"ctranslate2"`` also accepts a transformers folder whose
-    converted sibling ``NAME-ct2`` exists.
-    """
-    if engine not in ENGINES:
-        raise ModelInvalidError(f"Unknown engine '{engine}'.", f"Use one of: {', '.join(ENGINES)}.")
-    path = resolve_model_path(model)
+
+def _installed(path: Path) -> bool:
+    try:
+        return path.resolve().parent == get_settings().models_dir.resolve()
+    except OSError:
+        return False
+
+
+def choose_folder(path: Path, engine: str, *, convert: bool | None = None) -> ModelFolder:
+    """The folder to run for ``engine``: the folder itself or its converted sibling,
+    converting an installed model on first use when allowed."""
     try:
         folder = inspect_folder(path)
     except ModelNotFoundError as err:
         from assistant.models import PRESETS
 
-        if str(model) in PRESETS:
+        if path.name in PRESETS:
             raise ModelNotFoundError(
-                f"The model {model} is not installed (looked in {path}).",
-                f"Download it with `python -m assistant models download {model}`.",
+                f"The model {path.name} is not installed (looked in {path}).",
+                f"Download it with `python -m assistant models download {path.name}`.",
             ) from err
         raise
-    name = path.name
-    if engine == "ctranslate2" and folder.engine == "transformers":
-        sibling = path.with_name(path.name + CT2_SUFFIX)
-        if not (sibling / "model.bin").is_file():
+    if folder.engine == "ctranslate2":
+        if engine == "transformers":
             raise ModelInvalidError(
-                f"{path.name} has not been converted for the CTranslate2 engine.",
-                f"Run `python -m assistant models convert {path.name}` first.",
+                f"{path} holds a CTranslate2 model, which the transformers engine cannot run.",
+                "Use engine 'ctranslate2' or 'auto', or choose the original model folder.",
             )
-        folder = inspect_folder(sibling)
-        name = sibling.name
-    if engine == "transformers" and folder.engine == "ctranslate2":
+        return folder
+    if engine == "transformers":
+        return folder
+    fast = "ctranslate2" in available_engines()
+    sibling = converted_sibling(path)
+    if fast and (sibling / "model.bin").is_file():
+        try:
+            return inspect_folder(sibling)
+        except AssistantError as err:
+            log.warning("ignoring the converted model %s: %s", sibling, err)
+    allowed = get_settings().auto_convert if convert is None else convert
+    if fast and allowed and can_convert() and _installed(path):
+        from assistant.translate.convert import convert_folder
+
+        try:
+            return inspect_folder(convert_folder(path, sibling, force=True))
+        except AssistantError as err:
+            if engine == "ctranslate2":
+                raise
+            log.warning("could not convert %s for the fast engine, using transformers: %s", path, err)
+            return folder
+    if engine == "ctranslate2":
+        if not fast:
+            raise BackendUnavailableError(
+                "The CTranslate2 engine is not installed.", "Install it with `pip install ctranslate2`."
+            )
         raise ModelInvalidError(
-            f"{path} holds a CTranslate2 model, which the transformers engine cannot run.",
-            "Use engine 'ctranslate2' or 'auto', or choose the original model folder.",
+            f"{path.name} has not been converted for the CTranslate2 engine.",
+            f"Run `python -m assistant models convert {path.name}` first.",
         )
+    return folder
+
+
+def load_translator(
+    model: str | Path,
+    *,
+    engine: str | None = None,
+    beam_size: int = 1,
+    threads: int | None = None,
+    cache: bool = True,
+    compute_type: str | None = None,
+    workload: str = "article",
+    convert: bool | None = None,
+) -> Translator:
+    """Load a model folder as a translator (wrapped in the translation cache by default).
+
+    ``engine``, ``compute_type`` and ``threads`` default to the settings (environment).
+    ``workload="article"`` runs parallel translators for throughput; ``"sentence"`` one
+    translator on every core, for the lowest latency on a single sentence. ``convert``
+    overrides the settings' permission to convert an installed model on first use.
+    The chosen engine and settings are on ``translator.engine_info``.
+    """
+    settings = get_settings()
+    engine = (engine or settings.engine).lower()
+    if engine not in ENGINES:
+        raise ModelInvalidError(f"Unknown engine '{engine}'.", f"Use one of: {', '.join(ENGINES)}.")
+    path = resolve_model_path(model)
+    folder = choose_folder(path, engine, convert=convert)
 
     translator: Translator
     if folder.engine == "ctranslate2":
@@ -102,12 +163,17 @@ def load_translator(
         from assistant.translate.ctranslate2_backend import CTranslate2Translator
 
         translator = CTranslate2Translator(
-            folder.path, name=name, beam_size=beam_size, threads=threads, compute_type=compute_type
+            folder.path,
+            name=path.name,
+            beam_size=beam_size,
+            threads=threads,
+            compute_type=compute_type or settings.compute_type,
+            workload=workload,
         )
     else:
         from assistant.translate.transformers_backend import TransformersTranslator
 
-        translator = TransformersTranslator(folder.path, name=name, beam_size=beam_size, threads=threads)
+        translator = TransformersTranslator(folder.path, name=path.name, beam_size=beam_size, threads=threads)
     if cache:
         from assistant.translate.cache import CachedTranslator
 

@@ -16,11 +16,18 @@ from typing import Any
 
 from assistant.config import get_settings
 from assistant.errors import ModelInvalidError, TranslationError
-from assistant.translate.base import Translator, folder_digest
+from assistant.translate.base import Decoded, Translator, attention_matrix, folder_digest
+from assistant.translate.decoding import (
+    DEFAULT_POSITIONS,
+    PROCESSING_VERSION,
+    EngineInfo,
+    input_limit,
+    output_budget,
+    short_error,
+)
 from assistant.translate.folder import ModelFolder, inspect_folder
+from assistant.translate.pieces import marian_target_token
 
-# Share the decoder's positions between input and output: half of the model's limit goes
-# to the input, the rest leaves room for an English output of similar length.
 _UNBOUNDED = 100_000
 
 LANGUAGE_CODES = (("hin_Deva", "eng_Latn"), ("__hi__", "__en__"))
@@ -65,7 +72,7 @@ def load_tokenizer(folder: ModelFolder) -> Any:
         ) from err
     except Exception as err:
         raise ModelInvalidError(
-            f"The tokenizer in {folder.path} could not be loaded ({_short(err)}).",
+            f"The tokenizer in {folder.path} could not be loaded ({short_error(err)}).",
             "Download the model again.",
         ) from err
 
@@ -87,7 +94,7 @@ def language_tokens(folder: ModelFolder, tokenizer: Any) -> tuple[str, str] | No
                 return source, target
     except Exception as err:
         raise ModelInvalidError(
-            f"The tokenizer in {folder.path} rejected the Hindi language setting ({_short(err)}).",
+            f"The tokenizer in {folder.path} rejected the Hindi language setting ({short_error(err)}).",
             "Download the model again.",
         ) from err
     raise ModelInvalidError(
@@ -106,20 +113,14 @@ def position_limit(tokenizer: Any, config: dict) -> int:
     positions = config.get("max_position_embeddings")
     if isinstance(positions, int) and positions > 0:
         limits.append(positions)
-    return min(limits) if len(limits) > 1 else 512
-
-
-def input_limit(position_limit: int) -> int:
-    return max(8, (position_limit - 2) // 2)
-
-
-def output_budget(longest_input: int, position_limit: int) -> int:
-    """New tokens allowed for a batch: about twice the input, within the model's limit."""
-    return max(4, min(2 * longest_input + 10, position_limit - 2))
+    return min(limits) if len(limits) > 1 else DEFAULT_POSITIONS
 
 
 class TransformersTranslator(Translator):
-    """A Marian or NLLB/M2M100 model folder run with transformers on the CPU."""
+    """A Marian or NLLB/M2M100 model folder run with transformers on the CPU: the
+    reference path the fast engine is compared against."""
+
+    supports_attention = True
 
     def __init__(
         self,
@@ -137,10 +138,6 @@ class TransformersTranslator(Translator):
         self.folder = folder
         self.name = name or folder.path.name
         self.beam_size = max(1, int(beam_size))
-        self.identity = (
-            f"{folder.family}:{folder_digest(folder.path, ('config.json', 'generation_config.json'))}"
-        )
-        self.identity += f":hf:beam{self.beam_size}"
         self._lock = threading.Lock()
         self._load_lock = threading.Lock()
         try:
@@ -150,9 +147,15 @@ class TransformersTranslator(Translator):
                 f"torch could not be imported ({err}).",
                 "Install the requirements: pip install -r requirements.txt",
             ) from err
-        torch.set_num_threads(threads or get_settings().threads)
+        self.threads = threads or get_settings().threads
+        if torch.get_num_threads() != self.threads:
+            torch.set_num_threads(self.threads)
         self.tokenizer = load_tokenizer(folder)
         self._languages = language_tokens(folder, self.tokenizer)
+        # A Marian model for several target languages is told the target with a token.
+        self._target_code = (
+            marian_target_token(self.tokenizer.get_vocab()) if folder.family == "marian" else None
+        )
         # The weights load on the first cache miss, so an article answered wholly from the
         # translation memory never pays for loading a model of several hundred MB.
         self._model: Any = None
@@ -160,6 +163,28 @@ class TransformersTranslator(Translator):
         self.max_input_tokens = input_limit(self._limit)
         self._forced_bos = (
             self.tokenizer.convert_tokens_to_ids(self._languages[1]) if self._languages else None
+        )
+        self.identity = ":".join(
+            (
+                folder.family,
+                folder_digest(folder.path),
+                "hf-float32",
+                f"beam{self.beam_size}",
+                f"len2x+10/{self._limit}",
+                f"p{PROCESSING_VERSION}",
+            )
+        )
+
+    @property
+    def engine_info(self) -> EngineInfo:
+        return EngineInfo(
+            engine="transformers",
+            model=self.name,
+            family=self.folder.family,
+            compute_type="float32",
+            beam_size=self.beam_size,
+            inter_threads=1,
+            intra_threads=self.threads,
         )
 
     @property
@@ -177,7 +202,7 @@ class TransformersTranslator(Translator):
                 model = AutoModelForSeq2SeqLM.from_pretrained(str(self.folder.path), local_files_only=True)
         except Exception as err:
             raise ModelInvalidError(
-                f"The weights in {self.folder.path} could not be loaded ({_short(err)}).",
+                f"The weights in {self.folder.path} could not be loaded ({short_error(err)}).",
                 "The download may be incomplete or damaged; download the model again.",
             ) from err
         # A saved max_length would only conflict with the per-batch max_new_tokens (and warn).
@@ -186,15 +211,22 @@ class TransformersTranslator(Translator):
 
     def count_tokens(self, text: str) -> int:
         with self._lock:
-            return len(self.tokenizer(text, add_special_tokens=True, verbose=False)["input_ids"])
+            return len(
+                self.tokenizer(self._prepare(text), add_special_tokens=True, verbose=False)["input_ids"]
+            )
 
-    def _translate_batch(self, sentences: list[str]) -> list[str]:
+    def _prepare(self, text: str) -> str:
+        return f"{self._target_code} {text}" if self._target_code else text
+
+    def _translate_batch(self, sentences: list[str], attention: bool = False) -> list[Decoded]:
         import torch
 
         model = self.model  # outside the try: a load failure is a ModelInvalidError, not a TranslationError
         with self._lock:
             try:
-                encoded = self.tokenizer(sentences, return_tensors="pt", padding=True)
+                encoded = self.tokenizer(
+                    [self._prepare(s) for s in sentences], return_tensors="pt", padding=True
+                )
                 longest = int(encoded["input_ids"].shape[1])
                 options: dict[str, Any] = {
                     "num_beams": self.beam_size,
@@ -206,21 +238,65 @@ class TransformersTranslator(Translator):
                 with torch.inference_mode():
                     output = model.generate(**encoded, **options)
                 rows = output.tolist()
+                weights = (
+                    self._attention(sentences, model, encoded, output) if attention else [None] * len(rows)
+                )
                 if self._forced_bos is not None:
                     # M2M100's tokenizer does not count its language tokens as special.
                     rows = [[i for i in row if i != self._forced_bos] for row in rows]
-                return self.tokenizer.batch_decode(rows, skip_special_tokens=True)
+                texts = self.tokenizer.batch_decode(rows, skip_special_tokens=True)
+                return [Decoded(text, w) for text, w in zip(texts, weights, strict=True)]
             except Exception as err:
                 raise TranslationError(
-                    f"Translation with {self.name} failed ({_short(err)}).",
+                    f"Translation with {self.name} failed ({short_error(err)}).",
                     "Try again; if it keeps failing, run `python -m assistant models verify` on the model.",
                 ) from err
 
+    def _attention(self, sentences: list[str], model: Any, encoded: Any, output: Any) -> list[Any]:
+        """Cross-attention of the last decoder layer, averaged over heads, for each output
+        token: one teacher-forced pass over the generated tokens (works for beam search too)."""
+        import torch
+
+        # Only the eager implementation returns attention weights; switch for this pass only.
+        current = getattr(model.config, "_attn_implementation", None) or "eager"
+        if current != "eager":
+            model.set_attn_implementation("eager")
+        try:
+            with torch.inference_mode():
+                forward = model(
+                    input_ids=encoded["input_ids"],
+                    attention_mask=encoded["attention_mask"],
+                    decoder_input_ids=output[:, :-1],
+                    output_attentions=True,
+                )
+        finally:
+            if current != "eager":
+                model.set_attn_implementation(current)
+        matrices = forward.cross_attentions[-1].mean(dim=1).tolist()
+        special = set(self.tokenizer.all_special_tokens)
+        if self._languages:
+            special.update(self._languages)
+        if self._target_code:
+            special.add(self._target_code)
+        # An unknown source piece is still a piece of the sentence: keep its column.
+        source_special = special - {self.tokenizer.unk_token}
+        stops = (self.tokenizer.eos_token_id, self.tokenizer.pad_token_id)
+        result = []
+        for b, rows in enumerate(matrices):
+            length = int(encoded["attention_mask"][b].sum())
+            source = self.tokenizer.convert_ids_to_tokens(encoded["input_ids"][b][:length].tolist())
+            target_ids = output[b, 1:].tolist()
+            stop = next((k for k, i in enumerate(target_ids) if i in stops), len(target_ids))
+            target = self.tokenizer.convert_ids_to_tokens(target_ids[:stop])
+            keep_source = [i for i, t in enumerate(source) if t not in source_special]
+            pieces = [
+                p for p in self.tokenizer.tokenize(self._prepare(sentences[b])) if p not in source_special
+            ]
+            if len(pieces) != len(keep_source):
+                pieces = [source[i] for i in keep_source]
+            keep_target = [j for j, t in enumerate(target) if t not in special]
+            result.append(attention_matrix(rows, keep_source, pieces, target, keep_target))
+        return result
+
     def close(self) -> None:
         self._model = None
-
-
-def _short(err: BaseException) -> str:
-    text = str(err).strip().splitlines()
-    first = text[0] if text else type(err).__name__
-    return first[:300]

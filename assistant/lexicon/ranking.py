@@ -1,0 +1,244 @@
+"""Senses ranked for use: the dictionary's senses re-ordered by what translators write.
+
+Dictionaries list senses in no useful order (दबाव: "depression; duress; pressure") and
+sometimes lack the everyday one (दर: only "quotation"). Each candidate sense is scored by
+its support in the translation table (p(English | Hindi form and lemma), counting only
+English words that can be the word's part of speech), how common its English word is
+(wordfreq's Zipf frequency, so typos and archaic words sink), and a small bonus for the
+dictionary's own order. An English word the table strongly supports that no dictionary
+sense contains is added as a sense learned from parallel text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.lexicon.english import english_lemma, english_lemmas, participle
+from assistant.lexicon.ttable import TranslationTable
+
+TABLE_WEIGHT = 3.0
+FREQUENCY_WEIGHT = 0.12
+WORDINESS_PENALTY = 0.3
+RARE_ZIPF = 2.0  # below this an English word is a typo, archaic or obscure
+RARE_PENALTY = 1.0
+# a learned sense needs this much of the word's links, this many links, and a common word
+LEARN_SHARE = 0.3
+LEARN_LINKS = 4
+LEARN_ZIPF = 3.0
+UNIT_SHARE = 0.5  # a two-word unit: aligned as one in half its sentences, at least 3 of them
+UNIT_OCCURRENCES = 3
+UNIT_HEAD_SHARE = 0.6
+CONJUNCT_SHARE = 0.3
+# a form's own counts reorder its lemma's senses from this many links, for a sense with
+# this share that leads the first sense by this margin
+FORM_LINKS = 20
+FORM_SHARE = 0.4
+FORM_MARGIN = 0.2
+_WORD = re.compile(r"[A-Za-z]+")
+_STOPWORDS = frozenset({
+    "to", "a", "an", "the", "of", "in", "on", "at", "by", "for", "with", "from", "up", "out", "off",
+    "be", "is", "and", "or", "one", "s", "something", "someone", "oneself", "etc", "it", "this", "that",
+    "as", "not", "no", "do", "have", "can", "will", "would", "may", "must", "shall", "should", "i", "you",
+    "he", "she", "we", "they", "his", "her", "their", "its", "our", "my", "your", "which", "who", "what",
+    "when", "where", "there", "here", "than", "then", "so", "if", "but", "all", "some", "any", "into",
+})
+_FRAME = frozenset({"to", "a", "an", "the"})
+# the parts of speech an English word must be able to take to render a Hindi one
+_POS_MATCH = {"NOUN": ("NOUN",), "VERB": ("VERB",), "ADJ": ("ADJ",), "ADV": ("ADV",)}
+# Hindi nouns modify nouns (परमाणु हथियार "nuclear weapon") and adjectives stand as nouns;
+# an adjective in -इत is often an English participle (आयोजित "held"): such readings count
+# at this share of their support
+_NEAR_POS = {"NOUN": ("ADJ",), "ADJ": ("NOUN", "VERB")}
+NEAR_POS_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class RankedSenses:
+    """Senses best first, and those among them learned from parallel text."""
+
+    senses: tuple[str, ...]
+    learned: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=100_000)
+def zipf(word: str) -> float:
+    """English word frequency on the Zipf scale (0 unknown, 3 rare-ish, 5+ common)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=100_000)
+def _english_pos(english: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(english))
+
+
+def fit(english: str, pos: str) -> float:
+    """How well an English lemma renders a Hindi word of part of speech ``pos``: 1 when it
+    can be that part of speech, NEAR_POS_SHARE when a near one, else 0."""
+    wanted = _POS_MATCH.get(pos)
+    if wanted is None:
+        return 1.0
+    found = _english_pos(english)
+    if not found:
+        return 1.0 if pos == "NOUN" else 0.0
+    if any(p in found for p in wanted):
+        return 1.0
+    return NEAR_POS_SHARE if any(p in found for p in _NEAR_POS.get(pos, ())) else 0.0
+
+
+def _render(english: str, pos: str) -> str:
+    """A learned English lemma as a sense of a Hindi word of part of speech ``pos``."""
+    found = _english_pos(english)
+    if pos == "VERB":
+        return f"to {english}"
+    if pos == "ADJ" and "ADJ" not in found and "NOUN" not in found and "VERB" in found:
+        return participle(english)  # आयोजित: "held"
+    return english
+
+
+def content_words(sense: str) -> list[str]:
+    """The words of a sense that carry its meaning ("to put pressure" → put, pressure); for a
+    sense made only of small words ("to do", "with") those words themselves."""
+    words = [w.lower() for w in _WORD.findall(sense)]
+    return [w for w in words if w not in _STOPWORDS] or [w for w in words if w not in _FRAME]
+
+
+def table_distribution(table: TranslationTable, lemma: str) -> tuple[dict[str, float], int]:
+    """p(English lemma | Hindi lemma) from the table, and how many links it rests on."""
+    return dict(table.english(lemma, "l")), table.links(lemma, "l")
+
+
+def _support(sense: str, distribution: dict[str, float], pos: str) -> float:
+    best = 0.0
+    for word in content_words(sense):
+        for lemma in english_lemmas(word):
+            if lemma in distribution:
+                best = max(best, distribution[lemma] * fit(lemma, pos))
+    return best
+
+
+def _commonness(sense: str) -> float:
+    words = content_words(sense)
+    return min((zipf(w) for w in words), default=0.0)
+
+
+def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float], links: int,
+                limit: int = 3, learn: bool = True) -> RankedSenses:
+    """The best ``limit`` senses of a word of part of speech ``pos`` with dictionary
+    ``senses`` (in the dictionary's order) and the table's ``distribution`` over English
+    lemmas resting on ``links`` links; learned senses compete with the dictionary's unless
+    ``learn`` is off (a distribution pieced together from a phrase's words)."""
+    scored: list[tuple[float, int, str]] = []
+    covered: set[str] = set()
+    for order, sense in enumerate(senses):
+        words = content_words(sense)
+        covered.update(lemma for w in words for lemma in english_lemmas(w))
+        commonness = _commonness(sense)
+        score = (TABLE_WEIGHT * _support(sense, distribution, pos) + FREQUENCY_WEIGHT * commonness
+                 + 0.5 / (order + 1) - WORDINESS_PENALTY * max(len(words) - 1, 0)
+                 - (RARE_PENALTY if commonness < RARE_ZIPF else 0.0))
+        scored.append((score, order, sense))
+    learned: list[str] = []
+    if learn and pos in _POS_MATCH:
+        for english, share in sorted(distribution.items(), key=lambda kv: (-kv[1], kv[0])):
+            if share < LEARN_SHARE or share * links < LEARN_LINKS:
+                break
+            weight = fit(english, pos)
+            if (english in covered or english in _STOPWORDS or zipf(english) < LEARN_ZIPF
+                    or not weight or english_lemma(english) != english):
+                continue
+            sense = _render(english, pos)
+            learned.append(sense)
+            score = TABLE_WEIGHT * share * weight + FREQUENCY_WEIGHT * zipf(english)
+            scored.append((score, len(senses) + len(learned), sense))
+    ranked = tuple(s for _, _, s in sorted(scored, key=lambda t: (-round(t[0], 6), t[1])))[:limit]
+    return RankedSenses(ranked, tuple(s for s in learned if s in ranked))
+
+
+def _average(distributions: list[dict[str, float]]) -> dict[str, float]:
+    if not distributions:
+        return {}
+    out: dict[str, float] = {}
+    for distribution in distributions:
+        for english, share in distribution.items():
+            out[english] = out.get(english, 0.0) + share / len(distributions)
+    return out
+
+
+def phrase_distribution(table: TranslationTable, words: tuple[str, ...],
+                        function_words: frozenset[str]) -> tuple[dict[str, float], int]:
+    """p(English | a multiword entry): the table's own counts when the words were seen
+    aligned together as a unit, else the average over its content words (function words
+    and light verbs say nothing of what आसानी से or पुष्टि करना means)."""
+    joined = " ".join(words)
+    if joined in table.units:
+        total = table.unit_totals[joined]
+        return {e: c / total for e, c in table.units[joined].items()}, total
+    content = [w for w in words if w not in function_words]
+    found = [(dict(table.english(w)), table.links(w)) for w in content]
+    found = [(d, n) for d, n in found if d]
+    if not found or len(found) < len(content):
+        return {}, 0
+    return _average([d for d, _ in found]), min(n for _, n in found)
+
+
+def unit_pos(english: str) -> str | None:
+    """The part of speech of a learned two-word unit from its English word (verbs are left
+    to the conjunct-verb learner: अनदेखा करना)."""
+    found = _english_pos(english)
+    return next((p for p in ("NOUN", "ADJ", "ADV") if p in found), None) if found else "NOUN"
+
+
+def learned_units(table: TranslationTable, function_words: frozenset[str], verb_forms: frozenset[str],
+                  known: set[str]) -> list[tuple[str, str, str]]:
+    """Two-word units the table found and no dictionary lists, as (words, pos, sense):
+    हवाई अड्डा "airport", आसानी से "easily". The first word must be a content word whose
+    own senses do not already say it (दरवाज़ा खोला is "door" + "opened"), the second no
+    verb form (a conjunct or compound verb is learned elsewhere)."""
+    out = []
+    for words, english, share, occurrences in table.unit_english():
+        first, second = words.split(" ")
+        if (words in known or first in function_words or second in verb_forms or share < UNIT_SHARE
+                or occurrences < UNIT_OCCURRENCES or english in _STOPWORDS or zipf(english) < LEARN_ZIPF
+                or dict(table.english(first)).get(english, 0.0) >= UNIT_HEAD_SHARE):
+            continue
+        pos = unit_pos(english)
+        if pos is None or (second in function_words and pos != "ADV"):
+            continue  # "X से" as an adverb (आसानी से "easily"), not "X ने"
+        out.append((words, pos, english))
+    return out
+
+
+def learned_conjunct(distribution: dict[str, float], links: int) -> str | None:
+    """The English verb a noun's table supports when it mostly stands in a conjunct verb
+    with करना (पुष्टि करना "to confirm"), or None."""
+    for english, share in sorted(distribution.items(), key=lambda kv: (-kv[1], kv[0])):
+        if share < CONJUNCT_SHARE or share * links < LEARN_LINKS:
+            return None
+        found = _english_pos(english)
+        if "VERB" in found and "NOUN" not in found and "ADJ" not in found and english not in _STOPWORDS \
+                and zipf(english) >= LEARN_ZIPF:
+            return f"to {english}"
+    return None
+
+
+def for_form(form: str, pos: str, senses: tuple[str, ...]) -> tuple[str, ...]:
+    """Ranked senses re-ordered for one inflected form where the table knows that form
+    well and it clearly prefers another sense: कहा is "said" though कहना is as often
+    "to call" (कहा जाता है "is called")."""
+    from assistant.lexicon.ttable import translation_table
+
+    table = translation_table()
+    if len(senses) < 2 or table.links(form, "f") < FORM_LINKS:
+        return senses
+    distribution = dict(table.english(form, "f"))
+    support = [_support(sense, distribution, pos) for sense in senses]
+    best = max(range(len(senses)), key=lambda i: (support[i], -i))
+    if best == 0 or support[best] < FORM_SHARE or support[best] < support[0] + FORM_MARGIN:
+        return senses
+    return (senses[best], *senses[:best], *senses[best + 1:])

@@ -1,0 +1,219 @@
+"""Build the lexical translation table from open Hindi–English parallel text.
+
+Sources (``../shared/data/parallel`` and ``../shared/data/eval`` next to the repository):
+Debian's Hindi user-interface catalogs, Tatoeba, and the TRAINING (odd-numbered) halves of
+FLORES dev and UD PUD go into ``ttable.tsv.gz``; the crowdsourced Wikipedia translations
+(CC BY-SA 3.0, not GPL-compatible) are aligned on their own and go into
+``ttable-wikipedia.tsv.gz``, so nothing derived from them mixes with the GPL data.
+
+Each pair is tokenized (Devanagari words by the Devanagari block; English words lower-cased
+and lemmatized), aligned in both directions by ``wordalign`` and the links intersected.
+Counts are kept for the Hindi form and for its lemma (the analyser's best reading), then
+pruned (a minimum count, the most frequent English words per Hindi key). Output lines:
+
+  ``H kind hindi aligned`` — links of a Hindi key (kind ``f`` form, ``l`` lemma)
+  ``E english aligned`` — links of an English lemma
+  ``P kind hindi english count`` — links between the two
+  ``U hindi english count occurrences`` — two adjacent Hindi forms (space-separated) that
+  both align to one English word (हवाई अड्डे – airport) in ``count`` distinct Hindi
+  sentences, out of the ``occurrences`` distinct sentences that hold the two forms
+
+The news-like sources (FLORES, PUD, Tatoeba) count more than the user-interface strings,
+whose senses are skewed to software (स्थापित "install" rather than "establish").
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from assistant.errors import LexiconError
+from assistant.evaluate.heldout import flores_pairs, pud_pairs
+from assistant.lexicon.english import english_lemma
+from assistant.lexicon.keys import norm
+from assistant.lexicon.tables import write_table
+from assistant.lexicon.wordalign import align_both
+
+FORMAT_HEADER = "#assistant-translation-table\t1"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+TABLE_FILE = DATA_DIR / "ttable.tsv.gz"
+WIKIPEDIA_TABLE_FILE = DATA_DIR / "ttable-wikipedia.tsv.gz"
+DEFAULT_PARALLEL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "parallel"
+DEFAULT_EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "eval"
+MIN_COUNT = 2
+TOP_K = 8
+# a unit: its two words align to one English word this often, in this share of its occurrences
+UNIT_MIN_COUNT = 3
+UNIT_MIN_SHARE = 0.4
+DEBIAN_WEIGHT, TATOEBA_WEIGHT, NEWS_WEIGHT = 1, 3, 6
+_HINDI_WORD = re.compile("[\u0900-\u0963\u0971-\u097f]+")
+_ENGLISH_WORD = re.compile(r"[a-z]+")
+# markup, entities and format placeholders inside user-interface strings
+_MARKUP = re.compile(r"<[^>]*>|&[#\w]+;|%\(\w+\)[a-z]|%\d*\$?[a-z]|\{\w*\}|\$\w+|\\[nt]")
+
+Pairs = list[tuple[str, str]]
+Counts = tuple[Counter, Counter, Counter, Counter]
+
+
+def hindi_tokens(text: str) -> list[str]:
+    """The Devanagari words of a text in canonical spelling (danda and digits aside)."""
+    return _HINDI_WORD.findall(norm(_MARKUP.sub(" ", text)))
+
+
+def english_tokens(text: str) -> list[str]:
+    """The English words of a text as lower-case lemmas (numbers and markup aside)."""
+    return [english_lemma(w) for w in _ENGLISH_WORD.findall(_MARKUP.sub(" ", text).lower())]
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise LexiconError(f"Cannot read {path}: {err}.",
+                           "Pass --parallel and --eval pointing at the shared data folders.") from None
+
+
+def debian_pairs(parallel: Path) -> Pairs:
+    path = parallel / "debian-ui-hi" / "pairs.tsv.gz"
+    try:
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    except OSError as err:
+        raise LexiconError(f"Cannot read {path}: {err}.", "Pass --parallel PATH.") from None
+    out = []
+    for line in text.splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) >= 4:
+            out.append((cols[3], cols[2]))
+    return out
+
+
+def wikipedia_pairs(parallel: Path) -> Pairs:
+    """Each Hindi sentence once per English version (four per sentence)."""
+    folder = parallel / "wikipedia-mturk-hi-en"
+    out = []
+    for split in ("dev", "devtest", "test"):
+        hindi = _lines(folder / f"{split}.hi-en.hi")
+        for version in range(4):
+            english = _lines(folder / f"{split}.hi-en.en.{version}")
+            out.extend(zip(hindi, english, strict=False))
+    return out
+
+
+def tatoeba_pairs(eval_dir: Path) -> Pairs:
+    folder = eval_dir / "tatoeba"
+    hindi = _lines(folder / "tatoeba-test-v2021-08-07.hin")
+    english = _lines(folder / "tatoeba-test-v2021-08-07.eng")
+    return list(zip(hindi, english, strict=False))
+
+
+def training_pairs(eval_dir: Path) -> Pairs:
+    """The odd-numbered (training) sentences of FLORES dev and UD PUD."""
+    flores = flores_pairs(False, eval_dir / "flores200-dev" / "hin_Deva.dev",
+                          eval_dir / "flores200-dev" / "eng_Latn.dev")
+    pud = pud_pairs(False, eval_dir / "ud-pud" / "hi_pud-ud-test.conllu",
+                    eval_dir / "ud-pud" / "en_pud-ud-test.conllu")
+    return [(p.hindi, p.english) for p in (*flores, *pud)]
+
+
+def count_links(pairs: Iterable[tuple[str, str, int]], lemma_of: dict[str, str] | None = None,
+                lemmatize: Callable[[str], str] | None = None) -> Counts:
+    """Aligned (kind, hindi, english) counts, per-English-lemma link counts, (bigram,
+    english) unit counts and bigram occurrences, from (hindi, english, weight) pairs."""
+    hindi, english, weights = [], [], []
+    for hi, en, weight in pairs:
+        h, e = hindi_tokens(hi), english_tokens(en)
+        if h and e and len(h) <= 80 and len(e) <= 80:
+            hindi.append(h)
+            english.append(e)
+            weights.append(weight)
+    links, reverse = align_both(hindi, english)
+    cache: dict[str, str] = lemma_of if lemma_of is not None else {}
+    pair_counts: Counter = Counter()
+    english_counts: Counter = Counter()
+    # units are counted in distinct Hindi sentences: the Wikipedia part repeats each
+    # sentence with four translations, and one odd sentence must not make a unit
+    unit_seen: dict[tuple[str, str], set[str]] = {}
+    bigram_seen: dict[str, set[str]] = {}
+    for h, e, weight, sentence_links, backward in zip(hindi, english, weights, links, reverse, strict=True):
+        for i, j in sentence_links:
+            form = h[i]
+            if form not in cache:
+                cache[form] = lemmatize(form) if lemmatize else form
+            pair_counts[("f", form, e[j])] += weight
+            pair_counts[("l", cache[form], e[j])] += weight
+            english_counts[e[j]] += weight
+        target_of = dict(backward)
+        sentence = " ".join(h)
+        for i in range(len(h) - 1):
+            if i in target_of and target_of[i] == target_of.get(i + 1):
+                bigram = f"{h[i]} {h[i + 1]}"
+                unit_seen.setdefault((bigram, e[target_of[i]]), set()).add(sentence)
+                bigram_seen[bigram] = set()
+    for h in hindi:
+        sentence = " ".join(h)
+        for i in range(len(h) - 1):
+            bigram = f"{h[i]} {h[i + 1]}"
+            if bigram in bigram_seen:
+                bigram_seen[bigram].add(sentence)
+    unit_counts = Counter({key: len(found) for key, found in unit_seen.items()})
+    bigrams = Counter({key: len(found) for key, found in bigram_seen.items()})
+    return pair_counts, english_counts, unit_counts, bigrams
+
+
+def table_lines(pair_counts: Counter, english_counts: Counter, unit_counts: Counter,
+                bigrams: Counter) -> list[str]:
+    """Pruned, sorted lines of one table file."""
+    totals: Counter = Counter()
+    by_key: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for (kind, hi, en), count in pair_counts.items():
+        totals[(kind, hi)] += count
+        by_key.setdefault((kind, hi), []).append((count, en))
+    lines, used_english = [], set()
+    for (kind, hi), candidates in sorted(by_key.items()):
+        kept = sorted((c for c in candidates if c[0] >= MIN_COUNT), key=lambda c: (-c[0], c[1]))[:TOP_K]
+        if not kept:
+            continue
+        lines.append(f"H\t{kind}\t{hi}\t{totals[(kind, hi)]}")
+        for count, en in kept:
+            lines.append(f"P\t{kind}\t{hi}\t{en}\t{count}")
+            used_english.add(en)
+    lines.extend(f"E\t{en}\t{english_counts[en]}" for en in sorted(used_english))
+    for (bigram, en), count in sorted(unit_counts.items()):
+        if count >= UNIT_MIN_COUNT and count >= UNIT_MIN_SHARE * bigrams[bigram]:
+            lines.append(f"U\t{bigram}\t{en}\t{count}\t{bigrams[bigram]}")
+    return lines
+
+
+def _lemmatizer(lexicon_path: Path | None):
+    from assistant.lexicon.store import load_lexicon
+
+    lexicon = load_lexicon(lexicon_path)
+
+    def lemma(form: str) -> str:
+        analyses = lexicon.analyse(form)
+        return analyses[0].lemma if analyses else form
+
+    return lemma
+
+
+def build_translation_table(parallel: Path | None = None, eval_dir: Path | None = None,
+                            out_dir: Path | None = None, limit: int | None = None,
+                            lexicon_path: Path | None = None) -> tuple[Path, Path]:
+    """Build both table files, lemmatizing Hindi with the lexicon at ``lexicon_path`` (default:
+    the committed one); ``limit`` caps the pairs per source (for quick test builds)."""
+    parallel = Path(parallel) if parallel else DEFAULT_PARALLEL
+    eval_dir = Path(eval_dir) if eval_dir else DEFAULT_EVAL
+    out_dir = Path(out_dir) if out_dir else DATA_DIR
+    lemmatize = _lemmatizer(lexicon_path)
+    sources = [(debian_pairs(parallel), DEBIAN_WEIGHT), (tatoeba_pairs(eval_dir), TATOEBA_WEIGHT),
+               (training_pairs(eval_dir), NEWS_WEIGHT)]
+    main = [(hi, en, weight) for source, weight in sources for hi, en in source[:limit]]
+    cache: dict[str, str] = {}
+    main_out, wiki_out = out_dir / TABLE_FILE.name, out_dir / WIKIPEDIA_TABLE_FILE.name
+    write_table([FORMAT_HEADER, *table_lines(*count_links(main, cache, lemmatize))], main_out)
+    wiki = [(hi, en, NEWS_WEIGHT) for hi, en in wikipedia_pairs(parallel)[:limit]]
+    write_table([FORMAT_HEADER, *table_lines(*count_links(wiki, cache, lemmatize))], wiki_out)
+    return main_out, wiki_out
