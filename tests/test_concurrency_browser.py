@@ -1,0 +1,170 @@
+"""Several browser sessions on one server with one loaded (tiny) model, and a model
+download in one session while another reads.
+
+Each session pastes its own article; every session must finish with no error, its rows
+holding its own sentences in order (never another session's), each with English.
+Only stable things are read from the page: sentence text, English text, error elements.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.hostile.server import CHROMIUM, chromium, errors, open_tab, paste, rows, serve
+from tests.test_concurrency import sentences
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing; install Debian's chromium"),
+]
+MODEL = "tiny-marian"
+SENTENCES_PER_ARTICLE = 4
+WAIT_SECONDS = 300  # a hang guard, not a speed target
+
+
+def article(k: int) -> str:
+    body = sentences(SENTENCES_PER_ARTICLE, offset=1000 + 10 * k)
+    return f"लेख {k}\n\n" + " ".join(body[:2]) + "\n\n" + " ".join(body[2:])
+
+
+def expected_pairs(model: Path, text: str) -> list[tuple[str, str]]:
+    """(Hindi, English) of each sentence with the article translated alone, no memory."""
+    from assistant.reader import build_reading_page, open_article
+    from assistant.translate import load_translator
+
+    translator = load_translator(str(model), cache=False, threads=1)
+    try:
+        page = build_reading_page(open_article(text, "pasted text"), translator)
+    finally:
+        translator.close()
+    return [(p.source.text, p.translation) for p in page.pairs()]
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def landed(tab: Any, expected: list[tuple[str, str]]) -> bool:
+    """Whether every sentence of the session's own article shows, in order, with English.
+
+    The random-weight test model says nearly the same gibberish for every sentence, and its
+    output shifts with how sentences are batched, so the English is checked for presence,
+    not compared word for word with a translation made elsewhere.
+    """
+    shown = rows(tab)
+    if len(shown) != len(expected):
+        return False
+    pairs = zip(expected, shown, strict=True)
+    return all(squash(hi) in squash(h) and e.strip() for (hi, _), (h, e) in pairs)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory, tiny_marian_dir: Path) -> Path:
+    home = tmp_path_factory.mktemp("sessions")
+    shutil.copytree(tiny_marian_dir, home / "models" / MODEL)
+    return home
+
+
+def read_at_once(browser: Any, url: str, model: Path, count: int) -> dict[str, float]:
+    texts = [article(k) for k in range(count)]
+    expected = [expected_pairs(model, text) for text in texts]
+    tabs = [open_tab(browser, url) for _ in range(count)]
+    try:
+        start = time.monotonic()
+        for tab, text in zip(tabs, texts, strict=True):
+            paste(tab, text)
+        finished: dict[int, float] = {}
+        deadline = start + WAIT_SECONDS
+        while len(finished) < count and time.monotonic() < deadline:
+            for k, tab in enumerate(tabs):
+                if k not in finished and landed(tab, expected[k]):
+                    finished[k] = time.monotonic() - start
+            time.sleep(0.5)
+        shown_errors = {k: errors(tab) for k, tab in enumerate(tabs) if errors(tab)}
+        assert not shown_errors, shown_errors
+        missing = {k: rows(tabs[k]) for k in range(count) if k not in finished}
+        assert not missing, f"sessions that did not finish with their own translations: {missing}"
+    finally:
+        for tab in tabs:
+            tab.context.close()
+    return {"first": min(finished.values()), "last": max(finished.values())}
+
+
+@pytest.mark.parametrize("count", [2, 8])
+def test_sessions_read_different_articles_at_once(count: int, browser: Any, home: Path,
+                                                  tiny_marian_dir: Path) -> None:
+    models = str(home / "models")
+    with serve(home / f"server-{count}", ASSISTANT_MODELS_DIR=models, ASSISTANT_MODEL=MODEL) as url:
+        times = read_at_once(browser, url, tiny_marian_dir, count)
+    print(f"{count} sessions: first finished after {times['first']:.1f} s, last after {times['last']:.1f} s")
+
+
+@contextlib.contextmanager
+def silent_hub() -> Iterator[str]:
+    """A hub address that accepts connections and never answers (a stalled download)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            with contextlib.suppress(OSError):
+                held.append(listener.accept()[0])
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        for conn in held:
+            conn.close()
+        listener.close()
+
+
+def test_a_stalled_download_in_one_session_does_not_block_reading_in_another(
+    browser: Any, home: Path, tiny_marian_dir: Path
+) -> None:
+    text = article(99)
+    expected = expected_pairs(tiny_marian_dir, text)
+    models = str(home / "models")
+    with silent_hub() as hub, serve(home / "server-download", ASSISTANT_MODELS_DIR=models,
+                                    ASSISTANT_MODEL=MODEL, HF_ENDPOINT=hub, HF_HUB_OFFLINE="0") as url:
+        downloader = open_tab(browser, url)
+        reader = open_tab(browser, url)
+        try:
+            sidebar = downloader.locator('[data-testid="stSidebar"]')
+            sidebar.get_by_text("Get or remove models").click()
+            sidebar.get_by_role("button", name="Download opus-mt-hi-en").click()
+            sidebar.locator('[data-testid="stProgress"]').first.wait_for(timeout=60_000)
+            paste(reader, text)
+            deadline = time.monotonic() + WAIT_SECONDS
+            while not landed(reader, expected) and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert landed(reader, expected), rows(reader)
+            assert not errors(reader), errors(reader)
+            # the download is still waiting on the hub: reading did not wait for it
+            assert sidebar.locator('[data-testid="stProgress"]').count() > 0
+        finally:
+            downloader.context.close()
+            reader.context.close()
