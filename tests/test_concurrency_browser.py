@@ -2,7 +2,8 @@
 download in one session while another reads.
 
 Each session pastes its own article; every session must finish with no error, its rows
-holding its own sentences in order (never another session's), each with English.
+holding its own sentences in order (never another session's), each with the English the
+model produced for that very sentence (as the server's translation memory recorded it).
 Only stable things are read from the page: sentence text, English text, error elements.
 """
 
@@ -81,7 +82,29 @@ def home(tmp_path_factory: pytest.TempPathFactory, tiny_marian_dir: Path) -> Pat
     return home
 
 
-def read_at_once(browser: Any, url: str, model: Path, count: int) -> dict[str, float]:
+def remembered(cache: Path) -> dict[str, str]:
+    """The server's translation memory: what the model said for each sentence, as it said it."""
+    from tests.test_concurrency import rows as memory_rows
+
+    return memory_rows(cache)
+
+
+Pairs = list[tuple[str, str]]
+
+
+def own_english(expected: Pairs, shown: Pairs, memory: dict[str, str]) -> list[str]:
+    """Rows whose English is not the model's translation of that row's own sentence."""
+    from assistant.translate.cache import normalize_source
+
+    wrong = []
+    for (sentence, _), (_, english) in zip(expected, shown, strict=True):
+        said = memory.get(normalize_source(sentence))
+        if said is None or squash(said) not in squash(english):
+            wrong.append(f"{sentence[:30]!r} shows {english[:40]!r}, the model said {said and said[:40]!r}")
+    return wrong
+
+
+def read_at_once(browser: Any, url: str, model: Path, count: int, cache: Path) -> dict[str, float]:
     texts = [article(k) for k in range(count)]
     expected = [expected_pairs(model, text) for text in texts]
     tabs = [open_tab(browser, url) for _ in range(count)]
@@ -100,6 +123,10 @@ def read_at_once(browser: Any, url: str, model: Path, count: int) -> dict[str, f
         assert not shown_errors, shown_errors
         missing = {k: rows(tabs[k]) for k in range(count) if k not in finished}
         assert not missing, f"sessions that did not finish with their own translations: {missing}"
+        # Each row's English is what the model produced for that very sentence.
+        memory = remembered(cache)
+        mixed = {k: own_english(expected[k], rows(tab), memory) for k, tab in enumerate(tabs)}
+        assert not any(mixed.values()), mixed
     finally:
         for tab in tabs:
             tab.context.close()
@@ -109,9 +136,9 @@ def read_at_once(browser: Any, url: str, model: Path, count: int) -> dict[str, f
 @pytest.mark.parametrize("count", [2, 8])
 def test_sessions_read_different_articles_at_once(count: int, browser: Any, home: Path,
                                                   tiny_marian_dir: Path) -> None:
-    models = str(home / "models")
-    with serve(home / f"server-{count}", ASSISTANT_MODELS_DIR=models, ASSISTANT_MODEL=MODEL) as url:
-        times = read_at_once(browser, url, tiny_marian_dir, count)
+    models, server = str(home / "models"), home / f"server-{count}"
+    with serve(server, ASSISTANT_MODELS_DIR=models, ASSISTANT_MODEL=MODEL) as url:
+        times = read_at_once(browser, url, tiny_marian_dir, count, server / "cache.sqlite")
     print(f"{count} sessions: first finished after {times['first']:.1f} s, last after {times['last']:.1f} s")
 
 
