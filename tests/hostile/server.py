@@ -18,8 +18,10 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, _wait_he
 
 REPO = Path(__file__).resolve().parents[2]
 
-# The reading page's structure, in one place: a row pairs a Hindi sentence with its English.
+# The reading page's structure, in one place: a row pairs a Hindi sentence with its English
+# (until it is translated, the English side shows the word-by-word gloss).
 ROW, HINDI_CELL, ENGLISH_CELL, READER = ".hr-row", ".hr-src", ".hr-tgt", ".hr-reader"
+DONE_ROWS = ("hr-k-mt", "hr-k-copy")  # machine-translated, or English in the original
 
 
 @contextlib.contextmanager
@@ -101,17 +103,18 @@ def upload(tab: Any, path: Path) -> None:
 
 
 def rows(tab: Any) -> list[tuple[str, str]]:
-    """(Hindi, English) text of each row of the reading page, spaces collapsed."""
-    return tab.evaluate(
-        """([row, hindi, english]) => Array.from(document.querySelectorAll(row)).map(r => {
+    """(Hindi, English) text of each row of the reading page, spaces collapsed; the
+    English is "" for a row not translated yet."""
+    return [(hindi, english) for hindi, english in tab.evaluate(
+        """([row, hindi, english, done]) => Array.from(document.querySelectorAll(row)).map(r => {
              const text = sel => {
                const e = r.querySelector(sel);
                return e ? e.innerText.replace(/\\s+/g, ' ').trim() : '';
              };
-             return [text(hindi), text(english)];
+             return [text(hindi), done.some(c => r.classList.contains(c)) ? text(english) : ''];
            })""",
-        [ROW, HINDI_CELL, ENGLISH_CELL],
-    )
+        [ROW, HINDI_CELL, ENGLISH_CELL, DONE_ROWS],
+    )]  # fmt: skip
 
 
 def errors(tab: Any) -> list[str]:
