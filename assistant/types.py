@@ -21,9 +21,10 @@ BlockKind = Literal[
     "title", "standfirst", "date", "byline", "caption", "credit", "heading", "paragraph"
 ]
 
-TranslationKind = Literal["mt", "gloss", "copy", "pending"]
+TranslationKind = Literal["mt", "gloss", "copy", "pending", "failed"]
 """mt: machine translation; gloss: word-by-word gloss only (no model);
-copy: the source was already English; pending: not translated yet (job stopped or running)."""
+copy: the source was already English; pending: not translated yet (job stopped or running);
+failed: the model gave no usable text (``Translation.failed``): show it as failed, never as a gloss."""
 
 PageMode = Literal["translation", "gloss"]
 

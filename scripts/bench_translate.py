@@ -1,130 +1,589 @@
-"""Benchmark translation throughput on the sample article.
+"""Benchmark translation speed with random-weight models of the real architectures.
 
-Translates the seed article's Hindi sentences with each available engine and prints a
-table: sentences, total seconds (median of N runs), sentences per second, time to the
-first result, and a re-run served from the translation cache.
+Builds, in code, random-weight models with the published configurations of
+opus-mt-hi-en (Marian 6+6, d 512), opus-mt-tc-bible-big-inc (Marian 6+6, d 1024, the
+recommended preset) and nllb-200-distilled-600M (M2M100 12+12, d 1024, 256,206 tokens),
+with SentencePiece vocabularies trained on the text shipped in the repository (padded to
+the published vocabulary sizes), converts each to CTranslate2 int8, and measures on the
+seed article:
 
-Without ``--model`` it builds the tiny random-weight test models, so the numbers measure
-the plumbing (tokenization, batching, ordering, cache) rather than real model speed.
+- throughput in output tokens per second for transformers fp32 and CTranslate2 int8 as
+  1 translator x 2 threads (1x2) and 2 translators x 1 thread (2x1); greedy and beam 4;
+  one sentence at a time (batch 1) and the whole article (token-budget batches). Every
+  engine is forced to produce the same number of tokens per sentence, and weights are
+  loaded before the clock starts. Medians of ``--reps`` runs (at least 3 by default).
+- cold start through the CLI (``python -m assistant translate``, empty translation
+  memory): seconds until the first translated sentence is printed, and peak memory.
 
-    python scripts/bench_translate.py [--model PATH] [--runs 3] [--threads N]
+Prints a table and writes JSON. ``--tiny --reps 1`` is the quick form the tests run.
+
+    python scripts/bench_translate.py [--tiny] [--reps 3] [--json PATH] [--work DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import json
+import os
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests"))
 
 SEED = REPO / "seeds" / "statecraft-lukashenko-putin-2021-12-30.hi.txt"
+HINDI_TEXT = [REPO / "tests" / "data" / "tiny.hi.txt", SEED]
+ENGLISH_TEXT = [REPO / "tests" / "data" / "tiny.en.txt"]
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+MARIAN_TARGETS = (">>deu<<", ">>eng<<", ">>fra<<", ">>por<<", ">>spa<<")
+
+# The published configurations (config.json of each hub repository).
+ARCHITECTURES: dict[str, dict[str, Any]] = {
+    "opus-mt-hi-en": {
+        "family": "marian",
+        "targets": (),
+        "config": {
+            "d_model": 512,
+            "encoder_layers": 6,
+            "decoder_layers": 6,
+            "encoder_attention_heads": 8,
+            "decoder_attention_heads": 8,
+            "encoder_ffn_dim": 2048,
+            "decoder_ffn_dim": 2048,
+            "vocab_size": 61950,
+            "max_position_embeddings": 512,
+            "activation_function": "swish",
+        },
+    },
+    "opus-mt-tc-bible-big-inc": {
+        "family": "marian",
+        "targets": MARIAN_TARGETS,
+        "config": {
+            "d_model": 1024,
+            "encoder_layers": 6,
+            "decoder_layers": 6,
+            "encoder_attention_heads": 16,
+            "decoder_attention_heads": 16,
+            "encoder_ffn_dim": 4096,
+            "decoder_ffn_dim": 4096,
+            "vocab_size": 61807,
+            "max_position_embeddings": 1024,
+            "activation_function": "relu",
+        },
+    },
+    "nllb-200-distilled-600M": {
+        "family": "m2m_100",
+        "targets": (),
+        "config": {
+            "d_model": 1024,
+            "encoder_layers": 12,
+            "decoder_layers": 12,
+            "encoder_attention_heads": 16,
+            "decoder_attention_heads": 16,
+            "encoder_ffn_dim": 4096,
+            "decoder_ffn_dim": 4096,
+            "vocab_size": 256206,
+            "max_position_embeddings": 1024,
+            "activation_function": "relu",
+        },
+    },
+}
+TINY = {
+    "d_model": 32,
+    "encoder_layers": 1,
+    "decoder_layers": 1,
+    "encoder_attention_heads": 2,
+    "decoder_attention_heads": 2,
+    "encoder_ffn_dim": 64,
+    "decoder_ffn_dim": 64,
+    "max_position_embeddings": 256,
+}
+
+
+# --- building the models (not timed) ---------------------------------------------------------
+
+
+def _lines(paths: list[Path]) -> list[str]:
+    lines: list[str] = []
+    for path in paths:
+        lines += [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return lines
+
+
+def _train_spm(lines: list[str], size: int, model_type: str, **ids: int) -> bytes:
+    import io
+
+    import sentencepiece as spm
+
+    buffer = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(lines),
+        model_writer=buffer,
+        vocab_size=size,
+        hard_vocab_limit=False,
+        model_type=model_type,
+        character_coverage=1.0,
+        minloglevel=2,
+        num_threads=1,
+        **ids,
+    )
+    return buffer.getvalue()
+
+
+def _pieces(model: bytes) -> list[str]:
+    import sentencepiece as spm
+
+    processor = spm.SentencePieceProcessor(model_proto=model)
+    return [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+
+
+def build_marian(out: Path, config: dict[str, Any], targets: tuple[str, ...], tiny: bool) -> Path:
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    out.mkdir(parents=True, exist_ok=True)
+    size = 400 if tiny else 8000
+    source = _train_spm(_lines(HINDI_TEXT), size, "unigram")
+    target = _train_spm(_lines(ENGLISH_TEXT), size, "unigram")
+    (out / "source.spm").write_bytes(source)
+    (out / "target.spm").write_bytes(target)
+    vocab: dict[str, int] = {code: i for i, code in enumerate(targets)}
+    for token in ("</s>", "<unk>"):
+        vocab[token] = len(vocab)
+    for piece in _pieces(source) + _pieces(target):
+        if piece not in vocab and piece not in ("<s>", "<pad>"):
+            vocab[piece] = len(vocab)
+    # Pad to the published vocabulary size: the output layer costs what the real one does.
+    wanted = len(vocab) + 1 if tiny else config["vocab_size"]
+    while len(vocab) < wanted - 1:
+        vocab[f"<unused{len(vocab)}>"] = len(vocab)
+    pad = len(vocab)
+    vocab["<pad>"] = pad
+    (out / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    MarianTokenizer(
+        source_spm=str(out / "source.spm"),
+        target_spm=str(out / "target.spm"),
+        vocab=str(out / "vocab.json"),
+        model_max_length=config["max_position_embeddings"],
+    ).save_pretrained(out)
+    settings = dict(config)
+    settings.update(
+        vocab_size=len(vocab),
+        pad_token_id=pad,
+        decoder_start_token_id=pad,
+        eos_token_id=vocab["</s>"],
+        scale_embedding=True,
+        share_encoder_decoder_embeddings=True,
+        static_position_embeddings=True,
+    )
+    torch.manual_seed(0)
+    MarianMTModel(MarianConfig(**settings)).eval().save_pretrained(out)
+    return out
+
+
+def build_nllb(out: Path, config: dict[str, Any], tiny: bool) -> Path:
+    import torch
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizer
+    from transformers.models.nllb.tokenization_nllb import FAIRSEQ_LANGUAGE_CODES
+
+    out.mkdir(parents=True, exist_ok=True)
+    model = _train_spm(
+        _lines(HINDI_TEXT) + _lines(ENGLISH_TEXT),
+        700 if tiny else 8000,
+        "bpe",
+        bos_id=0,
+        pad_id=1,
+        eos_id=2,
+        unk_id=3,
+    )
+    (out / "sentencepiece.bpe.model").write_bytes(model)
+    tokenizer = NllbTokenizer.from_pretrained(
+        str(out),
+        src_lang="hin_Deva",
+        tgt_lang="eng_Latn",
+        extra_special_tokens=list(FAIRSEQ_LANGUAGE_CODES),
+        model_max_length=config["max_position_embeddings"],
+    )
+    if not tiny:
+        tokenizer.add_tokens([f"<unused{i}>" for i in range(config["vocab_size"] - len(tokenizer))])
+    tokenizer.save_pretrained(out)
+    settings = dict(config)
+    settings.update(
+        vocab_size=len(tokenizer),
+        pad_token_id=tokenizer.pad_token_id,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        decoder_start_token_id=tokenizer.eos_token_id,
+        scale_embedding=True,
+    )
+    torch.manual_seed(0)
+    M2M100ForConditionalGeneration(M2M100Config(**settings)).eval().save_pretrained(out)
+    return out
+
+
+def build(name: str, work: Path, tiny: bool) -> tuple[Path, Path]:
+    """(transformers folder, CTranslate2 int8 folder) for architecture ``name``, built once."""
+    from assistant.translate.convert import convert_folder
+
+    arch = ARCHITECTURES[name]
+    config = {**arch["config"], **TINY} if tiny else dict(arch["config"])
+    folder = work / name
+    if not (folder / "config.json").is_file():
+        if arch["family"] == "marian":
+            build_marian(folder, config, arch["targets"], tiny)
+        else:
+            build_nllb(folder, config, tiny)
+        gc.collect()
+    converted = work / f"{name}-ct2"
+    if not (converted / "model.bin").is_file():
+        convert_folder(folder, converted, force=True)
+        gc.collect()
+    return folder, converted
+
+
+# --- throughput -----------------------------------------------------------------------------
 
 
 def hindi_sentences(text: str) -> list[str]:
-    """The article's Hindi sentences, from the segmenter when it is available."""
-    try:
-        from assistant.segment import segment_article
+    """The article's Hindi sentences, from the project's segmenter."""
+    from assistant.segment import segment_article
 
-        article = segment_article(text)
-        return [s.text for s in article.sentences() if s.lang == "hi" and s.text.strip()]
-    except ImportError:
-        pieces = re.split(r"(?<=[।?!])\s+|\n+", text)
-        return [p.strip() for p in pieces if p.strip() and DEVANAGARI.search(p)]
+    article = segment_article(text)
+    return [s.text for s in article.sentences() if s.lang == "hi" and s.text.strip()]
 
 
-def bench(translator_factory, sentences: list[str], runs: int, cache_dir: Path) -> dict[str, float]:
-    from assistant.translate import CachedTranslator
+def batches(
+    sentences: list[str], count: Callable[[str], int], budget: int = 1024, most: int = 16
+) -> list[list[str]]:
+    """Length-sorted batches within a padded-token budget (what the translator does)."""
+    ordered = sorted(sentences, key=count)
+    out: list[list[str]] = []
+    batch: list[str] = []
+    longest = 0
+    for sentence in ordered:
+        length = count(sentence)
+        wider = max(longest, length)
+        if batch and (len(batch) >= most or wider * (len(batch) + 1) > budget):
+            out.append(batch)
+            batch, wider = [], length
+        batch.append(sentence)
+        longest = wider
+    if batch:
+        out.append(batch)
+    return out
 
-    totals: list[float] = []
-    firsts: list[float] = []
-    for _ in range(runs):
-        translator = translator_factory()
-        start = time.perf_counter()
-        first = None
-        count = 0
-        for _index, _result in translator.iter_translate(sentences):
-            if first is None:
-                first = time.perf_counter() - start
-            count += 1
-        totals.append(time.perf_counter() - start)
-        firsts.append(first or 0.0)
-        assert count == len(sentences)
-    cache_path = cache_dir / f"bench-{time.time_ns()}.sqlite"
-    cached = CachedTranslator(translator_factory(), cache_path)
-    cached.translate(sentences)
-    start = time.perf_counter()
-    again = cached.translate(sentences)
-    rerun = time.perf_counter() - start
-    assert all(r.cached for r in again if r.text)
-    total = statistics.median(totals)
-    return {
-        "total": total,
-        "rate": len(sentences) / total if total else 0.0,
-        "first": statistics.median(firsts),
-        "cached": rerun,
+
+class TransformersRunner:
+    label = "transformers fp32"
+
+    def __init__(self, folder: Path, family: str, threads: int) -> None:
+        import torch
+        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+        torch.set_num_threads(threads)
+        self.tokenizer = AutoTokenizer.from_pretrained(str(folder))
+        self.model = AutoModelForSeq2SeqLM.from_pretrained(str(folder)).eval()
+        self.model.generation_config.max_length = None
+        self.forced = None
+        self.prefix = ""
+        if family == "m2m_100":
+            self.tokenizer.src_lang = "hin_Deva"
+            self.forced = self.tokenizer.convert_tokens_to_ids("eng_Latn")
+        elif ">>eng<<" in self.tokenizer.get_vocab():
+            self.prefix = ">>eng<< "
+
+    def count(self, text: str) -> int:
+        return len(self.tokenizer(self.prefix + text)["input_ids"])
+
+    def run(self, groups: list[list[str]], length: int, beam: int) -> int:
+        import torch
+
+        produced = 0
+        for group in groups:
+            encoded = self.tokenizer([self.prefix + s for s in group], return_tensors="pt", padding=True)
+            options: dict[str, Any] = {
+                "num_beams": beam,
+                "do_sample": False,
+                "min_new_tokens": length,
+                "max_new_tokens": length,
+            }
+            if self.forced is not None:
+                options["forced_bos_token_id"] = self.forced
+            with torch.inference_mode():
+                output = self.model.generate(**encoded, **options)
+            produced += (output.shape[1] - 1) * output.shape[0]  # the start token is not produced
+        return produced
+
+    def close(self) -> None:
+        self.model = None
+        gc.collect()
+
+
+class CT2Runner:
+    def __init__(self, folder: Path, family: str, inter: int, intra: int) -> None:
+        import ctranslate2
+
+        from assistant.translate.pieces import load_codec
+
+        self.label = f"ctranslate2 int8 {inter}x{intra}"
+        self.inter = inter
+        self.codec = load_codec(folder, family)
+        self.model = ctranslate2.Translator(
+            str(folder), device="cpu", compute_type="int8", inter_threads=inter, intra_threads=intra
+        )
+        self.pool = ThreadPoolExecutor(max_workers=inter)
+
+    def count(self, text: str) -> int:
+        return self.codec.count(text)
+
+    def _batch(self, group: list[str], length: int, beam: int) -> int:
+        tokens = [list(self.codec.encode(s).tokens) for s in group]
+        prefix = list(self.codec.target_prefix)
+        results = self.model.translate_batch(
+            tokens,
+            target_prefix=[prefix for _ in tokens] if prefix else None,
+            beam_size=beam,
+            min_decoding_length=length,
+            max_decoding_length=length,
+            max_input_length=0,
+        )
+        for result in results:
+            self.codec.decode(result.hypotheses[0])  # part of the work: the text the reader gets
+        return sum(len(r.hypotheses[0]) for r in results)
+
+    def run(self, groups: list[list[str]], length: int, beam: int) -> int:
+        if self.inter == 1:
+            return sum(self._batch(g, length, beam) for g in groups)
+        return sum(self.pool.map(lambda g: self._batch(g, length, beam), groups))
+
+    def close(self) -> None:
+        self.pool.shutdown()
+        self.model = None
+        gc.collect()
+
+
+def runners(folder: Path, converted: Path, family: str, cores: int) -> Iterator[Any]:
+    """Each engine in turn, loaded before it is measured and released after."""
+    for make in (
+        lambda: TransformersRunner(folder, family, cores),
+        lambda: CT2Runner(converted, family, 1, cores),
+        lambda: CT2Runner(converted, family, cores, 1),
+    ):
+        runner = make()
+        try:
+            yield runner
+        finally:
+            runner.close()
+
+
+@dataclass
+class Row:
+    model: str
+    engine: str
+    decoding: str
+    workload: str
+    sentences: int
+    tokens: int
+    seconds: float
+    tokens_per_s: float
+
+
+def measure(runner: Any, name: str, sentences: list[str], length: int, reps: int, single: int) -> list[Row]:
+    rows: list[Row] = []
+    article = batches(sentences, runner.count)
+    ones = [[s] for s in sentences[:single]]
+    for beam in (1, 4):
+        for workload, groups in (("batch 1", ones), ("article", article)):
+            runner.run(groups[:1], length, beam)  # warm-up: first-call allocations are not the speed
+            times: list[float] = []
+            produced = 0
+            for _ in range(reps):
+                start = time.perf_counter()
+                produced = runner.run(groups, length, beam)
+                times.append(time.perf_counter() - start)
+            seconds = statistics.median(times)
+            print(f"    {workload}, beam {beam}: {produced} tokens in {seconds:.2f} s", file=sys.stderr)
+            rows.append(
+                Row(
+                    model=name,
+                    engine=runner.label,
+                    decoding="greedy" if beam == 1 else f"beam {beam}",
+                    workload=workload,
+                    sentences=sum(len(g) for g in groups),
+                    tokens=produced,
+                    seconds=round(seconds, 4),
+                    tokens_per_s=round(produced / seconds, 1) if seconds else 0.0,
+                )
+            )
+    return rows
+
+
+# --- cold start through the CLI -------------------------------------------------------------
+
+WRAPPER = r"""
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+first = None
+lines = 0
+for raw in proc.stdout:
+    if raw.strip():
+        lines += 1
+        if lines == 2 and first is None:  # the Hindi line, then its English: the first sentence
+            first = time.perf_counter() - start
+err = proc.stderr.read()
+code = proc.wait()
+total = time.perf_counter() - start
+peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"code": code, "first": first, "total": total, "peak_kib": peak_kib,
+                  "stderr": err.decode("utf-8", "replace")[-2000:]}))
+"""
+
+
+@dataclass
+class Cold:
+    model: str
+    engine: str
+    first_sentence_s: float | None
+    total_s: float
+    peak_mib: float
+
+
+def cold_start(name: str, folder: Path, engine: str, home: Path) -> Cold:
+    env = dict(os.environ)
+    env.update(
+        ASSISTANT_HOME=str(home),
+        ASSISTANT_CACHE=str(home / f"cold-{time.time_ns()}.sqlite"),  # an empty translation memory
+        ASSISTANT_MODELS_DIR=str(home / "models"),
+        HF_HUB_OFFLINE="1",
+        TRANSFORMERS_OFFLINE="1",
+        PYTHONPATH=str(REPO),
+    )
+    command = [sys.executable, "-m", "assistant", "translate", str(SEED), "--model", str(folder)]
+    command += ["--engine", engine, "--quiet"]
+    done = subprocess.run(
+        [sys.executable, "-c", WRAPPER, *command],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    if report["code"] != 0:
+        raise RuntimeError(f"the CLI failed for {name}: {report['stderr']}")
+    return Cold(
+        model=name,
+        engine="ctranslate2 int8" if engine == "ctranslate2" else "transformers fp32",
+        first_sentence_s=round(report["first"], 3) if report["first"] is not None else None,
+        total_s=round(report["total"], 3),
+        peak_mib=round(report["peak_kib"] / 1024, 1),
+    )
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def table(rows: list[Row], colds: list[Cold]) -> str:
+    header = f"{'model':<26} {'engine':<22} {'decoding':<8} {'workload':<8} {'tokens':>7} {'s':>8}"
+    lines = [header + f" {'tok/s':>8} {'x hf':>6}"]
+    base = {
+        (r.model, r.decoding, r.workload): r.tokens_per_s for r in rows if r.engine.startswith("transformers")
     }
+    for r in rows:
+        ratio = (
+            r.tokens_per_s / base[(r.model, r.decoding, r.workload)]
+            if base.get((r.model, r.decoding, r.workload))
+            else 0
+        )
+        lines.append(
+            f"{r.model:<26} {r.engine:<22} {r.decoding:<8} {r.workload:<8} {r.tokens:>7} "
+            f"{r.seconds:>8.3f} {r.tokens_per_s:>8.1f} {ratio:>6.2f}"
+        )
+    lines += [
+        "",
+        f"{'cold start (CLI)':<26} {'engine':<22} {'first sentence s':>16} {'total s':>8} {'peak MiB':>9}",
+    ]
+    for c in colds:
+        first = f"{c.first_sentence_s:.2f}" if c.first_sentence_s is not None else "-"
+        lines.append(f"{c.model:<26} {c.engine:<22} {first:>16} {c.total_s:>8.2f} {c.peak_mib:>9.1f}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--model", type=Path, help="a model folder (default: build the tiny test models)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per engine; the median is shown")
-    parser.add_argument("--threads", type=int, default=None, help="CPU threads (default: settings)")
-    parser.add_argument("--beam", type=int, default=1, help="beam size (default greedy)")
+    parser.add_argument(
+        "--tiny", action="store_true", help="tiny models: checks the benchmark runs, not speed"
+    )
+    parser.add_argument("--reps", type=int, default=3, help="repetitions per measurement (median reported)")
+    parser.add_argument("--models", default=",".join(ARCHITECTURES), help="comma-separated architectures")
+    parser.add_argument("--length", type=int, default=None, help="output tokens per sentence (default 32)")
+    parser.add_argument("--single", type=int, default=None, help="sentences in the batch-1 run (default 4)")
+    parser.add_argument("--no-cold", action="store_true", help="skip the CLI cold-start runs")
+    parser.add_argument("--json", type=Path, default=REPO / "artifacts" / "bench_translate.json")
+    parser.add_argument(
+        "--work", type=Path, default=None, help="keep the built models here (reused next time)"
+    )
     args = parser.parse_args(argv)
 
-    from assistant.errors import AssistantError
-    from assistant.translate import available_engines, load_translator
-    from assistant.translate.convert import convert_folder
+    from assistant.config import usable_cores
 
+    names = [n.strip() for n in args.models.split(",") if n.strip()]
+    unknown = [n for n in names if n not in ARCHITECTURES]
+    if unknown:
+        parser.error(f"unknown architecture {unknown}; choose from {', '.join(ARCHITECTURES)}")
+    cores = usable_cores()
+    length = args.length or (6 if args.tiny else 32)
+    single = args.single or (2 if args.tiny else 4)
     sentences = hindi_sentences(SEED.read_text(encoding="utf-8"))
+    rows: list[Row] = []
+    colds: list[Cold] = []
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        if args.model:
-            folders = [args.model]
-        else:
-            from tiny_models import build_tiny_m2m, build_tiny_marian
-
-            folders = [build_tiny_marian(work / "tiny-marian"), build_tiny_m2m(work / "tiny-nllb")]
-            print("Tiny random-weight models: these numbers measure plumbing overhead, not model speed.")
-        print(f"{len(sentences)} Hindi sentences from {SEED.name}; median of {args.runs} runs")
-        print()
-        header = f"{'model':<16} {'engine':<22} {'sents':>5} {'total s':>8} {'sent/s':>7} "
-        header += f"{'first s':>8} {'cached s':>9}"
-        print(header)
-        print("-" * len(header))
-        for folder in folders:
-            variants: list[tuple[str, Path, str]] = [("transformers", folder, "int8")]
-            if "ctranslate2" in available_engines() and not (folder / "model.bin").exists():
-                try:
-                    converted = convert_folder(folder, work / f"{folder.name}-ct2")
-                    variants.append(("ctranslate2 int8", converted, "int8"))
-                except AssistantError as err:
-                    print(f"{folder.name:<16} {'ctranslate2 int8':<22} not converted: {err}")
-            for label, path, compute in variants:
-                try:
-
-                    def factory(path: Path = path, compute: str = compute):
-                        return load_translator(
-                            path, cache=False, beam_size=args.beam, threads=args.threads, compute_type=compute
-                        )
-
-                    row = bench(factory, sentences, args.runs, work)
-                except AssistantError as err:
-                    print(f"{folder.name:<16} {label:<22} error: {err}")
-                    continue
-                print(
-                    f"{folder.name:<16} {label:<22} {len(sentences):>5} {row['total']:>8.2f} "
-                    f"{row['rate']:>7.1f} {row['first']:>8.3f} {row['cached']:>9.4f}"
-                )
+        work = args.work or Path(tmp) / "models"
+        work.mkdir(parents=True, exist_ok=True)
+        print(
+            f"{len(sentences)} Hindi sentences from {SEED.name}; {length} output tokens each; {cores} cores; "
+            f"median of {args.reps}",
+            file=sys.stderr,
+        )
+        for name in names:
+            print(f"building {name}{' (tiny)' if args.tiny else ''}…", file=sys.stderr)
+            folder, converted = build(name, work, args.tiny)
+            family = ARCHITECTURES[name]["family"]
+            for runner in runners(folder, converted, family, cores):
+                print(f"  {runner.label}…", file=sys.stderr)
+                rows += measure(runner, name, sentences, length, max(1, args.reps), single)
+            if not args.no_cold:
+                home = Path(tmp) / "home"
+                home.mkdir(exist_ok=True)
+                # The reduced form checks the measurement, so the slow transformers start is left out.
+                engines = ("ctranslate2",) if args.tiny else ("ctranslate2", "transformers")
+                for engine in engines:
+                    target = converted if engine == "ctranslate2" else folder
+                    colds.append(cold_start(name, target, engine, home))
+    print(table(rows, colds))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "cores": cores,
+        "reps": args.reps,
+        "output_tokens_per_sentence": length,
+        "sentences": len(sentences),
+        "tiny": args.tiny,
+        "throughput": [asdict(r) for r in rows],
+        "cold_start": [asdict(c) for c in colds],
+    }
+    args.json.write_text(json.dumps(payload, indent=2), encoding="utf-8")
+    print(f"\nJSON: {args.json}", file=sys.stderr)
     return 0
 
 

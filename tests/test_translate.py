@@ -349,6 +349,7 @@ def _broken(source: Path, tmp_path: Path, how: str) -> Path:
         (folder / "source.spm").unlink()
     elif how == "no tokenizer.json":
         (folder / "tokenizer.json").unlink()
+        (folder / "sentencepiece.bpe.model").unlink()
     elif how == "corrupt tokenizer.json":
         (folder / "tokenizer.json").write_text("{broken")
     elif how == "corrupt source.spm":
@@ -368,7 +369,7 @@ def _broken(source: Path, tmp_path: Path, how: str) -> Path:
         ("tiny_marian_dir", "no source.spm", ModelInvalidError, ["Tokenizer files missing", "source.spm"]),
         (
             "tiny_m2m_dir",
-            "no tokenizer.json",
+            "no tokenizer.json",  # nor sentencepiece.bpe.model
             ModelInvalidError,
             ["tokenizer.json", "sentencepiece.bpe.model"],
         ),

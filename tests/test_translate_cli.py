@@ -117,3 +117,29 @@ def test_cli_engine_flags(
     assert "पहला अनुच्छेद" in (tmp_path / "o.txt").read_text(encoding="utf-8")
     assert main([*args, "--engine", "transformers"]) == 2
     assert "CTranslate2 model" in capsysbinary.readouterr().err.decode()
+
+
+def test_txt_listing_streamed_from_the_translator_equals_the_page_listing(
+    tiny_marian_dir: Path, article_file: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    from assistant.translate import load_translator
+
+    assert main(["translate", str(article_file), "--model", str(tiny_marian_dir), "--quiet"]) == 0
+    streamed = capsysbinary.readouterr().out
+    article = open_article(ARTICLE, "meeting.txt")
+    page = build_reading_page(article, load_translator(tiny_marian_dir))
+    assert streamed == pairs_text(page).encode("utf-8")
+
+
+def test_output_closed_early_is_not_an_error(
+    tiny_marian_dir: Path, article_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Closed(io.BytesIO):
+        def write(self, data: bytes) -> int:  # type: ignore[override]
+            raise BrokenPipeError
+
+    class FakeStdout:
+        buffer = Closed()
+
+    monkeypatch.setattr("sys.stdout", FakeStdout())
+    assert main(["translate", str(article_file), "--model", str(tiny_marian_dir), "--quiet"]) == 141

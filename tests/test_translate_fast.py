@@ -4,6 +4,8 @@ same tokens and text as the transformers reference path, and cross-attention fro
 from __future__ import annotations
 
 import json
+import math
+import os
 import random
 import subprocess
 import sys
@@ -235,3 +237,54 @@ def test_recommended_preset_loads_offline_through_the_real_loader(
     results = translator.translate(sentences)
     assert [r.source for r in results] == sentences and any(r.text for r in results)
     assert not any(">>eng<<" in r.text for r in results)
+
+
+def test_nllb_codecs_from_either_tokenizer_file_agree(tiny_m2m_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from assistant.translate.pieces import _NllbSpmCodec, _TokenizerJsonCodec
+
+    quick = load_codec(tiny_m2m_dir, "m2m_100")
+    assert isinstance(quick, _NllbSpmCodec)  # preferred: loads in a fraction of the time
+    only_json = Path(shutil.copytree(tiny_m2m_dir, tmp_path / "json-only"))
+    (only_json / "sentencepiece.bpe.model").unlink()
+    exact = load_codec(only_json, "m2m_100")
+    assert isinstance(exact, _TokenizerJsonCodec)
+    for sentence in seed_sentences():
+        assert quick.encode(sentence).tokens == exact.encode(sentence).tokens, sentence
+    vocabulary = list(json.loads((tiny_m2m_dir / "tokenizer.json").read_text())["model"]["vocab"])
+    rng = random.Random(3)
+    for _ in range(200):
+        tokens = [rng.choice(vocabulary) for _ in range(rng.randint(1, 12))]
+        assert quick.decode(tokens) == exact.decode(tokens), tokens
+
+
+@pytest.mark.parametrize(
+    ("cpu_max", "expected"),
+    [("max 100000\n", None), ("150000 100000\n", 1.5), ("50000 100000\n", 0.5), ("junk", None)],
+)
+def test_cgroup_quota(tmp_path: Path, cpu_max: str, expected: float | None) -> None:
+    from assistant.config import cgroup_quota, usable_cores
+
+    path = tmp_path / "cpu.max"
+    path.write_text(cpu_max)
+    assert cgroup_quota(path) == expected
+    cores = usable_cores(path)
+    affinity = len(os.sched_getaffinity(0))
+    assert cores == (min(affinity, max(1, math.ceil(expected))) if expected else affinity)
+
+
+def test_engine_setting_from_the_environment(
+    tiny_marian_dir: Path, isolated_user_paths: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    shutil.copytree(tiny_marian_dir, isolated_user_paths / "models" / "opus-mt-hi-en")
+    monkeypatch.setenv("ASSISTANT_ENGINE", "transformers")
+    assert load_translator("opus-mt-hi-en", cache=False).engine_info.engine == "transformers"
+    assert not (isolated_user_paths / "models" / "opus-mt-hi-en-ct2").exists()  # nothing converted
+    monkeypatch.setenv("ASSISTANT_ENGINE", "auto")
+    monkeypatch.setenv("ASSISTANT_AUTO_CONVERT", "0")
+    assert load_translator("opus-mt-hi-en", cache=False).engine_info.engine == "transformers"
+    monkeypatch.delenv("ASSISTANT_AUTO_CONVERT")
+    assert load_translator("opus-mt-hi-en", cache=False).engine_info.engine == "ctranslate2"

@@ -169,6 +169,7 @@ def build_tiny_m2m(out: Path) -> Path:
     )
     (spm_dir / "sentencepiece.bpe.model").unlink()
     spm_dir.rmdir()
+    (out / "sentencepiece.bpe.model").write_bytes(model)  # the hub folder holds both files
 
     config = M2M100Config(
         vocab_size=len(tokenizer),

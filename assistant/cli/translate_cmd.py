@@ -9,6 +9,9 @@ translated; json (and the exports) are written whole at the end.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -223,19 +226,80 @@ class ParagraphStream:
 def run(args: argparse.Namespace) -> int:
     data, name = read_input(args.file)
     to_file = bool(args.output and args.output != "-")
-    if args.format not in STREAMED:
-        payload = render(article_page(data, name, args), args.format)
-        if to_file:
-            Path(args.output).write_bytes(payload)
-        else:
-            sys.stdout.buffer.write(payload)
-            sys.stdout.buffer.flush()
-        return 0
-    with open(args.output, "wb") if to_file else _stdout() as out:
-        stream = ParagraphStream(out, args.format)
-        page = article_page(data, name, args, on_page=stream.update)
-        stream.finish(page)
+    try:
+        if args.format not in STREAMED:
+            payload = render(article_page(data, name, args), args.format)
+            if to_file:
+                Path(args.output).write_bytes(payload)
+            else:
+                sys.stdout.buffer.write(payload)
+                sys.stdout.buffer.flush()
+            return 0
+        with open(args.output, "wb") if to_file else _stdout() as out:
+            if args.format == "txt" and stream_pairs(data, name, args, out):
+                return 0
+            stream = ParagraphStream(out, args.format)
+            page = article_page(data, name, args, on_page=stream.update)
+            stream.finish(page)
+    except BrokenPipeError:
+        # The reader of our output went away (``| head``): stop quietly, as shell tools do,
+        # and point stdout at /dev/null so the final flush at exit does not complain.
+        with contextlib.suppress(OSError, AttributeError, ValueError, io.UnsupportedOperation):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     return 0
+
+
+def stream_pairs(data: bytes, name: str, args: argparse.Namespace, out: BinaryIO) -> bool:
+    """The txt listing straight from the translator, sentence by sentence in reading order:
+    it shows no glosses, so none are computed and the first sentence comes at once.
+    False (nothing written) when there is no model: the gloss page is built instead."""
+    from assistant.reader import open_article
+    from assistant.sources import read_article
+
+    article = open_article(read_article(data, name), name)
+    translator = _translator(args)
+    if translator is None:
+        return False
+    quiet = getattr(args, "quiet", False)
+    if not quiet:
+        print(f"translating with {translator.name}: {translator.engine_info.describe()}", file=sys.stderr)
+    sentences = list(article.sentences())
+    hindi = [i for i, sentence in enumerate(sentences) if sentence.lang == "hi"]
+    # The fast engine gives the cross-attention almost for free: keep it in the translation
+    # memory so the reading page (which aligns words with it) finds these sentences cached.
+    wants = translator.engine_info.engine == "ctranslate2"
+    results = translator.iter_translate([sentences[i].text for i in hindi], attention=wants)
+    done: dict[int, object] = {}
+    cached = failed = 0
+    written = 0
+    for k, result in results:
+        done[hindi[k]] = result
+        cached += int(result.cached)
+        failed += int(result.failed)
+        while written < len(sentences) and (sentences[written].lang != "hi" or written in done):
+            sentence = sentences[written]
+            if sentence.lang != "hi":
+                english = "(English in the original)"
+            else:
+                translation = done.pop(written)
+                english = FAILED_MARK if translation.failed else translation.text  # type: ignore[attr-defined]
+            out.write((("\n" if written else "") + f"{sentence.text}\n{english}\n").encode("utf-8"))
+            written += 1
+        out.flush()
+    while written < len(sentences):  # trailing English-only lines
+        sentence = sentences[written]
+        out.write(
+            (("\n" if written else "") + f"{sentence.text}\n(English in the original)\n").encode("utf-8")
+        )
+        written += 1
+    out.flush()
+    if not quiet:
+        summary = f"{len(hindi)} sentences translated by {translator.name}, {cached} from the cache"
+        if failed:
+            summary += f"; {failed} failed (the model gave no usable text)"
+        print(summary, file=sys.stderr)
+    return True
 
 
 class _stdout:

@@ -9,9 +9,9 @@ tokens back into text, reading the model folder's own tokenizer files:
   languages (its vocabulary holds ``>>xxx<<`` tokens) gets the ``>>eng<<`` token first.
   Output pieces are joined by the source SentencePiece model, as transformers does when
   the vocabulary is shared.
-- NLLB-200: ``tokenizer.json`` through the ``tokenizers`` package (the same engine as the
-  transformers fast tokenizer), or ``sentencepiece.bpe.model`` when that file is all there
-  is; the source is ``hin_Deva`` + pieces + ``</s>`` and decoding starts with ``eng_Latn``.
+- NLLB-200: ``sentencepiece.bpe.model`` (quick to load), else ``tokenizer.json`` through
+  the ``tokenizers`` package (the same engine as the transformers fast tokenizer); the
+  source is ``hin_Deva`` + pieces + ``</s>`` and decoding starts with ``eng_Latn``.
 - M2M100: SentencePiece plus ``vocab.json``; ``__hi__`` + pieces + ``</s>``, target ``__en__``.
 
 The equivalence with transformers is checked token for token in the tests.
@@ -216,10 +216,14 @@ class _NllbSpmCodec(PieceCodec):
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.model = _spm(folder / "sentencepiece.bpe.model")
-        self.clean_up = bool(_tokenizer_config(folder).get("clean_up_tokenization_spaces", False))
+        config = _tokenizer_config(folder)
+        self.clean_up = bool(config.get("clean_up_tokenization_spaces", False))
         self.prefix = (NLLB_LANGUAGES[0],)
         self.target_prefix = (NLLB_LANGUAGES[1],)
-        self.special = frozenset({"<s>", "</s>", "<pad>", "<unk>", "<mask>", *NLLB_LANGUAGES})
+        # transformers drops every language code when decoding: they are special tokens.
+        codes = config.get("additional_special_tokens") or config.get("extra_special_tokens") or []
+        codes = [c for c in codes if isinstance(c, str)]
+        self.special = frozenset({"<s>", "</s>", "<pad>", "<unk>", "<mask>", *NLLB_LANGUAGES, *codes})
 
     def _encode(self, text: str) -> Encoded:
         pieces = tuple(self.model.encode(text, out_type=str))
@@ -254,22 +258,21 @@ def load_codec(folder: Path, family: str) -> PieceCodec:
         codec: PieceCodec = _VocabCodec(folder, folder / "source.spm", (target,) if target else (), ())
         codec.family = family
         return codec
-    if (folder / "tokenizer.json").is_file():
-        codec = _TokenizerJsonCodec(folder)
-    elif (folder / "vocab.json").is_file() and (folder / "sentencepiece.bpe.model").is_file():
-        vocab = _json(folder / "vocab.json")
-        if isinstance(vocab, dict) and NLLB_LANGUAGES[0] not in vocab:
-            codec = _VocabCodec(
-                folder,
-                folder / "sentencepiece.bpe.model",
-                (M2M100_LANGUAGES[0],),
-                (M2M100_LANGUAGES[1],),
-                special=("<s>", *M2M100_LANGUAGES),
-            )
-        else:
-            codec = _NllbSpmCodec(folder)
-    elif (folder / "sentencepiece.bpe.model").is_file():
+    spm_model = folder / "sentencepiece.bpe.model"
+    vocab_file = folder / "vocab.json"
+    if spm_model.is_file() and vocab_file.is_file() and NLLB_LANGUAGES[0] not in _json(vocab_file):
+        # M2M100 proper: its own vocabulary and __hi__/__en__ tokens.
+        codec = _VocabCodec(
+            folder,
+            spm_model,
+            (M2M100_LANGUAGES[0],),
+            (M2M100_LANGUAGES[1],),
+            special=("<s>", *M2M100_LANGUAGES),
+        )
+    elif spm_model.is_file():
         codec = _NllbSpmCodec(folder)
+    elif (folder / "tokenizer.json").is_file():
+        codec = _TokenizerJsonCodec(folder)
     else:
         raise ModelInvalidError(
             f"No tokenizer in {folder}: need tokenizer.json or sentencepiece.bpe.model.",
