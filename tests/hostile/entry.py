@@ -178,7 +178,8 @@ def _markup_problem(markup: bytes) -> str | None:
     for element in tree.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.tag == "script" and "__pwned" in (element.text or ""):
+        inert = (element.get("type") or "").strip().lower() == "application/json"  # data, never run
+        if element.tag == "script" and not inert and "__pwned" in (element.text or ""):
             return "the article's script is a live <script> element"
         for name, value in element.attrib.items():
             lowered = value.strip().lower()
