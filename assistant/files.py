@@ -10,9 +10,11 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["write_atomic"]
+__all__ = ["atomic_output", "write_atomic"]
 
 
 def _mode_for(path: Path) -> int:
@@ -24,17 +26,18 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file renamed into place.
+@contextlib.contextmanager
+def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` through, renamed into place when the block ends
+    without an error; on any failure the target is untouched and the temporary file gone.
 
-    Raises OSError as ``open`` would; on any failure the target is untouched and the
-    temporary file is gone.
+    Raises OSError as ``open`` would (a missing folder, no permission).
     """
     path = Path(path)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            yield out
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, _mode_for(path))
@@ -43,3 +46,9 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (see ``atomic_output``)."""
+    with atomic_output(path) as out:
+        out.write(data)

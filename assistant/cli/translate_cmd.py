@@ -224,18 +224,23 @@ class ParagraphStream:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assistant.errors import ExportError
+    from assistant.files import atomic_output, write_atomic
+
     data, name = read_input(args.file)
     to_file = bool(args.output and args.output != "-")
     try:
         if args.format not in STREAMED:
             payload = render(article_page(data, name, args), args.format)
             if to_file:
-                Path(args.output).write_bytes(payload)
+                write_atomic(args.output, payload)
             else:
                 sys.stdout.buffer.write(payload)
                 sys.stdout.buffer.flush()
             return 0
-        with open(args.output, "wb") if to_file else _stdout() as out:
+        # A file fills beside its target and replaces it only when complete: an error or
+        # an interruption never leaves half a listing under the name asked for.
+        with atomic_output(args.output) if to_file else _stdout() as out:
             if args.format == "txt" and stream_pairs(data, name, args, out):
                 return 0
             stream = ParagraphStream(out, args.format)
@@ -247,6 +252,11 @@ def run(args: argparse.Namespace) -> int:
         with contextlib.suppress(OSError, AttributeError, ValueError, io.UnsupportedOperation):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as exc:
+        if not to_file:
+            raise
+        raise ExportError(f"Could not write {args.output} ({exc.strerror or exc}).",
+                          "Check that the folder exists and is writable.") from exc  # fmt: skip
     return 0
 
 
