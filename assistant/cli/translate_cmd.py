@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
+from assistant.files import atomic_output, write_atomic
 from assistant.types import Glossary, ReadingPage
 
 FORMATS = ("txt", "md", "tsv", "json")
@@ -224,9 +225,6 @@ class ParagraphStream:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.errors import ExportError
-    from assistant.files import atomic_output, write_atomic
-
     data, name = read_input(args.file)
     to_file = bool(args.output and args.output != "-")
     try:
@@ -238,8 +236,6 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.buffer.write(payload)
                 sys.stdout.buffer.flush()
             return 0
-        # A file fills beside its target and replaces it only when complete: an error or
-        # an interruption never leaves half a listing under the name asked for.
         with atomic_output(args.output) if to_file else _stdout() as out:
             if args.format == "txt" and stream_pairs(data, name, args, out):
                 return 0
@@ -255,6 +251,8 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         if not to_file:
             raise
+        from assistant.errors import ExportError
+
         raise ExportError(f"Could not write {args.output} ({exc.strerror or exc}).",
                           "Check that the folder exists and is writable.") from exc  # fmt: skip
     return 0
