@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.align import english_words
+from assistant.labels import gloss_grammar
 from assistant.render import (
     COPY_LABEL,
     GLOSS_LABEL,
@@ -32,7 +33,6 @@ from assistant.render import (
     PENDING_TEXT,
     THEMES,
     RenderOptions,
-    grammar_label,
 )
 from assistant.types import Gloss, MultiwordUnit, ReadingPage, SentencePair, Token
 
@@ -163,9 +163,8 @@ def _form_entry(token: Token, gloss: Gloss, strings: _Strings) -> dict[str, Any]
         entry["l"] = gloss.lemma
     if gloss.text != token.text:
         entry["x"] = gloss.text
-    grammar = grammar_label(gloss.pos, gloss.gender)
+    grammar = gloss_grammar(gloss)
     if gloss.is_name:
-        grammar = f"{grammar} · name" if grammar else "name"
         entry["nm"] = 1
     if grammar:
         entry["g"] = strings.index(grammar)

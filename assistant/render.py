@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from assistant.labels import term_columns, term_grammar
 from assistant.types import Glossary, GlossaryTerm, ReadingPage
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -27,27 +28,6 @@ PENDING_TEXT = "translating…"
 COPY_LABEL = "English in the original"
 THEMES = ("auto", "light", "dark")
 MAX_SENSES = 3
-
-POS_NAMES = {
-    "NOUN": "noun",
-    "PROPN": "proper noun",
-    "VERB": "verb",
-    "AUX": "auxiliary",
-    "ADJ": "adjective",
-    "ADV": "adverb",
-    "ADP": "postposition",
-    "PRON": "pronoun",
-    "DET": "determiner",
-    "NUM": "numeral",
-    "CCONJ": "conjunction",
-    "SCONJ": "subordinating conjunction",
-    "PART": "particle",
-    "INTJ": "interjection",
-    "PUNCT": "punctuation",
-    "SYM": "symbol",
-    "X": "other",
-}
-GENDER_NAMES = {"m": "masculine", "f": "feminine"}
 
 
 @dataclass(frozen=True)
@@ -64,20 +44,6 @@ class RenderOptions:
 
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
-
-
-def pos_label(pos: str) -> str:
-    """A UD part-of-speech tag in words ("ADP" -> "postposition")."""
-    return POS_NAMES.get(pos, pos.lower())
-
-
-def gender_label(gender: str | None) -> str:
-    return GENDER_NAMES.get(gender or "", gender or "")
-
-
-def grammar_label(pos: str, gender: str | None) -> str:
-    """Grammar as the tooltip and the glossary show it, e.g. "noun · masculine"."""
-    return " · ".join(part for part in (pos_label(pos) if pos else "", gender_label(gender)) if part)
 
 
 @cache
@@ -141,7 +107,7 @@ def _term_row(term: GlossaryTerm) -> str:
     senses = "; ".join(term.senses[:MAX_SENSES])
     return (
         f'<tr><td lang="hi">{_e(term.term)}</td><td>{_e(term.roman)}</td>'
-        f"<td>{_e(grammar_label(term.pos, term.gender))}</td><td>{_e(senses)}</td>"
+        f"<td>{_e(term_grammar(term))}</td><td>{_e(senses)}</td>"
         f'<td class="hr-n">{term.count}</td></tr>'
     )
 
@@ -161,17 +127,18 @@ def glossary_html(glossary: Glossary, *, title: str = "Glossary") -> str:
 
 def glossary_rows(glossary: Glossary) -> list[dict[str, str | int]]:
     """Key terms then names as table rows: term, romanization, POS, gender, meaning, count."""
-    return [
-        {
+    rows: list[dict[str, str | int]] = []
+    for t in (*glossary.terms, *glossary.names):
+        pos, gender = term_columns(t)
+        rows.append({
             "term": t.term,
             "romanization": t.roman,
-            "POS": pos_label(t.pos) + (" (name)" if t.is_name and t.pos != "PROPN" else ""),
-            "gender": gender_label(t.gender),
+            "POS": pos,
+            "gender": gender,
             "meaning": "; ".join(t.senses[:MAX_SENSES]),
             "count": t.count,
-        }
-        for t in (*glossary.terms, *glossary.names)
-    ]
+        })  # fmt: skip
+    return rows
 
 
 _DOCUMENT_CSS = """

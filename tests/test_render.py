@@ -205,7 +205,7 @@ def test_page_structure_matches_golden(mode: str, golden: str) -> None:
 def test_tooltip_carries_lemma_romanization_grammar_and_three_senses() -> None:
     rows = compact(data_of(make_page()), tips=True).splitlines()
     assert rows[4].startswith(
-        "#1 mt: <भारत{भारत|bhārat|proper noun · masculine · name|India}> "
+        "#1 mt: <भारत{भारत|bhārat|name · masculine|India}> "
         "<बड़ा{बड़ा|baṛā|adjective|big; large; great}> "
         "<देश{देश|desh|noun · masculine|country}> "
         "<है{है|hai|dictionary form: होना|auxiliary|is|present of होना}>।"
@@ -565,6 +565,6 @@ def test_glossary_rows_for_the_table() -> None:
     assert glossary_rows(Glossary((term,), (name,))) == [
         {"term": "देश", "romanization": "desh", "POS": "noun", "gender": "masculine",
          "meaning": "country; land; nation", "count": 2},
-        {"term": "पुतिन", "romanization": "putin", "POS": "proper noun", "gender": "", "meaning": "Putin",
+        {"term": "पुतिन", "romanization": "putin", "POS": "name", "gender": "", "meaning": "Putin",
          "count": 5},
     ]  # fmt: skip
