@@ -94,6 +94,8 @@ def test_units_lead_with_their_sense(text: str, index: int, sense: str, unit: st
     ("नाटो", "नाटा", "PROPN"),  # a frequent word of its own, not an oblique of "runt"
     ("शोधकर्ताओं", None, "NOUN"),  # शोध + कर्ता, plural oblique: analysed, not a name
     ("शोध", "शोधना", "NOUN"),  # "research", not the stem of a rare verb
+    ("सही", "सहना", "ADJ"),  # "correct", not the feminine perfective of "to bear"
+    ("पढ़ाई", "पढ़ाना", "NOUN"),  # "study", the noun translators see, not "taught"
 ])
 def test_no_over_reach(word: str, not_lemma: str | None, expected_pos: str) -> None:
     gloss = gloss_of(word)

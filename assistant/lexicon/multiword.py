@@ -13,6 +13,7 @@ from assistant.lexicon.analyse import Lexicon
 from assistant.lexicon.english import participle
 from assistant.lexicon.entries import Phrase
 from assistant.lexicon.keys import norm
+from assistant.lexicon.ranking import for_form
 from assistant.types import Analysis, MultiwordUnit, Token
 
 CONJUNCT_LIGHT = {"करना": "do", "होना": "become", "देना": "give", "लेना": "take", "लगना": "feel"}
@@ -169,7 +170,9 @@ class _Finder:
         perfect = next((a for a in main if a.pos == "VERB" and a.tense == "perf"), None)
         if perfect is not None and vector.lemma == "जाना" and main[0].pos == "VERB":
             info = self.lx.info(perfect.lemma, "VERB")
-            senses = ((f"to be {participle(info.senses[0])}",) if info and info.senses else ())
+            # the participle's own translations choose its sense: माना जाता "is considered"
+            senses = ((f"to be {participle(for_form(self.tokens[start].text, 'VERB', info.senses)[0])}",)
+                      if info and info.senses else ())
             return self._unit(start, nxt + 1, f"{perfect.lemma} (passive)", senses, "passive",
                               "perfective participle + जाना: passive voice")
         return None
