@@ -23,6 +23,8 @@ from assistant.romanize import name_form, readable, strict
 from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
 
 MAX_SENSES = 3
+# the noun of a compound postposition (तरह in की तरह "like") reads as the unit; की does not
+_CONTENT_POS = frozenset({"NOUN", "ADJ", "ADV", "VERB"})
 UNKNOWN_NOTE = "Not in the dictionary; shown by its romanization (probably a name or a borrowed word)."
 LOANWORD_NOTE = "English loanword, recognised by its sound"
 NAME_NOTE = "Not in the dictionary; probably a name, spelled as its sound suggests in English"
@@ -192,11 +194,11 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
         note = _add_note(note, bare)
     if learned:
         note = _add_note(note, f"{LEARNED_NOTE}: {', '.join(learned)}")
-    if unit is not None and unit.senses and unit.senses[0] not in senses and best.source != "closed" \
-            and not borrowed and not _guessed(unit):
+    if unit is not None and unit.senses and unit.senses[0] not in senses[:1] and not borrowed \
+            and (best.source != "closed" or best.pos in _CONTENT_POS) and not _guessed(unit):
         # inside a unit the word means what the unit means: रूप in के रूप में is "as",
         # पुष्टि in पुष्टि की "confirmed"; its own senses follow
-        senses = (unit.senses[0], *senses)
+        senses = (unit.senses[0], *(s for s in senses if s != unit.senses[0]))
         note = _add_note(f"here part of the expression {unit.text}", note)
     return Gloss(text, best.lemma, roman, roman_strict, best.pos, gender, tuple(senses[:MAX_SENSES]), note,
                  unit, known=True, is_name=is_name, analysis=best, borrowed=borrowed)
