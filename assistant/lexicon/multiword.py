@@ -177,6 +177,21 @@ class _Finder:
                               "perfective participle + जाना: passive voice")
         return None
 
+    def conjunctive(self, start: int) -> MultiwordUnit | None:
+        """A verb stem followed by कर (or के): the conjunctive participle, खा कर "having eaten"."""
+        nxt = start + 1
+        if nxt >= len(self.tokens) or self.tokens[nxt].kind != "word" or self.keys[nxt] not in ("कर", "के"):
+            return None
+        main = self.readings[start]
+        if not main or main[0].pos != "VERB" or main[0].tense != "stem":
+            return None  # a noun before कर is a conjunct verb, one before के a genitive
+        info = self.lx.info(main[0].lemma, "VERB")
+        if info is None or not info.senses or info.pos != "VERB":
+            return None
+        sense = for_form(self.tokens[start].text, "VERB", info.senses)[0]
+        return self._unit(start, nxt + 1, f"{main[0].lemma} (having done)", (f"having {participle(sense)}",),
+                          "conjunctive", "verb stem + कर: having done, then")
+
     def passive_of(self, unit: MultiwordUnit) -> MultiwordUnit | None:
         """A verb unit in the perfective followed by a form of जाना: its passive."""
         end = unit.end_token
@@ -196,7 +211,7 @@ class _Finder:
             if token.kind != "word":
                 continue
             found.extend(self.dictionary(start))
-            for guess in (self.conjunct(start), self.compound(start)):
+            for guess in (self.conjunct(start), self.compound(start), self.conjunctive(start)):
                 if guess is not None:
                     found.append(guess)
         found.extend(p for p in map(self.passive_of, list(found)) if p is not None)
