@@ -23,6 +23,8 @@ def units(text: str):
     ("बच्चों के लिए किताब", "के लिए", "के लिए", "postposition", "for"),
     ("वह खाना खा कर सो गया।", "खा कर", "खाना (having done)", "conjunctive", "having eaten"),
     ("वह देख के हँसा।", "देख के", "देखना (having done)", "conjunctive", "having seen"),
+    ("यह सबसे बड़ा देश है।", "सबसे बड़ा", "सबसे बड़ा", "phrase", "biggest"),
+    ("यह सबसे महत्वपूर्ण बात है।", "सबसे महत्वपूर्ण", "सबसे महत्वपूर्ण", "phrase", "most important"),
 ])
 def test_units_found(text: str, unit_text: str, lemma: str, kind: str, sense: str) -> None:
     found = {u.text: u for u in units(text)}

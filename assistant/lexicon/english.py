@@ -83,6 +83,31 @@ def adverb(adjective: str) -> str:
     return word + "ly"
 
 
+_SUPERLATIVES = {"good": "best", "well": "best", "bad": "worst", "much": "most", "many": "most",
+                 "more": "most", "little": "least", "less": "least", "far": "farthest"}
+
+
+def superlative(adjective: str) -> str:
+    """big → biggest, large → largest, easy → easiest, important → most important."""
+    word = adjective.strip()
+    if word in _SUPERLATIVES:
+        return _SUPERLATIVES[word]
+    if " " in word or not word.isalpha() or not word.islower():
+        return f"most {word}"
+    groups = sum(1 for i, ch in enumerate(word) if ch in _VOWELS and (i == 0 or word[i - 1] not in _VOWELS))
+    if word.endswith("e") and not word.endswith("ee") and len(word) > 3 and word[-2] not in _VOWELS:
+        groups -= 1  # a silent e: large, wide
+    if word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS and groups <= 2:
+        return word[:-1] + "iest"  # easy, happy
+    if groups != 1 or word.endswith("ed"):
+        return f"most {word}"
+    if word.endswith("e"):
+        return word + "st"
+    if _one_syllable_cvc(word):
+        return word + word[-1] + "est"
+    return word + "est"
+
+
 def plural(noun: str) -> str:
     """'ban' → 'bans', 'country' → 'countries' (last word only)."""
     if not noun or not noun[-1].isalpha() or noun[0].isupper():

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.lexicon.analyse import Lexicon
-from assistant.lexicon.english import participle
+from assistant.lexicon.english import participle, superlative
 from assistant.lexicon.entries import Phrase
 from assistant.lexicon.keys import norm
 from assistant.lexicon.ranking import for_form
@@ -192,6 +192,20 @@ class _Finder:
         return self._unit(start, nxt + 1, f"{main[0].lemma} (having done)", (f"having {participle(sense)}",),
                           "conjunctive", "verb stem + कर: having done, then")
 
+    def superlative(self, start: int) -> MultiwordUnit | None:
+        """सबसे before an adjective makes its superlative: सबसे बड़ा "biggest"."""
+        nxt = start + 1
+        if self.keys[start] != "सबसे" or nxt >= len(self.tokens) or self.tokens[nxt].kind != "word":
+            return None
+        following = self.readings[nxt]
+        if not following or following[0].pos != "ADJ":
+            return None
+        info = self.lx.info(following[0].lemma, "ADJ")
+        if info is None or not info.senses or info.pos != "ADJ":
+            return None
+        return self._unit(start, nxt + 1, f"सबसे {following[0].lemma}", (superlative(info.senses[0]),),
+                          "phrase", "सबसे + adjective: the superlative")
+
     def passive_of(self, unit: MultiwordUnit) -> MultiwordUnit | None:
         """A verb unit in the perfective followed by a form of जाना: its passive."""
         end = unit.end_token
@@ -211,7 +225,8 @@ class _Finder:
             if token.kind != "word":
                 continue
             found.extend(self.dictionary(start))
-            for guess in (self.conjunct(start), self.compound(start), self.conjunctive(start)):
+            for guess in (self.conjunct(start), self.compound(start), self.conjunctive(start),
+                          self.superlative(start)):
                 if guess is not None:
                     found.append(guess)
         found.extend(p for p in map(self.passive_of, list(found)) if p is not None)
