@@ -16,6 +16,7 @@ from assistant.lexicon.acronyms import spell_acronym
 from assistant.lexicon.compounds import compound_senses
 from assistant.lexicon.english import gerund, inflect, participle, plural
 from assistant.lexicon.entries import LemmaInfo
+from assistant.lexicon.keys import norm
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
 from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE
 from assistant.lexicon.ranking import for_form
@@ -250,6 +251,17 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
     return readings
 
 
+HOUR_SENSES = ("o'clock", "at (that hour)")
+HOUR_NOTE = "after a number, the hour of the clock (from बजना \"to strike\")"
+
+
+def _is_hour(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int) -> bool:
+    if i == 0 or norm(tokens[i].text) != "बजे":
+        return False
+    before = readings[i - 1]
+    return tokens[i - 1].kind == "number" or bool(before and before[0].pos == "NUM")
+
+
 def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[Gloss, ...]:
     """Exactly one gloss per token of the sentence, in order."""
     lexicon = lexicon or load_lexicon()
@@ -267,6 +279,12 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
             out.append(gloss_token(token, lexicon, owner.get(i)))
             continue
         gloss = _word_gloss(token, lexicon, owner.get(i), readings[i])
+        if _is_hour(tokens, readings, i):
+            # बजे after a number is the hour of the clock: 9 बजे "nine o'clock", not "rang"
+            gloss = replace(gloss, pos="ADV", gender=None, senses=HOUR_SENSES, analysis=None,
+                            note=HOUR_NOTE)
+            out.append(gloss)
+            continue
         vector = _vector_sense(lexicon, tokens, readings, i) if owner.get(i) is None else None
         if vector is not None:
             # a vector verb left outside a unit (कर दिया after a conjunct verb) is aspect, not "give"

@@ -15,6 +15,8 @@ from assistant.lexicon.english import adverb, gerund, inflect, participle, plura
     ("to give up", "perf", "gave up"),
     ("to do", "fut", "will do"),
     ("to say", "conj", "having said"),
+    ("to ring", "perf", "rang"),  # irregular past
+    ("to withdraw", "conj", "having withdrawn"),
     ("to go", "inf", "to go"),
     ("to make", "impf", "make"),
     ("meeting", "perf", "meeting"),  # not a verb sense: unchanged

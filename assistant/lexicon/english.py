@@ -33,6 +33,20 @@ _IRREGULAR_PAST = {
     "throw": ("threw", "thrown"), "understand": ("understood", "understood"),
     "wake": ("woke", "woken"), "wear": ("wore", "worn"), "win": ("won", "won"),
     "write": ("wrote", "written"), "can": ("could", "could"),
+    "arise": ("arose", "arisen"), "bear": ("bore", "borne"), "beat": ("beat", "beaten"),
+    "bend": ("bent", "bent"), "bind": ("bound", "bound"), "bite": ("bit", "bitten"),
+    "blow": ("blew", "blown"), "burst": ("burst", "burst"), "cost": ("cost", "cost"),
+    "deal": ("dealt", "dealt"), "dig": ("dug", "dug"), "feed": ("fed", "fed"),
+    "flee": ("fled", "fled"), "forbid": ("forbade", "forbidden"), "forgive": ("forgave", "forgiven"),
+    "freeze": ("froze", "frozen"), "hang": ("hung", "hung"), "hurt": ("hurt", "hurt"),
+    "light": ("lit", "lit"), "overcome": ("overcame", "overcome"), "quit": ("quit", "quit"),
+    "ring": ("rang", "rung"), "shoot": ("shot", "shot"), "shine": ("shone", "shone"),
+    "sink": ("sank", "sunk"), "slide": ("slid", "slid"), "spin": ("spun", "spun"),
+    "split": ("split", "split"), "spread": ("spread", "spread"), "stick": ("stuck", "stuck"),
+    "sting": ("stung", "stung"), "swear": ("swore", "sworn"), "sweep": ("swept", "swept"),
+    "swing": ("swung", "swung"), "undergo": ("underwent", "undergone"),
+    "undertake": ("undertook", "undertaken"), "weep": ("wept", "wept"),
+    "withdraw": ("withdrew", "withdrawn"),
 }
 _VOWELS = "aeiou"
 
