@@ -13,6 +13,7 @@ import os
 import re
 import threading
 import time
+import uuid
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ state.setdefault("stopped", set())
 state.setdefault("section", {})  # article digest -> section being read
 state.setdefault("tables", {})  # page key -> FormTable: word forms numbered once per page
 state.setdefault("sent", {})  # page key -> (forms, strings, units) the browser holds
-state.setdefault("my_downloads", set())  # model names whose downloads this session started
+state.setdefault("owner", uuid.uuid4().hex)  # this session, as the owner of the downloads it starts
 
 # The reading page: the library's data, drawn in the browser by the package's script.
 # Not isolated in a shadow root: its CSS is scoped under .hr-reader already.
@@ -172,7 +173,7 @@ def model_card(box: Any, preset: Any, installed_now: bool) -> None:
 
 
 def manage_models(models: list[Any]) -> None:
-    from assistant.models import PRESETS, remove
+    from assistant.models import PRESETS
 
     names = {m.name for m in models}
     busy = _downloading()
@@ -187,28 +188,27 @@ def manage_models(models: list[Any]) -> None:
             if preset.name in busy:
                 continue
             if usable:
-                if st.button(f"Remove {preset.name}", key=f"rm-{preset.name}"):
-                    try:
-                        remove(preset.name)
-                    except AssistantError as err:
-                        st.error(str(err))
-                    else:
-                        load_model.clear()
-                        st.rerun()
+                remove_button(preset.name)
             elif st.button(f"Download {preset.name} ({preset.size_mb:,} MB)", key=f"get-{preset.name}"):
                 downloads.forget(preset.name)
-                downloads.start_download(preset.name)
-                state.my_downloads.add(preset.name)
+                downloads.start_download(preset.name, owner=state.owner)
                 st.rerun()
         for model in models:
-            if model.name not in PRESETS and st.button(f"Remove {model.name}", key=f"rm-{model.name}"):
-                try:
-                    remove(model.name)
-                except AssistantError as err:
-                    st.error(str(err))
-                else:
-                    load_model.clear()
-                    st.rerun()
+            if model.name not in PRESETS:
+                remove_button(model.name)
+
+
+def remove_button(name: str) -> None:
+    from assistant.models import remove
+
+    if st.button(f"Remove {name}", key=f"rm-{name}"):
+        try:
+            remove(name)
+        except AssistantError as err:
+            st.error(str(err))
+        else:
+            load_model.clear()
+            st.rerun()
 
 
 @st.fragment(run_every=1.0)
@@ -225,11 +225,11 @@ def show_downloads() -> None:
         if job is None:
             continue
         snap = job.snapshot()
-        mine = name in state.my_downloads
+        mine = snap.owner == state.owner
         if snap.state == "running":
             done = downloads.format_bytes(snap.bytes_done)
             total = downloads.format_bytes(snap.bytes_total)
-            st.progress(snap.fraction or 0.0, text=f"Downloading {name}: {done} of {total}")
+            st.progress(snap.fraction or 0.0, text=f"{snap.stage.capitalize()} {name}: {done} of {total}")
             if mine and st.button("Cancel", key=f"cancel-{name}"):
                 job.cancel()
             continue
@@ -242,7 +242,6 @@ def show_downloads() -> None:
         show = st.success if snap.state == "done" else st.error if snap.state == "failed" else st.warning
         show(snap.message)
         if st.button("Dismiss", key=f"dismiss-{name}"):
-            state.my_downloads.discard(name)
             downloads.forget(name)
             st.rerun()
 

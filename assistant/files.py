@@ -10,9 +10,11 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["write_atomic"]
+__all__ = ["atomic_output", "write_atomic"]
 
 
 def _mode_for(path: Path) -> int:
@@ -35,6 +37,29 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, _mode_for(path))
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary file to stream into that appears at ``path`` only when the block succeeds.
+
+    Output written progressively (a translation paragraph by paragraph) goes to a
+    temporary file beside ``path``; an exception, or a process killed midway, leaves
+    the target as it was.
+    """
+    path = Path(path)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            yield out
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, _mode_for(path))

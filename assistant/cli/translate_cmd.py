@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
+from assistant.files import atomic_output, write_atomic
 from assistant.types import Glossary, ReadingPage
 
 FORMATS = ("txt", "md", "tsv", "json")
@@ -230,12 +231,12 @@ def run(args: argparse.Namespace) -> int:
         if args.format not in STREAMED:
             payload = render(article_page(data, name, args), args.format)
             if to_file:
-                Path(args.output).write_bytes(payload)
+                write_atomic(args.output, payload)
             else:
                 sys.stdout.buffer.write(payload)
                 sys.stdout.buffer.flush()
             return 0
-        with open(args.output, "wb") if to_file else _stdout() as out:
+        with atomic_output(args.output) if to_file else _stdout() as out:
             if args.format == "txt" and stream_pairs(data, name, args, out):
                 return 0
             stream = ParagraphStream(out, args.format)
