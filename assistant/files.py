@@ -26,34 +26,12 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file renamed into place.
-
-    Raises OSError as ``open`` would; on any failure the target is untouched and the
-    temporary file is gone.
-    """
-    path = Path(path)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, _mode_for(path))
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-
-
 @contextlib.contextmanager
 def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
-    """A binary file to stream into that appears at ``path`` only when the block succeeds.
+    """A binary file to write ``path`` through, renamed into place when the block ends
+    without an error; on any failure the target is untouched and the temporary file gone.
 
-    Output written progressively (a translation paragraph by paragraph) goes to a
-    temporary file beside ``path``; an exception, or a process killed midway, leaves
-    the target as it was.
+    Raises OSError as ``open`` would (a missing folder, no permission).
     """
     path = Path(path)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -68,3 +46,9 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (see ``atomic_output``)."""
+    with atomic_output(path) as out:
+        out.write(data)

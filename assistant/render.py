@@ -187,7 +187,11 @@ body.hr-doc > .hr-appendix { min-height: 0; padding-top: 0; }
 """
 
 _MOUNT_JS = """
-HindiReader.mount(document.getElementById("hr-page"), HINDI_READER_PAGE, { standalone: true });
+HindiReader.mount(
+  document.getElementById("hr-page"),
+  JSON.parse(document.getElementById("hr-data").textContent),
+  { standalone: true }
+);
 """
 FALLBACK_PAIRS = 40  # sentence pairs written as plain HTML for readers without scripts
 
@@ -195,9 +199,10 @@ FALLBACK_PAIRS = 40  # sentence pairs written as plain HTML for readers without 
 def standalone_html(page: ReadingPage, options: RenderOptions | None = None, *, footer: str = "") -> str:
     """A complete offline HTML5 document: the page (all its sections), glossary and footer.
 
-    ``footer`` is plain text (escaped here). The page's data travels as a JSON literal
-    inside the one script, before the fixed package code that draws it; the JSON cannot
-    close the element (``json_for_html``). The glossary and the first sentence pairs are
+    ``footer`` is plain text (escaped here). The page's data travels in an inert
+    ``application/json`` block that the one script (fixed package code) parses: article
+    text is never part of executable code, and the JSON cannot close its element
+    (``json_for_html``). The glossary and the first sentence pairs are
     plain HTML too, so the file says something even without scripts.
     """
     from assistant.pagedata import json_for_html, page_data
@@ -224,7 +229,8 @@ def standalone_html(page: ReadingPage, options: RenderOptions | None = None, *, 
         "</div>\n"
         f'<div class="hr-reader hr-theme-{theme} hr-appendix">{glossary_html(page.glossary)}'
         f'<footer class="hr-footer">{_e(footer_text)}</footer></div>\n'
-        f"<script>\nvar HINDI_READER_PAGE = {data};\n{reader_js()}{_MOUNT_JS}</script>\n</body>\n</html>\n"
+        f'<script type="application/json" id="hr-data">{data}</script>\n'
+        f"<script>\n{reader_js()}{_MOUNT_JS}</script>\n</body>\n</html>\n"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,13 @@ def tiny_m2m_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tiny_models import build_tiny_m2m
 
     return build_tiny_m2m(tmp_path_factory.mktemp("tiny-models") / "tiny-nllb")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium through Playwright, one per session: Playwright's sync API runs
+    one instance at a time, so every browser test shares this one."""
+    from tests.hostile.server import chromium
+
+    with chromium() as launched:
+        yield launched

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.hostile.server import CHROMIUM, chromium, errors, open_tab, paste, rows, serve
+from tests.hostile.server import CHROMIUM, errors, open_tab, paste, rows, serve
 from tests.test_concurrency import sentences
 
 pytestmark = [
@@ -67,12 +67,6 @@ def landed(tab: Any, expected: list[tuple[str, str]]) -> bool:
         return False
     pairs = zip(expected, shown, strict=True)
     return all(squash(hi) in squash(h) and e.strip() for (hi, _), (h, e) in pairs)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")

@@ -248,6 +248,13 @@ def run(args: argparse.Namespace) -> int:
         with contextlib.suppress(OSError, AttributeError, ValueError, io.UnsupportedOperation):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as exc:
+        if not to_file:
+            raise
+        from assistant.errors import ExportError
+
+        raise ExportError(f"Could not write {args.output} ({exc.strerror or exc}).",
+                          "Check that the folder exists and is writable.") from exc  # fmt: skip
     return 0
 
 

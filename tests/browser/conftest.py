@@ -106,16 +106,6 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, tiny_marian_dir: Path) -> 
             proc.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1400, "height": 900}, device_scale_factor=1)  # type: ignore[attr-defined]

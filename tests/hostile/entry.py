@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import json
 import re
 import signal
 import sqlite3
@@ -26,6 +27,8 @@ from tests.hostile.corpus import HINDI, Case, Message, Result, check_message, ch
 
 CASE_SECONDS = 180  # a hang guard, not a speed target: the slowest case takes a few seconds
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_DATA_SCRIPT_TYPES = ("application/json", "application/ld+json")
+_STRING_LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 _RAW_TAG = re.compile(r"(?<!\\)<\s*/?\s*[A-Za-z!?]")  # a tag Markdown would pass through; \< is text
 
 OUTCOMES: dict[str, Counter[str]] = defaultdict(Counter)
@@ -179,7 +182,16 @@ def _markup_problem(markup: bytes) -> str | None:
         if not isinstance(element.tag, str):
             continue
         if element.tag == "script" and "__pwned" in (element.text or ""):
-            return "the article's script is a live <script> element"
+            kind = element.get("type", "").strip().lower()
+            if kind in _DATA_SCRIPT_TYPES:
+                try:  # a data block the page's own code reads: inert as long as it is only data
+                    json.loads(element.text or "")
+                except ValueError:
+                    return "a data <script> block holding more than data"
+            elif "__pwned" in _STRING_LITERAL.sub('""', element.text or ""):
+                # The product's own script may carry the article as string data; the
+                # article's text anywhere outside a string literal would be code.
+                return "the article's script is live code in a <script> element"
         for name, value in element.attrib.items():
             lowered = value.strip().lower()
             if name.lower().startswith("on") and "__pwned" in value:

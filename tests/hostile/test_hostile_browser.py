@@ -14,7 +14,7 @@ import pytest
 
 from tests.hostile.corpus import Case, by_kind, materialize
 from tests.hostile.entry import library_page, record
-from tests.hostile.server import CHROMIUM, READER, chromium, errors, open_tab, rows, script_ran, serve, upload
+from tests.hostile.server import CHROMIUM, READER, errors, open_tab, rows, script_ran, serve, upload
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,12 +24,6 @@ pytestmark = [
 MARKUP = [c for c in by_kind("article", "saved") if c.html]
 UPLOADS = [c for c in MARKUP if c.kind == "article"]
 SETTLE_SECONDS = 1.5  # handlers such as onerror fire right after the markup is inserted
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")
