@@ -16,6 +16,7 @@ from assistant.lexicon.acronyms import spell_acronym
 from assistant.lexicon.compounds import compound_senses
 from assistant.lexicon.english import gerund, inflect, participle, plural
 from assistant.lexicon.entries import LemmaInfo
+from assistant.lexicon.keys import norm
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
 from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE
 from assistant.lexicon.ranking import for_form
@@ -23,6 +24,8 @@ from assistant.romanize import name_form, readable, strict
 from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
 
 MAX_SENSES = 3
+# the noun of a compound postposition (तरह in की तरह "like") reads as the unit; की does not
+_CONTENT_POS = frozenset({"NOUN", "ADJ", "ADV", "VERB"})
 UNKNOWN_NOTE = "Not in the dictionary; shown by its romanization (probably a name or a borrowed word)."
 LOANWORD_NOTE = "English loanword, recognised by its sound"
 NAME_NOTE = "Not in the dictionary; probably a name, spelled as its sound suggests in English"
@@ -192,11 +195,11 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
         note = _add_note(note, bare)
     if learned:
         note = _add_note(note, f"{LEARNED_NOTE}: {', '.join(learned)}")
-    if unit is not None and unit.senses and unit.senses[0] not in senses and best.source != "closed" \
-            and not borrowed and not _guessed(unit):
+    if unit is not None and unit.senses and unit.senses[0] not in senses[:1] and not borrowed \
+            and (best.source != "closed" or best.pos in _CONTENT_POS) and not _guessed(unit):
         # inside a unit the word means what the unit means: रूप in के रूप में is "as",
         # पुष्टि in पुष्टि की "confirmed"; its own senses follow
-        senses = (unit.senses[0], *senses)
+        senses = (unit.senses[0], *(s for s in senses if s != unit.senses[0]))
         note = _add_note(f"here part of the expression {unit.text}", note)
     return Gloss(text, best.lemma, roman, roman_strict, best.pos, gender, tuple(senses[:MAX_SENSES]), note,
                  unit, known=True, is_name=is_name, analysis=best, borrowed=borrowed)
@@ -248,6 +251,17 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
     return readings
 
 
+HOUR_SENSES = ("o'clock", "at (that hour)")
+HOUR_NOTE = "after a number, the hour of the clock (from बजना \"to strike\")"
+
+
+def _is_hour(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int) -> bool:
+    if i == 0 or norm(tokens[i].text) != "बजे":
+        return False
+    before = readings[i - 1]
+    return tokens[i - 1].kind == "number" or bool(before and before[0].pos == "NUM")
+
+
 def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[Gloss, ...]:
     """Exactly one gloss per token of the sentence, in order."""
     lexicon = lexicon or load_lexicon()
@@ -265,6 +279,12 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
             out.append(gloss_token(token, lexicon, owner.get(i)))
             continue
         gloss = _word_gloss(token, lexicon, owner.get(i), readings[i])
+        if _is_hour(tokens, readings, i):
+            # बजे after a number is the hour of the clock: 9 बजे "nine o'clock", not "rang"
+            gloss = replace(gloss, pos="ADV", gender=None, senses=HOUR_SENSES, analysis=None,
+                            note=HOUR_NOTE)
+            out.append(gloss)
+            continue
         vector = _vector_sense(lexicon, tokens, readings, i) if owner.get(i) is None else None
         if vector is not None:
             # a vector verb left outside a unit (कर दिया after a conjunct verb) is aspect, not "give"

@@ -127,6 +127,11 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("समझदारी दिखाई", 0, "NOUN", "being sensible"),  # abstract noun from the adjective समझदार
     ("आधुनिकीकरण तेज़ है", 0, "NOUN", "making modern"),  # -ीकरण from the adjective आधुनिक
     ("अनुमानतः दस", 0, "ADV", "by estimate"),  # -तः adverb from the noun अनुमान
+    ("वह 9:30 बजे आया।", 4, "ADV", "o'clock"),  # बजे after a number is the hour, not "rang"
+    ("वह नौ बजे आया।", 2, "ADV", "o'clock"),
+    ("घंटी बजी।", 1, "VERB", "to ring"),  # the verb itself
+    ("वे साझेदार हैं", 1, "ADJ", "share-holding"),  # -दार on the oblique of the noun साझा
+    ("वह हिस्सेदार है", 1, "NOUN", "part-holder"),  # -दार on हिस्सा
 ])
 def test_context_and_derivation(text: str, index: int, pos: str, sense: str) -> None:
     gloss = gloss_sentence(sentence(text))[index]

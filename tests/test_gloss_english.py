@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.lexicon.english import adverb, gerund, inflect, participle, plural
+from assistant.lexicon.english import adverb, gerund, inflect, participle, plural, superlative
 
 
 @pytest.mark.parametrize(("sense", "tense", "expected"), [
@@ -15,6 +15,8 @@ from assistant.lexicon.english import adverb, gerund, inflect, participle, plura
     ("to give up", "perf", "gave up"),
     ("to do", "fut", "will do"),
     ("to say", "conj", "having said"),
+    ("to ring", "perf", "rang"),  # irregular past
+    ("to withdraw", "conj", "having withdrawn"),
     ("to go", "inf", "to go"),
     ("to make", "impf", "make"),
     ("meeting", "perf", "meeting"),  # not a verb sense: unchanged
@@ -51,3 +53,13 @@ def test_participle() -> None:
 ])
 def test_adverb(adjective: str, expected: str) -> None:
     assert adverb(adjective) == expected
+
+
+@pytest.mark.parametrize(("adjective", "expected"), [
+    ("big", "biggest"), ("large", "largest"), ("simple", "simplest"), ("easy", "easiest"),
+    ("high", "highest"), ("good", "best"), ("more", "most"), ("important", "most important"),
+    ("famous", "most famous"), ("tired", "most tired"), ("Indian", "most Indian"),
+    ("well known", "most well known"),
+])
+def test_superlative(adjective: str, expected: str) -> None:
+    assert superlative(adjective) == expected

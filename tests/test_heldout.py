@@ -32,3 +32,27 @@ def test_pud_reader_keeps_text_rows_and_english(tmp_path: Path) -> None:
     assert (first.hindi, first.english) == ("राम आया", "Ram came")
     assert first.rows == (("राम", "राम", "PROPN"), ("आया", "आ", "VERB"))
     assert [s.hindi for s in pud_sentences(False, hi, en)] == ["सीता"]
+
+
+def test_hand_judged_sample_round_trips(tmp_path: Path) -> None:
+    from assistant.evaluate.hand_judged import Judged, read_sample, write_sample
+
+    items = [Judged(4, 2, "दर", "NOUN", "rate", "1", "ब्याज की दर", "the interest rate", ""),
+             Judged(6, 0, "सोना", "NOUN", "sleep", "0", "सोना महंगा है", "Gold is dear", "gold, not sleep")]
+    path = tmp_path / "judged.tsv"
+    write_sample(items, path)
+    assert read_sample(path) == items
+
+
+def test_committed_hand_judgements_are_complete() -> None:
+    from assistant.evaluate.hand_judged import DATA_FILE, DEV_FILE, SECOND_FILE, SIZE, read_sample
+
+    drawn: list[set[tuple[int, int]]] = []
+    for path in (DATA_FILE, DEV_FILE, SECOND_FILE):
+        items = read_sample(path)
+        assert len(items) == SIZE
+        assert all(i.judgement in ("0", "1") for i in items)
+        assert all(i.sentence % 2 == 0 for i in items)  # held-out sentences only
+        drawn.append({(i.sentence, i.token) for i in items})
+    # no token is judged twice: each sample is disjoint from the others
+    assert not drawn[0] & drawn[1] and not drawn[0] & drawn[2] and not drawn[1] & drawn[2]

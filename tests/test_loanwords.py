@@ -200,3 +200,29 @@ def test_the_candra_o_is_english(word: str, hindi_word: bool, first: str) -> Non
     senses, _ = borrowed_senses(load_loanwords(), word, hindi_word=hindi_word)
     assert senses[0] == first
     assert "whole" not in senses and "coal" not in senses
+
+
+@pytest.mark.parametrize(("word", "english", "spelling", "cost"), [
+    # a reduced vowel written after the English letters costs nothing with the spelling
+    ("मेडिसिन", "M EH1 D AH0 S AH0 N", "medicine", 0.0),
+    ("मेडिसिन", "M EH1 D AH0 S AH0 N", "", 0.4),
+    # English x (g z) written क्ज / क्ज़ / क्स
+    ("एलेक्जेंडर", "AE2 L AH0 G Z AE1 N D ER0", "Alexander", 0.1),
+    ("एलेक्ज़ेंडर", "AE2 L AH0 G Z AE1 N D ER0", "Alexander", 0.1),
+    ("एग्ज़ाम", "IH0 G Z AE1 M", "exam", 0.2),  # ग्ज़ as pronounced still fits
+    # the older ण्ड spelling of the nasal before a retroflex stop
+    ("स्टैण्डर्ड", "S T AE1 N D ER0 D", "standard", 0.0),
+])
+def test_spelling_conventions_of_borrowings(word: str, english: str, spelling: str, cost: float) -> None:
+    assert alignment_cost(hindi_symbols(word), english_symbols(english.split()), spelling) == cost
+
+
+@pytest.mark.parametrize(("word", "sense", "is_name"), [
+    ("अलेक्जेंडर", "Alexander", True),  # found by sound, not shown as "Alekjendar"
+    ("स्टैण्डर्ड", "standard", False),
+    ("मेडिसिन", "medicine", False),  # a headword without English: a close borrowing is trusted
+])
+def test_names_and_loans_found_by_sound(word: str, sense: str, is_name: bool) -> None:
+    gloss = _gloss(word)
+    assert gloss.senses[0] == sense
+    assert gloss.is_name == is_name

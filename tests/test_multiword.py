@@ -21,6 +21,10 @@ def units(text: str):
     ("बड़े पैमाने पर विरोध", "बड़े पैमाने पर", "बड़े पैमाने पर", "phrase", "on a large scale"),
     ("आमने-सामने बातचीत", "आमने-सामने", "आमने-सामने", "phrase", "face to face"),
     ("बच्चों के लिए किताब", "के लिए", "के लिए", "postposition", "for"),
+    ("वह खाना खा कर सो गया।", "खा कर", "खाना (having done)", "conjunctive", "having eaten"),
+    ("वह देख के हँसा।", "देख के", "देखना (having done)", "conjunctive", "having seen"),
+    ("यह सबसे बड़ा देश है।", "सबसे बड़ा", "सबसे बड़ा", "phrase", "biggest"),
+    ("यह सबसे महत्वपूर्ण बात है।", "सबसे महत्वपूर्ण", "सबसे महत्वपूर्ण", "phrase", "most important"),
 ])
 def test_units_found(text: str, unit_text: str, lemma: str, kind: str, sense: str) -> None:
     found = {u.text: u for u in units(text)}
@@ -57,6 +61,11 @@ def test_stem_plus_vector_verb_is_a_compound_verb() -> None:
     found = {u.text: u for u in units("उसने सब कुछ बता दिया।")}
     assert found["बता दिया"].kind == "compound_verb"
     assert "completely" in found["बता दिया"].senses[0]
+
+
+@pytest.mark.parametrize("text", ["उसने काम कर लिया।", "बच्चों के लिए किताब", "घर के पास"])
+def test_no_conjunctive_participle_after_a_noun(text: str) -> None:
+    assert all(u.kind != "conjunctive" for u in units(text))
 
 
 @pytest.mark.parametrize(("text", "unit_text", "sense"), [

@@ -82,6 +82,8 @@ def test_learned_senses_are_marked() -> None:
     ("यह हवाई अड्डा बड़ा है।", 1, "airport", "हवाई अड्डा"),
     ("उसने आसानी से जीता।", 1, "easily", "आसानी से"),
     ("उन्होंने इसकी पुष्टि की।", 2, "to confirm", "पुष्टि की"),  # a conjunct verb learned from the table
+    ("शेर की तरह लड़ा।", 2, "like", "की तरह"),  # the noun of a compound postposition reads as it
+    ("शेर की तरह लड़ा।", 1, "of", "की तरह"),  # the genitive keeps its own sense
 ])
 def test_units_lead_with_their_sense(text: str, index: int, sense: str, unit: str) -> None:
     gloss = glosses(text)[index]
@@ -94,6 +96,8 @@ def test_units_lead_with_their_sense(text: str, index: int, sense: str, unit: st
     ("नाटो", "नाटा", "PROPN"),  # a frequent word of its own, not an oblique of "runt"
     ("शोधकर्ताओं", None, "NOUN"),  # शोध + कर्ता, plural oblique: analysed, not a name
     ("शोध", "शोधना", "NOUN"),  # "research", not the stem of a rare verb
+    ("सही", "सहना", "ADJ"),  # "correct", not the feminine perfective of "to bear"
+    ("पढ़ाई", "पढ़ाना", "NOUN"),  # "study", the noun translators see, not "taught"
 ])
 def test_no_over_reach(word: str, not_lemma: str | None, expected_pos: str) -> None:
     gloss = gloss_of(word)

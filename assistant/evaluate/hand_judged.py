@@ -2,7 +2,7 @@
 
 ``data/hand_judged.tsv`` holds 200 content-word tokens (gold UPOS NOUN, VERB, ADJ, ADV)
 drawn with a fixed seed from the held-out (even-numbered) sentences of UD Hindi PUD (none
-of them in the earlier development sample ``hand_judged_dev.tsv``), each
+of them in the earlier samples ``hand_judged_dev.tsv`` and ``hand_judged_second.tsv``), each
 with the first sense the glosser showed when it was judged, the Hindi sentence, its
 reference English, and a judgement made by a person reading the token in context: ``1``
 right, ``0`` wrong. ``python -m assistant evaluate hand`` reports the share right and how
@@ -26,8 +26,12 @@ from assistant.types import Gloss, Sentence, Token
 DATA_FILE = Path(__file__).resolve().parent / "data" / "hand_judged.tsv"
 # the first sample: judged blind, then used to find faults, so no longer a fair measure
 DEV_FILE = DATA_FILE.with_name("hand_judged_dev.tsv")
-SEED = 20261130
+# the second: judged blind, reported, then superseded by a fresh one after the glosser changed
+SECOND_FILE = DATA_FILE.with_name("hand_judged_second.tsv")
+SEED = 20261201
 DEV_SEED = 20261129
+SECOND_SEED = 20261130
+EARLIER = ((DEV_FILE, DEV_SEED), (SECOND_FILE, SECOND_SEED))
 SIZE = 200
 CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 COLUMNS = ("sentence", "token", "form", "upos", "first_sense", "judgement", "hindi", "english", "comment")
@@ -125,16 +129,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.sample:
-        # the measuring sample never repeats a token of the development sample
-        exclude = frozenset((i.sentence, i.token) for i in read_sample(DEV_FILE)) if DEV_FILE.is_file() \
-            else frozenset()
+        # the measuring sample never repeats a token of an earlier sample
+        exclude = frozenset((i.sentence, i.token) for path, _ in EARLIER if path.is_file()
+                            for i in read_sample(path))
         write_sample(draw_sample(exclude=exclude))
         print(f"wrote {SIZE} unjudged tokens to {DATA_FILE}")
         return 0
-    if DEV_FILE.is_file():
-        dev = [i for i in read_sample(DEV_FILE) if i.judgement in ("0", "1")]
-        print(f"development sample (seed {DEV_SEED}, used to find faults): "
-              f"{sum(i.judgement == '1' for i in dev)} of {len(dev)} right")
+    for path, seed in EARLIER:
+        if path.is_file():
+            earlier = [i for i in read_sample(path) if i.judgement in ("0", "1")]
+            print(f"earlier sample {path.name} (seed {seed}, judged for an earlier glosser): "
+                  f"{sum(i.judgement == '1' for i in earlier)} of {len(earlier)} right")
     items = read_sample()
     judged = [i for i in items if i.judgement in ("0", "1")]
     right = sum(i.judgement == "1" for i in judged)

@@ -258,7 +258,8 @@ class Lexicon:
         """Senses for a word derived from a glossed one by a productive suffix: adjectives in
         -ी/-ीय from nouns (सरकारी "of government"), causative verbs (कराना from करना), and,
         given the word's ``pos``, abstract nouns from adjectives (मजबूती "being strong"),
-        -ीकरण nouns (आधुनिकीकरण "making modern") and -तः adverbs (सामान्यतः "generally")."""
+        -ीकरण nouns (आधुनिकीकरण "making modern"), -तः adverbs (सामान्यतः "generally") and
+        -दार words of holding (साझेदार "share-holding")."""
         key = norm(lemma)
         if key.endswith(("वाना", "ाना")) and len(key) > 4:
             # causatives: कराना "cause to do" from करना, बनवाना from बनना
@@ -290,6 +291,13 @@ class Lexicon:
                     base = key[: -len(suffix)]
                     if (adjective := self._sense_of(base, "ADJ")) is not None:
                         return f"being {adjective}", base
+        if pos in ("ADJ", "NOUN") and key.endswith("दार") and len(key) > 4:
+            # the Persian suffix of holding: साझेदार "share-holding" from साझा (oblique साझे),
+            # हिस्सेदार from हिस्सा
+            stem = key[:-3]
+            for base in (stem, stem[:-1] + "ा" if stem.endswith("े") else ""):
+                if base and (noun := self._sense_of(base, "NOUN")) is not None:
+                    return f"{noun}-{'holding' if pos == 'ADJ' else 'holder'}", base
         bases: list[str] = []
         if key.endswith("ीय"):
             bases.append(key[:-2])

@@ -33,6 +33,20 @@ _IRREGULAR_PAST = {
     "throw": ("threw", "thrown"), "understand": ("understood", "understood"),
     "wake": ("woke", "woken"), "wear": ("wore", "worn"), "win": ("won", "won"),
     "write": ("wrote", "written"), "can": ("could", "could"),
+    "arise": ("arose", "arisen"), "bear": ("bore", "borne"), "beat": ("beat", "beaten"),
+    "bend": ("bent", "bent"), "bind": ("bound", "bound"), "bite": ("bit", "bitten"),
+    "blow": ("blew", "blown"), "burst": ("burst", "burst"), "cost": ("cost", "cost"),
+    "deal": ("dealt", "dealt"), "dig": ("dug", "dug"), "feed": ("fed", "fed"),
+    "flee": ("fled", "fled"), "forbid": ("forbade", "forbidden"), "forgive": ("forgave", "forgiven"),
+    "freeze": ("froze", "frozen"), "hang": ("hung", "hung"), "hurt": ("hurt", "hurt"),
+    "light": ("lit", "lit"), "overcome": ("overcame", "overcome"), "quit": ("quit", "quit"),
+    "ring": ("rang", "rung"), "shoot": ("shot", "shot"), "shine": ("shone", "shone"),
+    "sink": ("sank", "sunk"), "slide": ("slid", "slid"), "spin": ("spun", "spun"),
+    "split": ("split", "split"), "spread": ("spread", "spread"), "stick": ("stuck", "stuck"),
+    "sting": ("stung", "stung"), "swear": ("swore", "sworn"), "sweep": ("swept", "swept"),
+    "swing": ("swung", "swung"), "undergo": ("underwent", "undergone"),
+    "undertake": ("undertook", "undertaken"), "weep": ("wept", "wept"),
+    "withdraw": ("withdrew", "withdrawn"),
 }
 _VOWELS = "aeiou"
 
@@ -81,6 +95,31 @@ def adverb(adjective: str) -> str:
     if word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
         return word[:-1] + "ily"
     return word + "ly"
+
+
+_SUPERLATIVES = {"good": "best", "well": "best", "bad": "worst", "much": "most", "many": "most",
+                 "more": "most", "little": "least", "less": "least", "far": "farthest"}
+
+
+def superlative(adjective: str) -> str:
+    """big → biggest, large → largest, easy → easiest, important → most important."""
+    word = adjective.strip()
+    if word in _SUPERLATIVES:
+        return _SUPERLATIVES[word]
+    if " " in word or not word.isalpha() or not word.islower():
+        return f"most {word}"
+    groups = sum(1 for i, ch in enumerate(word) if ch in _VOWELS and (i == 0 or word[i - 1] not in _VOWELS))
+    if word.endswith("e") and not word.endswith("ee") and len(word) > 3 and word[-2] not in _VOWELS:
+        groups -= 1  # a silent e: large, wide
+    if word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS and groups <= 2:
+        return word[:-1] + "iest"  # easy, happy
+    if groups != 1 or word.endswith("ed"):
+        return f"most {word}"
+    if word.endswith("e"):
+        return word + "st"
+    if _one_syllable_cvc(word):
+        return word + word[-1] + "est"
+    return word + "est"
 
 
 def plural(noun: str) -> str:

@@ -121,6 +121,13 @@ _DROP_REDUCED = 0.1
 # written ज़, often स (एयरलाइंस) or a plain ज
 _SIBILANT_SWAP = {("z", "s"): 0.3, ("z", "j"): 0.3, ("j", "z"): 0.3, ("j", "x"): 0.3}
 _GLIDE = 0.3
+_X_CLUSTER = 0.1  # English x (g z: Alexander) written क्ज़/क्ज/क्स: अलेक्जेंडर, एक्ज़ाम
+# Hindi vowels and the English letters a reduced vowel written after the spelling has:
+# medicine मेडिसिन, Alexander अलेक्जेंडर
+_SPELLED_VOWEL = {"I": "iy", "E": "e", "U": "u", "O": "o", "A": "a"}
+_VOWEL_LETTERS = re.compile(r"[aeiouy]+")
+# the older spelling of a nasal before a retroflex stop, ण्ड for ंड: स्टैण्डर्ड, ग्राण्ड
+_RETROFLEX_NASAL = re.compile("\u0923\u094d(?=[\u091f-\u0922])")
 _YU_GLIDE = 0.1  # Hindi spells English "u" after t, d, n, s as यू, the British way
 
 
@@ -137,7 +144,7 @@ class Loan:
 
 def hindi_symbols(word: str) -> tuple[str, ...] | None:
     """The word as sound classes, or None when it cannot be a borrowing from English."""
-    word = norm(word)
+    word = _RETROFLEX_NASAL.sub("\u0902", norm(word))
     if not word or any(ch in _NATIVE_ONLY for ch in word) or any(
             word[i:i + 2] in _NATIVE_ONLY for i in range(len(word) - 1)):
         return None
@@ -238,9 +245,26 @@ def _english_drop(e: Sequence[str], j: int) -> float:
     return INF
 
 
-def alignment_cost(hindi: Sequence[str], english: Sequence[str]) -> float:
-    """The cheapest way to spell the English pronunciation as the Hindi word (INF: no way)."""
+def _spelled_vowels(english: Sequence[str], spelling: str) -> list[str]:
+    """Per English symbol, the spelling's letters of that vowel ("" for a consonant or
+    where the letters cannot be told): the vowels are matched to the spelling's vowel
+    letter groups in order, only when they are as many (a silent final e left out)."""
+    groups = _VOWEL_LETTERS.findall(spelling.lower())
+    vowels = [j for j, symbol in enumerate(english) if _is_vowel(symbol)]
+    if groups and len(groups) == len(vowels) + 1 and groups[-1] == "e" and spelling.lower().endswith("e"):
+        groups = groups[:-1]
+    out = [""] * len(english)
+    if len(groups) == len(vowels):
+        for j, letters in zip(vowels, groups, strict=True):
+            out[j] = letters
+    return out
+
+
+def alignment_cost(hindi: Sequence[str], english: Sequence[str], spelling: str = "") -> float:
+    """The cheapest way to spell the English pronunciation as the Hindi word (INF: no way).
+    With the English ``spelling``, a reduced vowel written as its letters costs nothing."""
     n, m = len(hindi), len(english)
+    letters = _spelled_vowels(english, spelling) if spelling else [""] * m
     cost = [[INF] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     for i in range(n + 1):
@@ -260,11 +284,16 @@ def alignment_cost(hindi: Sequence[str], english: Sequence[str]) -> float:
                 h, e = hindi[i], english[j]
                 if _is_vowel(h) and _is_vowel(e):
                     step = _vowel_cost(e, h)
+                    if e.endswith("0") and letters[j][:1] and letters[j][0] in _SPELLED_VOWEL.get(h, ""):
+                        step = 0.0
                     pairs = _DIPHTHONGS.get(e[:-1], ())
                     if i + 1 < n and (h, hindi[i + 1]) in pairs and here < cost[i + 2][j + 1]:
                         cost[i + 2][j + 1] = here
                 elif not _is_vowel(h) and not _is_vowel(e):
                     step = 0.0 if h == e else _SIBILANT_SWAP.get((e, h), INF)
+                    if (e == "g" and h == "k" and j + 1 < m and english[j + 1] == "z" and i + 1 < n
+                            and hindi[i + 1] in ("j", "z", "s") and here + _X_CLUSTER < cost[i + 2][j + 2]):
+                        cost[i + 2][j + 2] = here + _X_CLUSTER
                 else:
                     step = INF
                 if here + step < cost[i + 1][j + 1]:
@@ -311,8 +340,12 @@ class LoanwordIndex:
         symbols = hindi_symbols(word)
         best: dict[str, tuple[float, _Entry]] = {}
         if symbols is not None and _consonants(symbols) >= MIN_CONSONANTS:
-            for entry in self._group(consonant_key(symbols)):
-                cost = alignment_cost(symbols, entry.symbols)
+            key = consonant_key(symbols)
+            # क्ज/क्स may be the English x of Alexander (g z): look there too
+            keys = [key, *(key[:k] + "g" + key[k + 1:] for k in range(len(key) - 1)
+                           if key[k] == "k" and key[k + 1] == "s")]
+            for entry in (e for k in keys for e in self._group(k)):
+                cost = alignment_cost(symbols, entry.symbols, entry.english)
                 if cost <= MAX_COST and (entry.english not in best or cost < best[entry.english][0]):
                     best[entry.english] = (cost, entry)
 

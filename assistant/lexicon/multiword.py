@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.lexicon.analyse import Lexicon
-from assistant.lexicon.english import participle
+from assistant.lexicon.english import participle, superlative
 from assistant.lexicon.entries import Phrase
 from assistant.lexicon.keys import norm
+from assistant.lexicon.ranking import for_form
 from assistant.types import Analysis, MultiwordUnit, Token
 
 CONJUNCT_LIGHT = {"करना": "do", "होना": "become", "देना": "give", "लेना": "take", "लगना": "feel"}
@@ -169,10 +170,41 @@ class _Finder:
         perfect = next((a for a in main if a.pos == "VERB" and a.tense == "perf"), None)
         if perfect is not None and vector.lemma == "जाना" and main[0].pos == "VERB":
             info = self.lx.info(perfect.lemma, "VERB")
-            senses = ((f"to be {participle(info.senses[0])}",) if info and info.senses else ())
+            # the participle's own translations choose its sense: माना जाता "is considered"
+            senses = ((f"to be {participle(for_form(self.tokens[start].text, 'VERB', info.senses)[0])}",)
+                      if info and info.senses else ())
             return self._unit(start, nxt + 1, f"{perfect.lemma} (passive)", senses, "passive",
                               "perfective participle + जाना: passive voice")
         return None
+
+    def conjunctive(self, start: int) -> MultiwordUnit | None:
+        """A verb stem followed by कर (or के): the conjunctive participle, खा कर "having eaten"."""
+        nxt = start + 1
+        if nxt >= len(self.tokens) or self.tokens[nxt].kind != "word" or self.keys[nxt] not in ("कर", "के"):
+            return None
+        main = self.readings[start]
+        if not main or main[0].pos != "VERB" or main[0].tense != "stem":
+            return None  # a noun before कर is a conjunct verb, one before के a genitive
+        info = self.lx.info(main[0].lemma, "VERB")
+        if info is None or not info.senses or info.pos != "VERB":
+            return None
+        sense = for_form(self.tokens[start].text, "VERB", info.senses)[0]
+        return self._unit(start, nxt + 1, f"{main[0].lemma} (having done)", (f"having {participle(sense)}",),
+                          "conjunctive", "verb stem + कर: having done, then")
+
+    def superlative(self, start: int) -> MultiwordUnit | None:
+        """सबसे before an adjective makes its superlative: सबसे बड़ा "biggest"."""
+        nxt = start + 1
+        if self.keys[start] != "सबसे" or nxt >= len(self.tokens) or self.tokens[nxt].kind != "word":
+            return None
+        following = self.readings[nxt]
+        if not following or following[0].pos != "ADJ":
+            return None
+        info = self.lx.info(following[0].lemma, "ADJ")
+        if info is None or not info.senses or info.pos != "ADJ":
+            return None
+        return self._unit(start, nxt + 1, f"सबसे {following[0].lemma}", (superlative(info.senses[0]),),
+                          "phrase", "सबसे + adjective: the superlative")
 
     def passive_of(self, unit: MultiwordUnit) -> MultiwordUnit | None:
         """A verb unit in the perfective followed by a form of जाना: its passive."""
@@ -193,7 +225,8 @@ class _Finder:
             if token.kind != "word":
                 continue
             found.extend(self.dictionary(start))
-            for guess in (self.conjunct(start), self.compound(start)):
+            for guess in (self.conjunct(start), self.compound(start), self.conjunctive(start),
+                          self.superlative(start)):
                 if guess is not None:
                     found.append(guess)
         found.extend(p for p in map(self.passive_of, list(found)) if p is not None)

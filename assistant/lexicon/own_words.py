@@ -103,7 +103,10 @@ def preferred_readings(lexicon: Lexicon, table: TranslationTable) -> list[tuple[
         scored = []
         for analysis in analyses:
             info = lexicon.info(analysis.lemma, analysis.pos)
-            senses = info.senses if info is not None and info.pos == analysis.pos else ()
+            # only a dictionary's senses speak for a reading: a sense learned from this very
+            # form's translations (सहना "to true", once सही was read as it) would vouch for itself
+            senses = tuple(s for s in info.senses if s not in info.learned) \
+                if info is not None and info.pos == analysis.pos else ()
             scored.append(max((support(s, distribution, analysis.pos) for s in senses), default=0.0))
         best = max(range(len(analyses)), key=lambda i: (scored[i], -i))
         if best and scored[best] >= PREFER_SUPPORT and scored[0] < PREFER_WEAK:

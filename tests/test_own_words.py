@@ -1,0 +1,46 @@
+"""Which reading of a form parallel text prefers: only a dictionary's senses vouch for a reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.lexicon.analyse import Lexicon
+from assistant.lexicon.entries import LemmaInfo
+from assistant.lexicon.own_words import preferred_readings
+from assistant.lexicon.ttable import TranslationTable
+
+
+def _table(form: str, counts: dict[str, int], sentences: int) -> TranslationTable:
+    table = TranslationTable()
+    table.pairs[("f", form)] = dict(counts)
+    table.hindi_totals[("f", form)] = sum(counts.values())
+    table.hindi_sentences[("f", form)] = sentences
+    return table
+
+
+def _lexicon(verb_senses: tuple[str, ...], verb_learned: tuple[str, ...]) -> Lexicon:
+    # सही: the perfective of सहना (an Apertium full form) or the adjective सही
+    lemmas = {
+        "सहना": [LemmaInfo("सहना", "VERB", senses=verb_senses, sources=("freedict",),
+                           learned=verb_learned)],
+        "सही": [LemmaInfo("सही", "ADJ", senses=("correct", "right"), sources=("freedict",))],
+    }
+    return Lexicon(lemmas, {"सही": "सहना/VERB/f/sg///perf"}, ())
+
+
+@pytest.mark.parametrize(("verb_senses", "verb_learned", "counts", "sentences", "preferred"), [
+    # the table says "correct": the adjective's dictionary sense, never the verb's
+    (("to bear",), (), {"correct": 8, "right": 2}, 10, [("सही", "सही", "ADJ")]),
+    # a sense the verb learned from this form's own translations does not vouch for it
+    (("to true", "to bear"), ("to true",), {"true": 6, "correct": 4}, 10, [("सही", "सही", "ADJ")]),
+    # a dictionary sense of the first reading that the table backs keeps it first
+    (("to correct", "to bear"), (), {"correct": 8, "right": 2}, 10, []),
+    # too few sentences to overrule the analyser
+    (("to bear",), (), {"correct": 3}, 3, []),
+])
+def test_preferred_readings(verb_senses: tuple[str, ...], verb_learned: tuple[str, ...],
+                            counts: dict[str, int], sentences: int,
+                            preferred: list[tuple[str, str, str]]) -> None:
+    lexicon = _lexicon(verb_senses, verb_learned)
+    assert lexicon.analyse("सही")[0].lemma == "सहना"  # the analyser's own order
+    assert preferred_readings(lexicon, _table("सही", counts, sentences)) == preferred
