@@ -144,3 +144,30 @@ def test_grammar_data(text: str, index: int, pos: str, gender: str | None, tense
 ])
 def test_sense_agreement(sense: str, reference: str, agrees: bool) -> None:
     assert sense_agrees(sense, reference_lemmas(reference)) is agrees
+
+
+@pytest.mark.parametrize(
+    ("sense", "vulgar"),
+    [("to shit", True), ("bull-shit", True), ("Fucking", True), ("to damn", False), ("to reject", False), ("shiitake", False),
+     ("assess", False)],
+)
+def test_vulgar_senses_are_never_learned(sense: str, vulgar: bool) -> None:
+    from assistant.lexicon.ranking import is_vulgar
+
+    assert is_vulgar(sense) is vulgar
+
+
+def test_no_shipped_sense_learned_from_parallel_text_is_vulgar() -> None:
+    import gzip
+
+    from assistant.lexicon.ranking import is_vulgar
+    from assistant.lexicon.store import DATA_FILE
+
+    learned = []
+    with gzip.open(DATA_FILE, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            cells = line.rstrip("\n").split("\t")
+            if cells[0] == "L" and len(cells) > 8 and "parallel" in cells[7]:
+                learned.extend(sense.strip() for sense in cells[8].split("|"))
+    assert len(learned) > 100  # the build does learn senses; none of them may offend
+    assert [sense for sense in learned if is_vulgar(sense)] == []

@@ -27,6 +27,7 @@ from assistant.lexicon.keys import loose
 from assistant.lexicon.loanwords import FORMAT_HEADER as LOANWORD_HEADER
 from assistant.lexicon.loanwords import LOANWORD_FILE, loanword_lines
 from assistant.lexicon.ranking import (
+    is_vulgar,
     learned_conjunct,
     learned_units,
     phrase_distribution,
@@ -141,7 +142,9 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
                               frequency)
         learned: tuple[str, ...] = ()
         if (lemma, pos) in learned_entries:
-            senses, learned = senses[:1], tuple(senses[:1])
+            # the sense the table taught, not a variant spelling's dictionary sense merged in
+            own = [s for s in senses if "parallel" in entry.sources.get(s, ())][:1] or senses[:1]
+            senses, learned = own, tuple(own)
         elif table is not None and pos != "PROPN":
             words = tuple(lemma.replace("-", " ").split())  # अलग-अलग is two tokens
             if len(words) > 1:
@@ -198,6 +201,8 @@ def _add_learned_entries(entries: dict[tuple[str, str], _Entry], table: Translat
     added: set[tuple[str, str]] = set()
 
     def add(lemma: str, pos: str, sense: str) -> None:
+        if is_vulgar(sense):
+            return  # a learned sense must be one a reader can trust; noise here offends
         entry = entries[(lemma, pos)]
         entry.scores[sense] = 1.0
         entry.sources[sense].add("parallel")

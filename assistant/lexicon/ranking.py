@@ -42,6 +42,22 @@ FORM_LINKS = 10
 FORM_SHARE = 0.4
 FORM_MARGIN = 0.2
 _WORD = re.compile(r"[A-Za-z]+")
+# English a reader would not expect as a word's meaning in a news article: a sense learned
+# from noisy parallel text (a subtitle, a joke) is never one of these.
+VULGAR = frozenset({
+    "arse", "ass", "bastard", "bitch", "bullshit", "crap", "cunt", "dick", "fuck",
+    "fucking", "piss", "pissed", "shit", "shitty", "slut", "whore",
+})
+
+
+VULGAR_PENALTY = 10.0  # a vulgar sense comes after every other one the word has
+
+
+def is_vulgar(sense: str) -> bool:
+    """Whether an English sense contains a vulgar word ("to shit")."""
+    return any(word in VULGAR for word in sense.lower().replace("-", " ").split())
+
+
 STOPWORDS = frozenset({
     "to", "a", "an", "the", "of", "in", "on", "at", "by", "for", "with", "from", "up", "out", "off",
     "be", "is", "and", "or", "one", "s", "something", "someone", "oneself", "etc", "it", "this", "that",
@@ -160,7 +176,8 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
         commonness = _commonness(sense)
         score = (TABLE_WEIGHT * support(sense, distribution, pos) + FREQUENCY_WEIGHT * commonness
                  + 0.5 / (order + 1) - WORDINESS_PENALTY * max(len(words) - 1, 0)
-                 - (RARE_PENALTY if commonness < RARE_ZIPF else 0.0))
+                 - (RARE_PENALTY if commonness < RARE_ZIPF else 0.0)
+                 - (VULGAR_PENALTY if is_vulgar(sense) else 0.0))
         scored.append((score, order, sense))
     learned: list[str] = []
     if learn and pos in _POS_MATCH:
