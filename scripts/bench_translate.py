@@ -530,6 +530,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--length", type=int, default=None, help="output tokens per sentence (default 32)")
     parser.add_argument("--single", type=int, default=None, help="sentences in the batch-1 run (default 4)")
     parser.add_argument("--no-cold", action="store_true", help="skip the CLI cold-start runs")
+    parser.add_argument("--no-throughput", action="store_true", help="only the CLI cold-start runs")
     parser.add_argument("--json", type=Path, default=REPO / "artifacts" / "bench_translate.json")
     parser.add_argument(
         "--work", type=Path, default=None, help="keep the built models here (reused next time)"
@@ -560,7 +561,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"building {name}{' (tiny)' if args.tiny else ''}…", file=sys.stderr)
             folder, converted = build(name, work, args.tiny)
             family = ARCHITECTURES[name]["family"]
-            for runner in runners(folder, converted, family, cores):
+            for runner in () if args.no_throughput else runners(folder, converted, family, cores):
                 print(f"  {runner.label}…", file=sys.stderr)
                 rows += measure(runner, name, sentences, length, max(1, args.reps), single)
             if not args.no_cold:
