@@ -38,6 +38,7 @@ evaluate: install
 	$(BIN)/python -m assistant evaluate segmentation
 	$(BIN)/python -m assistant evaluate lexicon
 	$(BIN)/python -m assistant evaluate senses
+	$(BIN)/python -m assistant evaluate hand
 	$(BIN)/python -m assistant evaluate alignment
 
 bench: install

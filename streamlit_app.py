@@ -21,7 +21,7 @@ import streamlit as st
 
 from assistant import downloads
 from assistant.errors import AssistantError
-from assistant.pagedata import FormTable, sections, table_size
+from assistant.pagedata import SECTION_WORDS, FormTable, sections, table_size
 from assistant.render import RenderOptions, component_data, component_js, glossary_rows, reader_css
 from assistant.types import ReadingPage
 
@@ -271,13 +271,21 @@ def reading_aids(box: Any, model: str) -> None:
     box.slider("Font size", 14, 30, key="font_size", value=18)
 
 
-def draw(view: Any, page: ReadingPage, options: RenderOptions, key: tuple[str, str], live: str = "") -> None:
+def draw(
+    view: Any,
+    page: ReadingPage,
+    options: RenderOptions,
+    key: tuple[str, str],
+    live: str = "",
+    opening_of: int = 0,
+) -> None:
     """Draw the reader's current section of ``page`` into ``view``.
 
     Word forms already sent to this browser for this page are not sent again. ``live``
-    names an intermediate draw while translating (its own element key); the final draw
-    uses the fixed key, whose triggers move the reader to another section or ask for
-    forms again when a run that carried them never reached the browser.
+    names an intermediate draw (while translating, or the opening of a long article
+    still being looked up) with its own element key. The reader's triggers move it to
+    another section, or ask for forms again when a run that carried them never reached
+    the browser.
     """
     digest = key[0]
     parts = sections(page)
@@ -285,31 +293,31 @@ def draw(view: Any, page: ReadingPage, options: RenderOptions, key: tuple[str, s
     table = state.tables.setdefault(key, FormTable())
     sent = state.sent.get(key, (0, 0, 0))
     page_id = f"{digest}-{key[1] or 'gloss'}"
-    data = component_data(page, options, current, parts, page_id=page_id, table=table, sent=sent)
+    data = component_data(
+        page, options, current, parts, page_id=page_id, table=table, sent=sent, opening_of=opening_of
+    )
     state.sent[key] = table_size(table)
+    element = f"{READER_KEY}-{live}" if live else READER_KEY
     with view.container():
-        if live:
-            READER(data=data, key=f"{READER_KEY}-{live}", height="content")
-        else:
-            READER(
-                data=data,
-                key=READER_KEY,
-                height="content",
-                on_section_change=lambda: go_to_section(digest),
-                on_resend_change=lambda: resend(key),
-            )
+        READER(
+            data=data,
+            key=element,
+            height="content",
+            on_section_change=lambda: go_to_section(digest, element),
+            on_resend_change=lambda: resend(key, element),
+        )
 
 
-def go_to_section(digest: str) -> None:
+def go_to_section(digest: str, element: str) -> None:
     """The reader asked for another section (before the run that draws it)."""
-    wanted = (state.get(READER_KEY) or {}).get("section")
+    wanted = (state.get(element) or {}).get("section")
     if isinstance(wanted, int) and wanted >= 0:
         state.section[digest] = wanted
 
 
-def resend(key: tuple[str, str]) -> None:
+def resend(key: tuple[str, str], element: str) -> None:
     """The browser holds fewer word forms than were sent: send from what it holds."""
-    have = (state.get(READER_KEY) or {}).get("resend")
+    have = (state.get(element) or {}).get("resend")
     if isinstance(have, list) and len(have) == 3 and all(isinstance(n, int) and n >= 0 for n in have):
         held = state.sent.get(key, (0, 0, 0))
         state.sent[key] = tuple(min(n, m) for n, m in zip(have, held, strict=True))
@@ -379,15 +387,73 @@ def translate_page(
     return page
 
 
-def gloss_page(key: tuple[str, str], article: Any) -> ReadingPage:
+def opening(article: Any, words: int) -> Any | None:
+    """The article's first blocks, about ``words`` Hindi words; None when that is all of it."""
+    count = 0
+    for index, block in enumerate(article.blocks):
+        count += sum(len(sentence.tokens) for sentence in block.sentences)
+        if count >= words:
+            rest = article.blocks[index + 1 :]
+            return replace(article, blocks=article.blocks[: index + 1]) if rest else None
+    return None
+
+
+class GlossJob:
+    """A gloss-only page built in a worker thread: page runs come and go (every click
+    starts a new one), the lookup of a long article goes on until it is done."""
+
+    def __init__(self, article: Any) -> None:
+        self.page: ReadingPage | None = None
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+        self.started = time.monotonic()
+        threading.Thread(target=self._run, args=(article,), name="gloss-page", daemon=True).start()
+
+    def _run(self, article: Any) -> None:
+        from assistant.reader import build_reading_page
+
+        try:
+            self.page = build_reading_page(article)
+        except BaseException as err:  # handed to the page run that waits for it
+            self.error = err
+        finally:
+            self.done.set()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def gloss_job(digest: str, _article: Any) -> GlossJob:
+    return GlossJob(_article)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def gloss_opening(digest: str, _head: Any) -> ReadingPage:
     from assistant.reader import build_reading_page
 
+    return build_reading_page(_head)
+
+
+def gloss_page(key: tuple[str, str], article: Any, view: Any, options: RenderOptions) -> ReadingPage:
+    """The gloss-only page; a long article shows its first section while the rest is looked up."""
     page = state.pages.get(key)
-    if page is None:
-        with st.spinner("Looking up every word…"):
-            page = build_reading_page(article)
-        state.pages[key] = page
-    return page
+    if page is not None:
+        return page
+    job = gloss_job(key[0], article)
+    if not job.done.is_set():
+        head = opening(article, 2 * SECTION_WORDS)
+        if head is not None:
+            total = sum(len(block.sentences) for block in article.blocks)
+            draw(view, gloss_opening(key[0], head), options, key, live="opening", opening_of=total)
+        status = st.empty()
+        while not job.done.wait(0.3):
+            # Each update lets a click end this run at once; the lookup carries on.
+            status.caption(f"⏳ Looking up every word… {time.monotonic() - job.started:.0f} s")
+        status.empty()
+    if job.error is not None:
+        gloss_job.clear()
+        raise job.error
+    assert job.page is not None
+    state.pages[key] = job.page
+    return job.page
 
 
 def stopped_notice(key: tuple[str, str], page: ReadingPage) -> None:
@@ -505,7 +571,7 @@ def main() -> None:
                 stopped_notice(key, page)
     if page is None:
         key = (digest, GLOSS_ONLY)
-        page = gloss_page(key, article)
+        page = gloss_page(key, article, view, options)
 
     if page.model:
         header.caption(f"Machine translation by **{page.model}**, sentence by sentence · {name}")

@@ -16,12 +16,22 @@ it trusts:
 - numbers by value (Devanagari digits too, "18 वीं" = "18th");
 - the translation model's cross-attention, when the translator returned it.
 
-Content words are linked first by competitive linking (the strongest pair first, each
-word once, a second partner only beside the first); function words (postpositions,
-pronouns, auxiliaries, conjunctions) then link only near where their neighbours landed,
-and a multiword unit (a conjunct verb such as पुष्टि की "confirmed", a compound
-postposition such as के बारे में "about") links as a group. Nothing is forced: a word with
-no evidence stays unlinked.
+Linking, in order:
+
+1. content words by competitive linking: the strongest pair first, each word once, a
+   second partner only beside the first (हवाई अड्डे "airport");
+2. two content words that are each other's only candidate, on weaker evidence;
+3. grammar words (postpositions, pronouns, auxiliaries, conjunctions) where only one
+   pairing exists, or right before the English of the word they follow ("in" + the noun);
+4. word order settles repeats: crossing links between repeated words are swapped, a
+   repeated English word goes to the copy beside the neighbours' English;
+5. a word between two linked neighbours takes the free English word between theirs, an
+   adjective the free word before its noun's;
+6. a multiword unit links as a group: a conjunct verb (पुष्टि की "confirmed") through its
+   head, a compound postposition (के बारे में "about") to a preposition.
+
+Nothing is forced: a word with no evidence stays unlinked. ``confidence`` is the combined
+evidence (noisy-or over its origins), lowered for links made by rules 4-6.
 """
 
 from __future__ import annotations
@@ -62,6 +72,16 @@ _ENGLISH_FUNCTION = frozenset({
     "also", "only", "too", "up", "out", "off", "over", "about"
 })
 _ARTICLES = frozenset({"the", "a", "an"})
+_POSSESSIVES = ("his", "her", "its", "their", "my", "your", "our", "itself", "themselves", "himself")
+_THIRD_PERSON = ("he", "she", "it", "they", "him", "her", "them", "his", "its", "their")
+_NEGATIONS = frozenset({"नहीं", "न", "ना", "मत"})
+# postpositions in nearly every sentence, each with many English renderings
+_COMMON_POSTPOSITIONS = frozenset({"में", "पर", "से", "तक", "को", "का", "ने"})
+# prepositions beyond the grammar words above, what compound postpositions often become
+_PREPOSITIONS = frozenset({
+    "after", "before", "during", "despite", "according", "because", "since", "until", "toward",
+    "towards", "against", "between", "among", "within", "without", "through", "across", "along",
+    "around", "behind", "beyond", "near", "like", "unlike", "via", "per", "instead", "besides"})
 # auxiliaries that mark tense and aspect in nearly every clause (modals such as सकना "can"
 # and चाहिए "should" are rarer and link like other grammar words)
 _TENSE_AUXILIARIES = frozenset({"होना", "रहना", "जाना", "चुकना"})
@@ -71,11 +91,12 @@ _SENSE_SPLIT = re.compile(r"[\s/;,-]+")
 
 
 class TranslationTable(Protocol):
-    """Lexical translation probabilities learned from parallel text."""
+    """Lexical translation probabilities learned from parallel text
+    (``assistant.lexicon.ttable.TranslationTable``)."""
 
-    def english(self, hindi: str) -> tuple[tuple[str, float], ...]: ...
-
-    def p_en_given_hi(self, hi: str, en: str) -> float: ...
+    def english(self, hindi: str) -> tuple[tuple[str, float], ...]:
+        """English lemmas with p(e|h), best first."""
+        ...
 
     def p_hi_given_en(self, hi: str, en: str) -> float: ...
 
@@ -266,6 +287,13 @@ def _may_render_function_words(gloss: Gloss) -> bool:
     return gloss.pos in _FUNCTION_POS or gloss.pos in ("NUM", "DET", "ADV")
 
 
+def _light(gloss: Gloss, i: int) -> bool:
+    """A light verb inside a verb unit (the की of घोषणा की): it links through the unit."""
+    unit = gloss.unit
+    return (unit is not None and unit.kind in ("conjunct_verb", "compound_verb")
+            and i != unit.start_token and gloss.pos in ("VERB", "AUX"))
+
+
 def _silent(gloss: Gloss) -> bool:
     """Grammar words English seldom renders word for word: the genitive का/के/की, the
     ergative ने and the object marker को. Inside a compound postposition (के बारे में)
@@ -273,14 +301,25 @@ def _silent(gloss: Gloss) -> bool:
     return gloss.pos == "ADP" and gloss.lemma in ("का", "ने", "को")
 
 
+def _infinitive(gloss: Gloss) -> bool:
+    return gloss.pos == "VERB" and gloss.analysis is not None and gloss.analysis.tense == "inf"
+
+
 def _perfective(gloss: Gloss) -> bool:
     return gloss.analysis is not None and gloss.analysis.tense == "perf"
 
 
 def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _English,
-                      lexicon: Lexicon | None) -> None:
+                      lexicon: Lexicon | None, light: _Evidence) -> None:
+    """Dictionary evidence; a light verb's goes to ``light``, used only where English keeps
+    the light verb too (भाषण दिया "gave a speech")."""
     for i, gloss in enumerate(glosses):
         if gloss.pos in ("PUNCT", "SYM") or not gloss.text:
+            continue
+        if _light(gloss, i):
+            for k, sense in enumerate(gloss.senses):
+                for j, strength in _sense_matches(sense, words):
+                    light.add(i, j, "lexicon", (0.9 if k == 0 else 0.85) * strength)
             continue
         function = _may_render_function_words(gloss)
         if _silent(gloss):
@@ -293,6 +332,13 @@ def _lexicon_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _Eng
                                              for k, s in enumerate(gloss.senses)]
         if lexicon is not None and gloss.known:
             weighted += [(s, 0.75) for s in _reading_senses(lexicon, gloss)]
+        if gloss.text == "लिए" and i > 1 and _infinitive(glosses[i - 2]):
+            weighted.append(("to", 0.85))  # जानने के लिए "to know"
+        if gloss.lemma == "अपना":  # the reflexive possessive is whoever's the subject is
+            weighted += [(s, 0.8) for s in _POSSESSIVES]
+        if gloss.pos == "PRON" and gloss.lemma in ("वह", "यह"):
+            # third person: honorific plural वे is often "he", उन्हें "him" or "them"
+            weighted += [(s, 0.75) for s in _THIRD_PERSON]
         if gloss.lemma == "होना" and gloss.pos == "AUX" and i and _perfective(glosses[i - 1]):
             weighted += [("has", 0.85), ("have", 0.85), ("had", 0.85)]  # किया है "has done"
         unit = gloss.unit
@@ -315,7 +361,7 @@ def _table_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _Engli
     if table is None:
         return
     for i, gloss in enumerate(glosses):
-        if gloss.pos in ("PUNCT", "SYM", "NUM") or not gloss.text or _silent(gloss):
+        if gloss.pos in ("PUNCT", "SYM", "NUM") or not gloss.text or _silent(gloss) or _light(gloss, i):
             continue
         function = _may_render_function_words(gloss)
         # parallel text is noisy for postpositions, auxiliaries and particles
@@ -352,9 +398,15 @@ def _skeleton(text: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def _sound_similarity(roman: str, english: str) -> float:
+def _sound_similarity(roman: str, english: str, least: float) -> float:
+    """How alike a romanization and an English word look (0..1); 0 when it cannot reach
+    ``least`` (checked cheaply first: most pairs are nothing alike)."""
     a, b = roman.lower(), re.sub(r"'s$|’s$", "", english.lower())
-    whole = SequenceMatcher(None, a, b).ratio()
+    matcher = SequenceMatcher(None, a, b)
+    # the result is at most (1 + whole) / 2, and whole is at most quick_ratio()
+    if (1 + matcher.real_quick_ratio()) / 2 < least or (1 + matcher.quick_ratio()) / 2 < least:
+        return 0.0
+    whole = matcher.ratio()
     ska, skb = _skeleton(a), _skeleton(b)
     outline = SequenceMatcher(None, ska, skb).ratio() if ska and skb else 0.0
     # a short outline (k-y for both "kiya" and "icy") says nothing
@@ -386,13 +438,24 @@ def _name_evidence(evidence: _Evidence, tokens: Sequence[Token], glosses: Sequen
                           if _skeleton(c)[:1] in starts]
             if not candidates:
                 continue
-            best = max(_sound_similarity(r, c) for r in romans for c in candidates)
+            best = max(_sound_similarity(r, c, least) for r in romans for c in candidates)
             if best >= least:
                 score = 0.55 + 0.45 * (best - 0.6) / 0.4
                 evidence.add(i, j, "name", score if word.capital else score * 0.8)
 
 
 _ORDINAL = frozenset({"वां", "वाँ", "वीं", "वें", "वी"})
+
+
+def _negation_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _English) -> None:
+    """Hindi negation and English "not", "no", "never", "don't", "none" (the dictionary's
+    senses cannot name a contraction)."""
+    for i, gloss in enumerate(glosses):
+        if gloss.text not in _NEGATIONS:
+            continue
+        for j, word in enumerate(words):
+            if word.lower.endswith(("n't", "n’t")) or word.lower in ("not", "no", "never", "none", "nor"):
+                evidence.add(i, j, "lexicon", 0.85)
 
 
 def _number_value(text: str) -> str:
@@ -491,6 +554,8 @@ def _token_spans(tokens: Sequence[Token], text: str) -> list[tuple[int, int]]:
 
 def _attention_evidence(evidence: _Evidence, matrix: list[list[float]], glosses: Sequence[Gloss],
                         words: _English) -> None:
+    """Each English word's most attended Hindi token; stronger when that token attends
+    most to the word in turn and both are content words."""
     if not matrix or not matrix[0]:
         return
     for j in range(len(matrix[0])):
@@ -509,6 +574,9 @@ def _attention_evidence(evidence: _Evidence, matrix: list[list[float]], glosses:
 
 @dataclass
 class _Links:
+    """The links made so far, by Hindi token (English word -> (score, origin)) and by
+    English word (its Hindi tokens)."""
+
     by_source: dict[int, dict[int, tuple[float, str]]]
     by_target: dict[int, set[int]]
 
@@ -645,14 +713,11 @@ def _fill_gaps(glosses: Sequence[Gloss], words: _English, links: _Links) -> None
             continue
         left, right = linked_neighbour(i, -1), linked_neighbour(i, 1)
         if left is None or right is None:
-            k = right
-            # an adjective right before its noun: English puts it right before the noun's word
-            if k != i + 1 or gloss.pos != "ADJ" or len(links.by_source[k]) != 1:
+            # an adjective right before its linked noun: English puts it right before too
+            if right != i + 1 or gloss.pos != "ADJ" or len(links.by_source[right]) != 1:
                 continue
-            a = next(iter(links.by_source[k]))
-            # Hindi modifier-noun order is English order: the free word beside the neighbour's
-            j = a - 1 if k > i else a + 1
-            if 0 <= j < len(words) and j not in links.by_target and not words[j].function:
+            j = next(iter(links.by_source[right])) - 1
+            if j >= 0 and j not in links.by_target and not words[j].function:
                 links.add(i, j, 0.4, "position")
             continue
         for a in links.by_source[left]:
@@ -668,6 +733,7 @@ def _fill_gaps(glosses: Sequence[Gloss], words: _English, links: _Links) -> None
 
 
 def _close(links: _Links, k: int, j: int) -> bool:
+    """Whether English word j stands within a few words of token k's English."""
     first, last = min(links.by_source[k]), max(links.by_source[k])
     return first - 5 <= j <= last + 1
 
@@ -716,7 +782,8 @@ def _function_links(evidence: _Evidence, tokens: Sequence[Token], glosses: Seque
             unique = hindi_count[tokens[i].text] == 1 and english_count[words[j].lower] == 1
             if not neighbours or (near < 1.0 and not (unique and _close(links, neighbours[0], j))):
                 continue
-        elif gloss.pos == "ADP" and neighbours and neighbours[0] in links.by_source and near < 1.0:
+        elif (gloss.pos == "ADP" and gloss.lemma in _COMMON_POSTPOSITIONS and neighbours
+              and neighbours[0] in links.by_source and near < 1.0):
             continue  # its noun's English is known, and this preposition is not before it
         elif hindi_count[tokens[i].text] == 1 and english_count[words[j].lower] == 1:
             near = max(near, 0.9)  # only one way to pair them: word order cannot mislead
@@ -733,6 +800,19 @@ def _verb_forms(word: str) -> bool:
 
 def _can_be_verb(word: _Word) -> bool:
     return not word.capital and word.lower.isalpha() and _verb_forms(word.lower)
+
+
+def _light_verbs(glosses: Sequence[Gloss], words: _English, light: _Evidence, links: _Links) -> None:
+    """A light verb still unlinked takes an English verb its own senses name, right by the
+    English of its unit's head (भाषण दिया "gave a speech")."""
+    for (i, j) in light.scores:
+        unit = glosses[i].unit
+        if i in links.by_source or j in links.by_target or unit is None or not _can_be_verb(words[j]):
+            continue
+        head = links.by_source.get(unit.start_token, {})
+        score, origin = light.combined((i, j))
+        if score >= _KEEP and any(abs(j - x) <= 2 for x in head):
+            links.add(i, j, round(score * 0.9, 3), origin)
 
 
 def _group_links(glosses: Sequence[Gloss], words: _English, links: _Links) -> None:
@@ -754,9 +834,9 @@ def _group_links(glosses: Sequence[Gloss], words: _English, links: _Links) -> No
             # a light verb goes with a verb; स्वागत योग्य "welcome" as an adjective keeps it apart
             anchored = {j: v for j, v in anchored.items() if _can_be_verb(words[j])}
         else:
-            # a compound postposition goes with a preposition, or with what the unit means
-            meant = {j for sense in unit.senses for j, _ in _sense_matches(sense, words)}
-            anchored = {j: v for j, v in anchored.items() if words[j].function or j in meant}
+            # a compound postposition goes with a preposition
+            anchored = {j: v for j, v in anchored.items()
+                        if words[j].function or words[j].lower in _PREPOSITIONS}
         for k in members:
             if k in links.by_source or glosses[k].pos in ("PUNCT", "SYM"):
                 continue  # a member with evidence of its own keeps it
@@ -802,10 +882,12 @@ def align(source: SentencePair | Sentence | Sequence[Token], glosses: Sequence[G
     if not words:
         return ()
     evidence = _Evidence()
-    _lexicon_evidence(evidence, glosses, words, lexicon)
+    light = _Evidence()
+    _lexicon_evidence(evidence, glosses, words, lexicon, light)
     _table_evidence(evidence, glosses, words, table)
     _name_evidence(evidence, tokens, glosses, words)
     _number_evidence(evidence, tokens, words)
+    _negation_evidence(evidence, glosses, words)
     if attention is not None:
         text = sentence.text if sentence else " ".join(t.text for t in tokens)
         _attention_evidence(evidence, attention_matrix(attention, tokens, text, translation),
@@ -826,16 +908,15 @@ def align(source: SentencePair | Sentence | Sequence[Token], glosses: Sequence[G
     _settle_repeats(words, links)
     _fill_gaps(glosses, words, links)
     _group_links(glosses, words, links)
+    _light_verbs(glosses, words, light, links)
     return tuple(AlignmentLink(i, j, round(score, 3), origin)
                  for i in sorted(links.by_source)
                  for j, (score, origin) in sorted(links.by_source[i].items()))
 
 
-def _default_table() -> TranslationTable | None:
-    try:
-        from assistant.lexicon.ttable import translation_table
-    except ImportError:  # built by the lexicon build; absent in a checkout without it
-        return None
+def _default_table() -> TranslationTable:
+    from assistant.lexicon.ttable import translation_table
+
     return translation_table()
 
 

@@ -17,6 +17,7 @@ from assistant.lexicon.compounds import compound_senses
 from assistant.lexicon.english import gerund, inflect, participle, plural
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
+from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE
 from assistant.lexicon.ranking import for_form
 from assistant.romanize import name_form, readable, strict
 from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
@@ -25,6 +26,8 @@ MAX_SENSES = 3
 UNKNOWN_NOTE = "Not in the dictionary; shown by its romanization (probably a name or a borrowed word)."
 LOANWORD_NOTE = "English loanword, recognised by its sound"
 NAME_NOTE = "Not in the dictionary; probably a name, spelled as its sound suggests in English"
+LEARNED_NOTE = "learned from parallel text, not from a dictionary"
+VECTOR_NOTE = "vector verb of a compound verb"
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _TENSES = {
     "perf": "perfective (completed action)", "impf": "imperfective (habitual or ongoing)",
@@ -53,6 +56,42 @@ def _grammar_note(word: str, analysis: Analysis) -> str:
     if detail and word != analysis.lemma:
         return f"{detail} form of {analysis.lemma}"
     return ""
+
+
+def _gender(analysis: Analysis, record: LemmaInfo | None) -> str | None:
+    """The word's own gender: a noun's or pronoun's. A verb has none (a participle's
+    agreement stays in the analysis: perfective, masc. sg.), nor has an adjective that
+    does not inflect (सैन्य, रूसी); one that does (बड़ा/बड़ी) shows its agreement."""
+    if analysis.pos in ("VERB", "AUX"):
+        return None
+    if analysis.pos == "ADJ":
+        return analysis.gender if analysis.lemma.endswith("ा") else None
+    return analysis.gender or (record.gender if record else None)
+
+
+def _guessed(unit: MultiwordUnit) -> bool:
+    """A unit whose sense is only put together from its words ("to do storage", "to make
+    passed"): a word inside it keeps its own senses first."""
+    sense = unit.senses[0] if unit.senses else ""
+    lights = [*CONJUNCT_LIGHT.values(), "make"]
+    templates = [f"to {light} " for light in lights]
+    templates += [f"to be {participle('to ' + light)} " for light in lights]
+    return sense.startswith(tuple(templates))
+
+
+def _vector_sense(lexicon: Lexicon, tokens: Sequence[Token], readings: list[list[Analysis] | None],
+                  index: int) -> str | None:
+    """The nuance a vector verb adds after another verb (तबाह कर दिया "destroyed", देना
+    "completely"), or None when the word is not one here."""
+    here = readings[index]
+    if index == 0 or not here or tokens[index - 1].kind != "word":
+        return None
+    vector = next((a for a in here if a.pos in ("VERB", "AUX") and a.lemma in VECTOR_NUANCE), None)
+    before = readings[index - 1]
+    if vector is None or not before or not any(
+            a.pos == "VERB" and a.tense in ("stem", "conj") for a in before):
+        return None
+    return f"({VECTOR_NUANCE[vector.lemma]}: completes the verb before it)"
 
 
 def _add_note(note: str, extra: str) -> str:
@@ -118,7 +157,8 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
         senses = record.senses[:MAX_SENSES]
     if len(senses) > 1 and best.source != "closed" and text != best.lemma:
         senses = for_form(text, best.pos, senses)
-    gender = best.gender or (record.gender if record else None)
+    learned = [sense for sense in senses if record is not None and sense in record.learned]
+    gender = _gender(best, record)
     is_name = best.pos == "PROPN"
     if is_name and not senses:
         senses = (name_form(text) or roman,)
@@ -150,8 +190,10 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
     if not senses:
         bare = f"In the dictionary as {best.lemma} ({best.pos}) but without an English gloss."
         note = _add_note(note, bare)
+    if learned:
+        note = _add_note(note, f"{LEARNED_NOTE}: {', '.join(learned)}")
     if unit is not None and unit.senses and unit.senses[0] not in senses and best.source != "closed" \
-            and not borrowed:
+            and not borrowed and not _guessed(unit):
         # inside a unit the word means what the unit means: रूप in के रूप में is "as",
         # पुष्टि in पुष्टि की "confirmed"; its own senses follow
         senses = (unit.senses[0], *senses)
@@ -177,8 +219,8 @@ def gloss_token(token: Token, lexicon: Lexicon | None = None,
 
 def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis] | None]:
     """Readings per token, reordered where the neighbours decide: a word read as a noun
-    right before another noun is taken as an adjective when it can be one (रूसी राष्ट्रपति
-    "Russian president", not "dandruff president")."""
+    right before another noun, or before an adjective and a noun, is taken as an adjective
+    when it can be one (रूसी राष्ट्रपति "Russian president", not "dandruff president")."""
     readings: list[list[Analysis] | None] = [
         lexicon.analyse(t.text) if t.kind == "word" else None for t in tokens]
     for i, current in enumerate(readings):
@@ -189,12 +231,15 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
                     nxt and nxt[0].pos in ("AUX", "SCONJ")):
                 verbs = [a for a in current if a.pos == "VERB"]
                 readings[i] = verbs + [a for a in current if a.pos != "VERB"]
-    for i, current in enumerate(readings[:-1]):
-        following = readings[i + 1]
+    for i in range(len(readings) - 2, -1, -1):  # right to left: रूसी सैन्य अधिकारी
+        current, following = readings[i], readings[i + 1]
         if not current or not following or current[0].pos != "NOUN":
             continue
-        if following[0].pos not in ("NOUN", "PROPN"):
+        if following[0].pos not in ("NOUN", "PROPN", "ADJ"):
             continue
+        if following[0].pos == "ADJ" and not (i + 2 < len(readings) and readings[i + 2]
+                                               and readings[i + 2][0].pos in ("NOUN", "PROPN")):
+            continue  # an adjective before a noun: the word before it is one too
         for k, analysis in enumerate(current):
             record = lexicon.info(analysis.lemma, "ADJ") if analysis.pos == "ADJ" else None
             if record is not None and record.pos == "ADJ" and record.senses:
@@ -214,10 +259,19 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
         for index in range(unit.start_token, unit.end_token):
             owner[index] = unit
     readings = _in_context(lexicon, tokens)
-    return tuple(
-        _word_gloss(token, lexicon, owner.get(i), readings[i]) if token.kind == "word"
-        else gloss_token(token, lexicon, owner.get(i))
-        for i, token in enumerate(tokens))
+    out = []
+    for i, token in enumerate(tokens):
+        if token.kind != "word":
+            out.append(gloss_token(token, lexicon, owner.get(i)))
+            continue
+        gloss = _word_gloss(token, lexicon, owner.get(i), readings[i])
+        vector = _vector_sense(lexicon, tokens, readings, i) if owner.get(i) is None else None
+        if vector is not None:
+            # a vector verb left outside a unit (कर दिया after a conjunct verb) is aspect, not "give"
+            gloss = replace(gloss, senses=(vector, *gloss.senses)[:MAX_SENSES],
+                            note=_add_note(VECTOR_NOTE, gloss.note))
+        out.append(gloss)
+    return tuple(out)
 
 
 @dataclass
@@ -259,6 +313,8 @@ def _closed_line(lexicon: Lexicon, gloss: Gloss) -> str | None:
 def _word_piece(lexicon: Lexicon, gloss: Gloss) -> _Piece:
     if gloss.pos in ("PUNCT", "SYM"):
         return _Piece("." if gloss.text in "।॥" else gloss.text, gloss=gloss)
+    if gloss.note.startswith(VECTOR_NOTE):
+        return _Piece("", gloss=gloss)  # aspect only: "destroyed", not "destroyed gave"
     analysis = gloss.analysis
     if analysis is not None and analysis.source == "closed":
         rendered = _closed_line(lexicon, gloss)

@@ -8,9 +8,9 @@ What is shown follows Hindi grammar rather than the analyser's fields:
 - gender is a property of nouns and names only; it is shown as "masculine"/"feminine";
 - verbs, auxiliaries and adjectives have no gender of their own: a form's agreement is
   shown as agreement ("perfective, masc. sg."), taken from the word's ``Analysis``;
-- an adjective shows agreement only when it inflects at all: the glosser leaves
-  ``Gloss.gender`` empty for invariant adjectives (सैन्य, रूसी), and a glossary entry
-  (a dictionary form) never shows it.
+- an adjective shows agreement only when it inflects at all: its dictionary form ends
+  in -ā (बड़ा) and the glosser gave the form a gender; invariant adjectives (सैन्य, रूसी)
+  show none, and a glossary entry (a dictionary form) never does.
 """
 
 from __future__ import annotations
@@ -105,6 +105,12 @@ def form_label(analysis: Analysis) -> str:
     return ", ".join(p for p in (tense, agreement_label(analysis.gender, analysis.number, person)) if p)
 
 
+def _inflects(adjective: str) -> bool:
+    """Whether a Hindi adjective agrees with its noun: those whose dictionary form ends in
+    -ā (बड़ा, बड़ी, बड़े) do; the rest (सैन्य, लाल, सुंदर) never change."""
+    return adjective.endswith("\u093e")
+
+
 def _is_name(pos: str, is_name: bool) -> bool:
     return is_name or pos.upper() == "PROPN"
 
@@ -137,7 +143,7 @@ def gloss_grammar(gloss: Gloss) -> str:
         return _join(pos_label(pos), gender_label(gloss.gender or (analysis.gender if analysis else None)))
     if pos in _AGREEING:
         return _join(pos_label(pos), form_label(analysis) if analysis else "")
-    if pos == "ADJ" and gloss.gender:
+    if pos == "ADJ" and gloss.gender and _inflects(analysis.lemma if analysis else gloss.lemma):
         number = analysis.number if analysis else None
         return _join(pos_label(pos), agreement_label(gloss.gender, number))
     return pos_label(pos)

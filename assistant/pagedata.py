@@ -335,6 +335,7 @@ def page_data(
     parts: tuple[Section, ...] | None = None,
     table: FormTable | None = None,
     sent: tuple[int, int, int] = (0, 0, 0),
+    opening_of: int = 0,
 ) -> dict[str, Any]:
     """The page's data for the browser: one section (``section``), or all when it is None.
 
@@ -342,7 +343,8 @@ def page_data(
     a section not included. ``parts`` saves cutting the page again when the caller has.
     ``table`` numbers the word forms (a new one when None); ``sent`` says how many of its
     forms, strings and units the browser holds already: only the rest travel, and
-    ``base`` tells the browser where they start.
+    ``base`` tells the browser where they start. ``opening_of`` marks ``page`` as the
+    opening of a longer article of that many sentences, still being looked up.
     """
     parts = sections(page) if parts is None else parts
     wanted = range(len(parts)) if section is None else [min(max(section, 0), max(len(parts) - 1, 0))]
@@ -367,7 +369,8 @@ def page_data(
         },
         "options": options_data(options),
         "sections": [[p.title, p.start, p.end, p.words] for p in parts],
-        "sentences": total,
+        "sentences": max(total, opening_of),
+        "partial": bool(opening_of),
         "current": wanted[0] if parts else 0,
         "base": list(sent),
         "forms": forms.entries[sent[0] :],

@@ -187,20 +187,18 @@ body.hr-doc > .hr-appendix { min-height: 0; padding-top: 0; }
 """
 
 _MOUNT_JS = """
-(function () {
-  var holder = document.getElementById("hr-data");
-  var root = document.getElementById("hr-page");
-  HindiReader.mount(root, JSON.parse(holder.textContent), { standalone: true });
-})();
+HindiReader.mount(document.getElementById("hr-page"), HINDI_READER_PAGE, { standalone: true });
 """
+FALLBACK_PAIRS = 40  # sentence pairs written as plain HTML for readers without scripts
 
 
 def standalone_html(page: ReadingPage, options: RenderOptions | None = None, *, footer: str = "") -> str:
     """A complete offline HTML5 document: the page (all its sections), glossary and footer.
 
-    ``footer`` is plain text (escaped here). The page travels as JSON in a
-    ``<script type="application/json">`` element, drawn by the fixed package script; the
-    glossary is static HTML, so it is readable even without scripts.
+    ``footer`` is plain text (escaped here). The page's data travels as a JSON literal
+    inside the one script, before the fixed package code that draws it; the JSON cannot
+    close the element (``json_for_html``). The glossary and the first sentence pairs are
+    plain HTML too, so the file says something even without scripts.
     """
     from assistant.pagedata import json_for_html, page_data
 
@@ -211,7 +209,11 @@ def standalone_html(page: ReadingPage, options: RenderOptions | None = None, *, 
     footer_text = footer or " · ".join(meta)
     data = json_for_html(page_data(page, options, section=None))
     theme = options.theme if options.theme in THEMES else "auto"
-    fallback = "".join(f'<p lang="hi">{_e(pair.source.text)}</p>' for pair in list(page.pairs())[:40])
+    fallback = "".join(
+        f'<p lang="{_e(pair.source.lang)}">{_e(pair.source.text)}</p>'
+        f'<p class="hr-gl">{_e(pair.translation or pair.gloss_line)}</p>'
+        for pair in list(page.pairs())[:FALLBACK_PAIRS]
+    )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -222,8 +224,7 @@ def standalone_html(page: ReadingPage, options: RenderOptions | None = None, *, 
         "</div>\n"
         f'<div class="hr-reader hr-theme-{theme} hr-appendix">{glossary_html(page.glossary)}'
         f'<footer class="hr-footer">{_e(footer_text)}</footer></div>\n'
-        f'<script type="application/json" id="hr-data">{data}</script>\n'
-        f"<script>{reader_js()}{_MOUNT_JS}</script>\n</body>\n</html>\n"
+        f"<script>\nvar HINDI_READER_PAGE = {data};\n{reader_js()}{_MOUNT_JS}</script>\n</body>\n</html>\n"
     )
 
 
@@ -236,6 +237,7 @@ def component_data(
     page_id: str = "",
     table: Any = None,
     sent: tuple[int, int, int] = (0, 0, 0),
+    opening_of: int = 0,
 ) -> bytes:
     """One section of the page as the app's component receives it: UTF-8 JSON bytes.
 
@@ -244,6 +246,8 @@ def component_data(
     """
     from assistant.pagedata import json_for_html, page_data
 
-    data = page_data(page, options, section=section, parts=parts, table=table, sent=sent)
+    data = page_data(
+        page, options, section=section, parts=parts, table=table, sent=sent, opening_of=opening_of
+    )
     data["page"] = page_id
     return json_for_html(data).encode("utf-8")

@@ -211,23 +211,43 @@ def _block_paragraphs(tree: HtmlElement) -> list[str]:
     small or too plain for the extractor."""
     roots = tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree]
     paragraphs: list[str] = []
-    for element in roots[0].iter():
-        if not isinstance(element.tag, str) or element.tag not in _BLOCKS:
+    # Depth first in document order, not entering a block: text inside it is part of it
+    # already. (Asking each element for its ancestors would cost depth squared.)
+    stack = [roots[0]]
+    while stack:
+        element = stack.pop()
+        if isinstance(element.tag, str) and element.tag in _BLOCKS:
+            text = _text_of(element)
+            if text:
+                paragraphs.append(text)
             continue
-        if any(a.tag in _BLOCKS for a in element.iterancestors()):
-            continue  # its text is part of an enclosing block already
-        text = _text_of(element)
-        if text:
-            paragraphs.append(text)
+        stack.extend(reversed(element))
     if not paragraphs:
         text = _flat(roots[0].text_content())
         paragraphs = [text] if text else []
     return paragraphs
 
 
+_EXTRACTOR_DEPTH = 200
+
+
+def _deeper_than(tree: HtmlElement, limit: int) -> bool:
+    """Whether any element lies more than ``limit`` levels below the root."""
+    stack = [(tree, 0)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in element)
+    return False
+
+
 def html_to_text(markup: str) -> str:
     """Title and main text of an HTML page, paragraphs separated by blank lines."""
-    title, paragraphs = _trafilatura_paragraphs(_parse(markup))
+    tree = _parse(markup)
+    # The extractor's boilerplate scoring costs depth squared; no real article is nested
+    # hundreds of levels deep, so such a page goes straight to the simple reading.
+    title, paragraphs = ("", []) if _deeper_than(tree, _EXTRACTOR_DEPTH) else _trafilatura_paragraphs(tree)
     if len(paragraphs) < 2:
         fallback = _block_paragraphs(_parse(markup))
         if fallback:

@@ -192,11 +192,11 @@ def _long_run(browser: Any, url: str, path: Path, pid: int) -> dict[str, float]:
         )
         found["toggle s"] = time.perf_counter() - start
         if page.locator(".hr-nav-top .hr-next").count():
-            before = page.locator(".hr-nav-top .hr-pos").inner_text()
+            before = page.locator(".hr-nav-top .hr-pos:not(.hr-busy)").inner_text()
             start = time.perf_counter()
             page.locator(".hr-nav-top .hr-next").click()
             page.wait_for_function(
-                "b => document.querySelector('.hr-nav-top .hr-pos')?.textContent !== b "
+                "b => document.querySelector('.hr-nav-top .hr-pos:not(.hr-busy)')?.textContent !== b "
                 "&& document.querySelectorAll('.hr-row .hr-w').length > 0 "
                 "&& !document.querySelector('.hr-loading')",
                 arg=before,

@@ -7,19 +7,20 @@ from pathlib import Path
 import pytest
 
 from assistant.align import english_words
-from assistant.evaluate.alignment import GOLD_FILE, GoldPair, Score, parse_links, read_gold
+from assistant.evaluate.alignment import BLIND_FILE, GOLD_FILE, GoldPair, Score, parse_links, read_gold
 from assistant.evaluate.heldout import FLORES_ENGLISH, FLORES_HINDI, is_held_out
 from assistant.text import normalize_text, tokenize
 
 
-@pytest.fixture(scope="module")
-def gold() -> list[GoldPair]:
-    return read_gold()
+@pytest.fixture(scope="module", params=[GOLD_FILE, BLIND_FILE], ids=["gold", "blind"])
+def gold(request: pytest.FixtureRequest) -> list[GoldPair]:
+    return read_gold(request.param)
 
 
-def test_gold_set_is_large_enough_and_held_out(gold: list[GoldPair]) -> None:
-    assert len(gold) >= 100
-    lines = [pair.flores_line for pair in gold]
+def test_gold_sets_are_large_enough_held_out_and_apart() -> None:
+    main, blind = read_gold(GOLD_FILE), read_gold(BLIND_FILE)
+    assert len(main) >= 100 and len(blind) >= 40
+    lines = [pair.flores_line for pair in (*main, *blind)]
     assert len(set(lines)) == len(lines)
     assert all(is_held_out(line) for line in lines)
 

@@ -376,3 +376,21 @@ def test_a_running_download_reads_downloading_not_broken(models_dir: Path) -> No
         release.set()
         _finish_job("opus-mt-hi-en")
         downloads._JOBS.clear()
+
+
+HINGLISH = "मैंने आज office में meeting attend की और फिर boss को email भेजा।"
+
+
+def test_hinglish_sentence_is_glossed_and_sent_to_the_model(
+    tiny_marian_dir: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(tiny_marian_dir, models_dir / "tiny-marian")
+    monkeypatch.setenv("ASSISTANT_MODEL", "tiny-marian")
+    at = paste(start(), HINGLISH)
+    [pair] = pairs(at)
+    assert pair["k"] == "mt" and pair.get("t")  # translated, not "English in the original"
+    data = page_data(at)
+    held = data["base"][0] + len(data["forms"])  # earlier draws of this page sent the first ones
+    assert all(f < held for f in pair["w"][2::3])
+    written = [pair["s"][a:b] for a, b, f in zip(*[iter(pair["w"])] * 3, strict=True) if f >= 0]
+    assert "मैंने" in written and "भेजा" in written  # the Hindi words carry tooltips

@@ -266,17 +266,20 @@ class _Collector(HTMLParser):
 
 
 def test_html_is_standalone_with_sentences_escaped() -> None:
+    """The page data travels as a JSON island the article cannot close; text stays text."""
     page = translated_page()
     doc = _text(page, "html")
     assert doc.lstrip().lower().startswith("<!doctype html>")
     parser = _Collector()
     parser.feed(doc)
     parser.close()
+    assert parser.tags.count("script") == 2  # the data island and the page's own script
+    island = doc.split('<script type="application/json" id="hr-data">', 1)[1].split("</script>", 1)[0]
+    data = json.dumps(json.loads(island), ensure_ascii=False)
+    assert "प्रतिबंधों के बढ़ने पर बैठक हुई।" in data
+    assert f"The article said {SCRIPT}." in data  # shown as text once drawn...
+    assert "alert('x')</script>" not in doc and "<script>alert" not in doc  # ...never markup
     text = "".join(parser.text)
-    assert "प्रतिबंधों के बढ़ने पर बैठक हुई।" in text
-    assert f"The article said {SCRIPT}." in text  # shown as text...
-    assert parser.tags.count("script") == 1  # ...and only the page's own script is a script
-    assert "alert('x')</script>" not in doc
     assert "opus-mt-hi-en" in text and "sample.hi.txt" in text
 
 

@@ -117,6 +117,8 @@ def _gloss(
         (_gloss("ADJ", "f", Analysis("बड़ा", "ADJ", "f", "sg")), "adjective · fem. sg."),
         (_gloss("ADJ", "m", Analysis("बड़ा", "ADJ", "m")), "adjective · masc."),
         (_gloss("ADJ", None, Analysis("सैन्य", "ADJ", "f")), "adjective"),
+        (_gloss("ADJ", "f", Analysis("सैन्य", "ADJ", "f")), "adjective"),  # invariant, whatever the data says
+        (_gloss("ADJ", "m", Analysis("लाल", "ADJ", "m", "pl")), "adjective"),
         # the rest: part of speech only
         (_gloss("ADP", "m", Analysis("का", "ADP", "m", "sg")), "postposition"),
         (_gloss("PRON"), "pronoun"),

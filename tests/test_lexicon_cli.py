@@ -42,9 +42,9 @@ def test_evaluation_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     conllu = tmp_path / "tiny.conllu"
     conllu.write_text(CONLLU, encoding="utf-8")
     flores = tmp_path / "flores.txt"
-    flores.write_text("लड़कों ने पुतिन का स्वागत किया।\nक्लिंटन ने पोस्ट और ब्लॉग लिखे।\n", encoding="utf-8")
+    flores.write_text("लड़कों ने पुतिन का स्वागत किया।\nक्लिंटन ने ट्वीट और इंकजेट लिखे।\n", encoding="utf-8")
     english = tmp_path / "english.txt"
-    english.write_text("The boys welcomed Putin.\nClinton wrote posts and a diary.\n", encoding="utf-8")
+    english.write_text("The boys welcomed Putin.\nClinton wrote tweets and a diary.\n", encoding="utf-8")
     args = Namespace(conllu=conllu, flores=flores, english_conllu=tmp_path / "absent.conllu",
                      english_flores=english, tatoeba=tmp_path / "absent.hin",
                      english_tatoeba=tmp_path / "absent.eng", misses=3)
@@ -53,7 +53,7 @@ def test_evaluation_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert "NOUN+VERB+ADJ" in out
     assert "100.0%" in out  # every lemma agrees, the verb compared as a stem (करना ~ कर)
     assert "FLORES dev" in out
-    # Clinton and post are in the reference, blog is not; PUD has no English here
+    # Clinton and tweet are in the reference, inkjet is not; PUD has no English here
     assert "FLORES dev: 3 glosses found by sound" in out and "66.7% of them occur" in out
     assert "UD Hindi PUD: " not in out
     assert "Tatoeba" not in out  # an absent optional corpus is left out

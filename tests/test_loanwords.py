@@ -162,7 +162,7 @@ def test_word_list_separates_words_from_names(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("word", "sense", "pos", "is_name"), [
     ("ट्वीट", "tweet", None, False),
     ("क्लिंटन", "Clinton", "PROPN", True),
-    ("ब्रिटिश", "British", None, False),  # a Hindi dictionary word without English senses
+    ("इंग्लिश", "english", None, False),  # a Hindi dictionary word without English senses
 ])
 def test_glosses_mark_borrowed_senses(word: str, sense: str, pos: str | None, is_name: bool) -> None:
     gloss = _gloss(word)

@@ -432,14 +432,14 @@ def test_article_and_model_text_is_always_escaped(text: str) -> None:
         "h2", "h3", "table", "thead", "tbody", "tr", "th", "td", "noscript", "p",
     }  # fmt: skip
     assert not [name for _, attrs in tags for name, _ in attrs if name.startswith("on")]
-    assert html.lower().count("<script") == 2 and html.lower().count("</script") == 2
+    assert html.lower().count("<script") == 1 and html.lower().count("</script") == 1
     assert "<!--" not in html and html.count("</style>") == 1
     # The page data parses back to exactly the article's text.
-    holder = html.split('<script type="application/json" id="hr-data">', 1)[1].split("</script>", 1)[0]
+    holder = html.split("var HINDI_READER_PAGE = ", 1)[1].split(";\n", 1)[0]
     data = json.loads(holder)
     assert data == page_data(page, RenderOptions(romanization=True, highlight_lemma=text), section=None)
     assert data["content"][0][0]["p"][0]["s"] == text and text in data["heading"]
-    outside = html.replace(holder, "")
+    outside = html.split("<script>", 1)[0]
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     assert escaped in outside
     if escaped != text:
@@ -454,15 +454,21 @@ def test_json_for_html_cannot_close_its_script(text: str) -> None:
     assert "<" not in encoded and ">" not in encoded and "\u2028" not in encoded
 
 
-def test_standalone_scripts_are_the_fixed_reader_and_the_data() -> None:
-    html = standalone_html(hostile_page("<script>alert(1)</script>"))
-    pattern = r"<script( type=\"application/json\" id=\"hr-data\")?>(.*?)</script>"
-    scripts = re.findall(pattern, html, flags=re.S)
-    assert len(scripts) == 2
-    code = next(body_ for kind, body_ in scripts if not kind)
-    assert code.startswith(reader_js()) and "alert" not in code
+def test_standalone_script_is_the_data_then_the_fixed_reader() -> None:
+    page = hostile_page("<script>alert(1)</script>")
+    html = standalone_html(page)
+    code = html.split("<script>", 1)[1].split("</script>", 1)[0]
+    head, rest = code.split(";\n", 1)
+    assert head.startswith("\nvar HINDI_READER_PAGE = {")
+    assert rest.startswith(reader_js()) and "alert" not in rest
     assert "innerHTML" not in reader_js() and "insertAdjacentHTML" not in reader_js()
     assert component_js().startswith(reader_js()) and "export default function" in component_js()
+
+
+def test_standalone_without_scripts_shows_the_first_pairs_as_text() -> None:
+    html = standalone_html(make_page())
+    fallback = html.split("<noscript>", 1)[1].split("</noscript>", 1)[0]
+    assert "भारत बड़ा देश है।" in fallback and "India is a big country." in fallback
 
 
 # ---------------------------------------------------------------- options

@@ -80,7 +80,7 @@ def test_damaged_table_is_a_lexicon_error(tmp_path: Path) -> None:
     from assistant.errors import LexiconError
 
     bad = tmp_path / "t.gz"
-    bad.write_bytes(gzip.compress(b"#assistant-translation-table\t1\nP\tf\tx\n"))
+    bad.write_bytes(gzip.compress(b"#assistant-translation-table\t2\nP\tf\tx\n"))
     with pytest.raises(LexiconError, match="lexicon build"):
         read_translation_table((bad,))
 

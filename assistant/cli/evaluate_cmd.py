@@ -10,6 +10,7 @@ EVALUATIONS = {
     "lexicon": ("assistant.evaluate.lexicon", "lemma agreement and gloss coverage on PUD and FLORES"),
     "alignment": ("assistant.evaluate.alignment", "word-alignment precision, recall, AER"),
     "senses": ("assistant.evaluate.senses", "first-sense agreement with the reference English (held out)"),
+    "hand": ("assistant.evaluate.hand_judged", "hand-judged precision of first senses (held-out PUD sample)"),
 }
 
 

@@ -43,9 +43,14 @@ class Lexicon:
     """Lemmas with senses, full forms, closed-class entries and multiword phrases."""
 
     def __init__(self, lemmas: dict[str, list[LemmaInfo]], forms: dict[str, str],
-                 closed: Iterable[ClosedEntry]) -> None:
+                 closed: Iterable[ClosedEntry], own_words: Iterable[str] = (),
+                 preferred: Iterable[tuple[str, str, str]] = ()) -> None:
         self._lemmas = lemmas
         self._forms = forms
+        # frequent words that are not inflections or respellings of a rarer lemma (own_words.py)
+        self._own = frozenset(own_words)
+        # form → (lemma, pos) of the reading its translations in parallel text back
+        self._preferred = {form: (lemma, pos) for form, lemma, pos in preferred}
         self._closed: dict[str, list[ClosedEntry]] = defaultdict(list)
         for entry in closed:
             self._closed[entry.form].append(entry)
@@ -80,6 +85,14 @@ class Lexicon:
     def closed_entries(self, word: str) -> list[ClosedEntry]:
         return list(self._closed.get(norm(word), ()))
 
+    def records(self, lemma: str) -> list[LemmaInfo]:
+        """Every dictionary record of a lemma in this exact spelling, all parts of speech."""
+        return list(self._lemmas.get(norm(lemma), ()))
+
+    def full_forms(self) -> Iterable[tuple[str, str]]:
+        """(form, packed analyses) of every expanded full form."""
+        return self._forms.items()
+
     def has_lemma(self, lemma: str) -> bool:
         return norm(lemma) in self._lemmas
 
@@ -105,7 +118,7 @@ class Lexicon:
         what careless or old spellings vary: vowel length (इमानदारी for ईमानदारी), a
         virama (उम्मीद्वार for उम्मीदवार), or nasalization; None if none or several."""
         key = norm(word)
-        if self._held(key):
+        if self._held(key) or key in self._own:
             return None
         if self._fuzzy is None:
             index: dict[str, set[str]] = defaultdict(set)
@@ -146,7 +159,12 @@ class Lexicon:
                 found.extend(self._exact(variant))
         if not found:
             found = self._by_rules(key, loose_lemmas=True)
+        if key in self._own:
+            found = [a for a in found if a.lemma == key or a.source == "closed"]
         result = self._rank(found)
+        if key in self._preferred:
+            lemma, pos = self._preferred[key]
+            result.sort(key=lambda a: (a.lemma, a.pos) != (lemma, pos))  # stable: the rest keep their order
         if len(self._cache) < 200_000:
             self._cache[key] = result
         return list(result)

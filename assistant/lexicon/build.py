@@ -7,7 +7,10 @@ Line kinds (tab-separated):
   ``L lemma pos gender roman senses example sources learned`` — senses joined by `` | ``;
   ``learned`` lists the senses (among ``senses``) learned from parallel text, not a dictionary;
   ``F form analyses`` — analyses ``lemma/pos/gender/number/case/person/tense`` joined
-  by ``;`` with empty fields for unknown values.
+  by ``;`` with empty fields for unknown values;
+  ``O word`` — a frequent word in its own right (``own_words.py``), not read as an
+  inflection or respelling of a rarer lemma;
+  ``R form lemma pos`` — the reading of a form that its translations in parallel text back.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from assistant.lexicon.ranking import (
     learned_units,
     phrase_distribution,
     rank_senses,
+    support,
     table_distribution,
 )
 from assistant.lexicon.sources import Pair, read_freedict, read_wiktionary
@@ -129,6 +133,9 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
     for lemma, pos in sorted(entries):
         spellings[(loose(lemma), pos)].append(lemma)
     lines = []
+    # how well the table backs each part of speech of a phrase (आसानी से: ADV "easily",
+    # not ADJ "swimmingly"); only the best-backed one keeps its senses
+    backing: dict[str, dict[str, float]] = defaultdict(dict)
     for (lemma, pos), entry in sorted(entries.items()):
         senses = _sense_order(_with_variants(entry, spellings[(loose(lemma), pos)], entries, pos, lemma),
                               frequency)
@@ -136,14 +143,17 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
         if (lemma, pos) in learned_entries:
             senses, learned = senses[:1], tuple(senses[:1])
         elif table is not None and pos != "PROPN":
-            if " " in lemma:
-                distribution = phrase_distribution(table, tuple(lemma.split()), function_words)
+            words = tuple(lemma.replace("-", " ").split())  # अलग-अलग is two tokens
+            if len(words) > 1:
+                distribution = phrase_distribution(table, words, function_words)
             else:
                 distribution = table_distribution(table, lemma)
             # a phrase learns only from its own counts, not from its words' senses
             ranked = rank_senses(pos, tuple(senses), *distribution, limit=MAX_SENSES,
-                                 learn=" " not in lemma or lemma in table.units)
+                                 learn=len(words) == 1 or " ".join(words) in table.units)
             senses, learned = list(ranked.senses), ranked.learned
+            if len(words) > 1 and senses:
+                backing[lemma][pos] = support(senses[0], distribution[0], pos)
         else:
             senses = senses[:MAX_SENSES]
         if entry.genders:
@@ -159,7 +169,17 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
         lines.append("\t".join(["L", lemma, pos, gender if pos in ("NOUN", "PROPN") else "",
                                 entry.roman, " | ".join(senses), example.replace("\t", " "),
                                 ",".join(sources), " | ".join(learned)]))
-    return lines
+    return [_drop_unbacked(line, backing) for line in lines]
+
+
+def _drop_unbacked(line: str, backing: dict[str, dict[str, float]]) -> str:
+    """A phrase's line without senses when the table backs another part of speech of the
+    same phrase and not this one."""
+    cols = line.split("\t")
+    scores = backing.get(cols[1], {})
+    if len(scores) > 1 and max(scores.values()) > 0 and scores.get(cols[2], 0.0) == 0:
+        cols[5] = cols[8] = ""
+    return "\t".join(cols)
 
 
 def _function_words() -> frozenset[str]:
@@ -223,7 +243,8 @@ def _form_lines(forms: list[ApertiumForm]) -> list[str]:
 def build_lexicon(shared: Path | None = None, out: Path | None = None,
                   table: TranslationTable | None = None) -> Path:
     """Build the lexicon from the source dictionaries in ``shared``; returns the file written.
-    Senses are ranked with ``table`` (default: the committed translation table). The
+    Senses are ranked with ``table`` (default: the committed translation table, if it can
+    be read; ``lexicon build`` builds the table and then the lexicon again). The
     loanword table (``loanwords.tsv.gz``) is written next to it."""
     shared = Path(shared) if shared else DEFAULT_SHARED
     out = Path(out) if out else DATA_FILE
@@ -236,8 +257,24 @@ def build_lexicon(shared: Path | None = None, out: Path | None = None,
     pairs = read_freedict(shared / FREEDICT_FILE) + read_wiktionary(shared / WIKTIONARY_FILE)
     forms = read_apertium(shared / APERTIUM_FILE)
     frequency = english_frequencies(pairs)
-    table = table if table is not None else read_translation_table()
-    write_table([FORMAT_HEADER, *_lemma_lines(pairs, forms, frequency, table), *_form_lines(forms)], out)
+    if table is None:
+        try:
+            table = read_translation_table()
+        except LexiconError:
+            table = None  # a first build: senses stay in dictionary order until the table exists
+    lines = [FORMAT_HEADER, *_lemma_lines(pairs, forms, frequency, table), *_form_lines(forms)]
+    write_table(lines, out)
+    # which frequent words the analyser over-reaches on can only be seen by running it
+    from assistant.lexicon.own_words import find_own_words, learned_headwords, preferred_readings
+    from assistant.lexicon.store import read_lexicon
+
+    first = read_lexicon(out)
+    if table is not None:
+        lines += [f"R\t{form}\t{lemma}\t{pos}" for form, lemma, pos in preferred_readings(first, table)]
+        lines += ["\t".join(["L", word, pos, "", "", sense, "", "parallel", sense])
+                  for word, pos, sense in learned_headwords(first, table)]
+    lines += [f"O\t{word}" for word in find_own_words(first)]
+    write_table(lines, out)
     ordinary = {p.english.lower() for p in pairs if p.pos != "PROPN" and p.english.isalpha()}
     loan_lines = loanword_lines(ordinary, frequency)
     write_table([LOANWORD_HEADER, *loan_lines], out.with_name(LOANWORD_FILE.name))

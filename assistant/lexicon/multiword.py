@@ -24,6 +24,25 @@ _VERBAL = frozenset({"VERB", "AUX"})
 _FOLLOWERS_OF_VERB = frozenset({"AUX", "PART", "CCONJ", "SCONJ", "VERB"})
 
 
+def _can_be_verb(english: str) -> bool:
+    """Whether an English word is also a verb in this very form (offer, attack, support;
+    not "meeting", a form of "meet")."""
+    from lemminflect import getAllLemmas
+
+    return english.lower() in getAllLemmas(english.lower()).get("VERB", ())
+
+
+def _participle_of(english: str) -> str | None:
+    """The verb an English past participle comes from ("passed" → "pass"), else None."""
+    from lemminflect import getAllLemmas
+
+    word = english.lower()
+    if " " in word or not word.endswith(("ed", "en", "wn", "nt", "ld", "ght")):
+        return None
+    verbs = getAllLemmas(word).get("VERB", ())
+    return verbs[0] if verbs and verbs[0] != word else None
+
+
 def _analyses(lexicon: Lexicon, token: Token) -> list[Analysis]:
     return lexicon.analyse(token.text) if token.kind == "word" else []
 
@@ -99,7 +118,15 @@ class _Finder:
         verbal = self.lx.info(words[0], "VERB")
         if words[1] == "करना" and verbal and verbal.pos == "VERB" and verbal.senses:
             return verbal.senses[:1]
-        return (f"to {CONJUNCT_LIGHT[words[1]]} {info.senses[0]}",)
+        sense = info.senses[0]
+        if words[1] == "करना" and " " not in sense and _can_be_verb(sense):
+            return (f"to {sense}",)  # पेशकश करना "to offer", not "to do offer"
+        if words[1] == "करना" and info.pos == "ADJ":
+            verb = _participle_of(sense)
+            if verb is not None:
+                return (f"to {verb}",)  # पारित करना "to pass", not "to make passed"
+            return (f"to make {sense}",)  # मजबूत करना "to make strong"
+        return (f"to {CONJUNCT_LIGHT[words[1]]} {sense}",)
 
     def conjunct(self, start: int) -> MultiwordUnit | None:
         nxt = start + 1

@@ -23,9 +23,14 @@ FREQUENCY_WEIGHT = 0.12
 WORDINESS_PENALTY = 0.3
 RARE_ZIPF = 2.0  # below this an English word is a typo, archaic or obscure
 RARE_PENALTY = 1.0
-# a learned sense needs this much of the word's links, this many links, and a common word
+# a learned sense needs this much of the word's links, this many sentences behind it, and
+# a common English word
 LEARN_SHARE = 0.3
-LEARN_LINKS = 4
+LEARN_LINKS = 2  # sentences
+LEARN_WEIGHT = 1.5  # share × sentences
+FILL_SHARE = 0.1  # a translation this frequent may fill a place the dictionary leaves free
+FILL_ONLY = 1.0  # below a dictionary sense, above a typo
+FEW_SENTENCES, FEW_ZIPF = 5, 4.0  # on fewer sentences only a common English word is learned
 LEARN_ZIPF = 3.0
 UNIT_SHARE = 0.5  # a two-word unit: aligned as one in half its sentences, at least 3 of them
 UNIT_OCCURRENCES = 3
@@ -33,11 +38,11 @@ UNIT_HEAD_SHARE = 0.6
 CONJUNCT_SHARE = 0.3
 # a form's own counts reorder its lemma's senses from this many links, for a sense with
 # this share that leads the first sense by this margin
-FORM_LINKS = 20
+FORM_LINKS = 10
 FORM_SHARE = 0.4
 FORM_MARGIN = 0.2
 _WORD = re.compile(r"[A-Za-z]+")
-_STOPWORDS = frozenset({
+STOPWORDS = frozenset({
     "to", "a", "an", "the", "of", "in", "on", "at", "by", "for", "with", "from", "up", "out", "off",
     "be", "is", "and", "or", "one", "s", "something", "someone", "oneself", "etc", "it", "this", "that",
     "as", "not", "no", "do", "have", "can", "will", "would", "may", "must", "shall", "should", "i", "you",
@@ -85,18 +90,30 @@ def fit(english: str, pos: str) -> float:
         return 1.0
     found = _english_pos(english)
     if not found:
-        return 1.0 if pos == "NOUN" else 0.0
+        # a word LemmInflect does not know: a noun, or a proper adjective (German, Iraqi)
+        return 1.0 if pos == "NOUN" or (pos == "ADJ" and english in _proper_spellings()) else 0.0
     if any(p in found for p in wanted):
         return 1.0
     return NEAR_POS_SHARE if any(p in found for p in _NEAR_POS.get(pos, ())) else 0.0
 
 
-def _render(english: str, pos: str) -> str:
+@lru_cache(maxsize=1)
+def _proper_spellings() -> dict[str, str]:
+    """Lower case → capitalized spelling of English words only ever written capitalized
+    (British, Monday), from the system word list the loanword table is built from."""
+    from assistant.lexicon.loanwords import read_word_list
+
+    words, names = read_word_list()
+    return {lower: name for lower, name in names.items() if lower not in words}
+
+
+def render(english: str, pos: str) -> str:
     """A learned English lemma as a sense of a Hindi word of part of speech ``pos``."""
-    found = _english_pos(english)
+    english = _proper_spellings().get(english, english)
+    found = _english_pos(english.lower())
     if pos == "VERB":
         return f"to {english}"
-    if pos == "ADJ" and "ADJ" not in found and "NOUN" not in found and "VERB" in found:
+    if pos == "ADJ" and "ADJ" not in found and "VERB" in found:
         return participle(english)  # आयोजित: "held"
     return english
 
@@ -105,15 +122,17 @@ def content_words(sense: str) -> list[str]:
     """The words of a sense that carry its meaning ("to put pressure" → put, pressure); for a
     sense made only of small words ("to do", "with") those words themselves."""
     words = [w.lower() for w in _WORD.findall(sense)]
-    return [w for w in words if w not in _STOPWORDS] or [w for w in words if w not in _FRAME]
+    return [w for w in words if w not in STOPWORDS] or [w for w in words if w not in _FRAME]
 
 
 def table_distribution(table: TranslationTable, lemma: str) -> tuple[dict[str, float], int]:
-    """p(English lemma | Hindi lemma) from the table, and how many links it rests on."""
-    return dict(table.english(lemma, "l")), table.links(lemma, "l")
+    """p(English lemma | Hindi lemma) from the table, and in how many sentences it was seen."""
+    return dict(table.english(lemma, "l")), table.sentences(lemma, "l")
 
 
-def _support(sense: str, distribution: dict[str, float], pos: str) -> float:
+def support(sense: str, distribution: dict[str, float], pos: str) -> float:
+    """How strongly the table backs a sense: the largest p(e|h) of an English lemma of its
+    content words, weighed by how well that word can be ``pos``."""
     best = 0.0
     for word in content_words(sense):
         for lemma in english_lemmas(word):
@@ -131,7 +150,7 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
                 limit: int = 3, learn: bool = True) -> RankedSenses:
     """The best ``limit`` senses of a word of part of speech ``pos`` with dictionary
     ``senses`` (in the dictionary's order) and the table's ``distribution`` over English
-    lemmas resting on ``links`` links; learned senses compete with the dictionary's unless
+    lemmas seen in ``links`` distinct sentences; learned senses compete with the dictionary's unless
     ``learn`` is off (a distribution pieced together from a phrase's words)."""
     scored: list[tuple[float, int, str]] = []
     covered: set[str] = set()
@@ -139,22 +158,27 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
         words = content_words(sense)
         covered.update(lemma for w in words for lemma in english_lemmas(w))
         commonness = _commonness(sense)
-        score = (TABLE_WEIGHT * _support(sense, distribution, pos) + FREQUENCY_WEIGHT * commonness
+        score = (TABLE_WEIGHT * support(sense, distribution, pos) + FREQUENCY_WEIGHT * commonness
                  + 0.5 / (order + 1) - WORDINESS_PENALTY * max(len(words) - 1, 0)
                  - (RARE_PENALTY if commonness < RARE_ZIPF else 0.0))
         scored.append((score, order, sense))
     learned: list[str] = []
     if learn and pos in _POS_MATCH:
         for english, share in sorted(distribution.items(), key=lambda kv: (-kv[1], kv[0])):
-            if share < LEARN_SHARE or share * links < LEARN_LINKS:
+            if share < FILL_SHARE or share * links < LEARN_WEIGHT or links < LEARN_LINKS:
                 break
             weight = fit(english, pos)
-            if (english in covered or english in _STOPWORDS or zipf(english) < LEARN_ZIPF
+            if (english in covered or english in STOPWORDS or zipf(english) < LEARN_ZIPF
+                    or (links < FEW_SENTENCES and zipf(english) < FEW_ZIPF)
                     or not weight or english_lemma(english) != english):
                 continue
-            sense = _render(english, pos)
+            sense = render(english, pos)
+            if sense in senses:
+                continue
             learned.append(sense)
             score = TABLE_WEIGHT * share * weight + FREQUENCY_WEIGHT * zipf(english)
+            if share < LEARN_SHARE:
+                score -= FILL_ONLY  # a weaker translation only fills a free place
             scored.append((score, len(senses) + len(learned), sense))
     ranked = tuple(s for _, _, s in sorted(scored, key=lambda t: (-round(t[0], 6), t[1])))[:limit]
     return RankedSenses(ranked, tuple(s for s in learned if s in ranked))
@@ -180,7 +204,7 @@ def phrase_distribution(table: TranslationTable, words: tuple[str, ...],
         total = table.unit_totals[joined]
         return {e: c / total for e, c in table.units[joined].items()}, total
     content = [w for w in words if w not in function_words]
-    found = [(dict(table.english(w)), table.links(w)) for w in content]
+    found = [(dict(table.english(w)), table.sentences(w)) for w in content]
     found = [(d, n) for d, n in found if d]
     if not found or len(found) < len(content):
         return {}, 0
@@ -204,13 +228,13 @@ def learned_units(table: TranslationTable, function_words: frozenset[str], verb_
     for words, english, share, occurrences in table.unit_english():
         first, second = words.split(" ")
         if (words in known or first in function_words or second in verb_forms or share < UNIT_SHARE
-                or occurrences < UNIT_OCCURRENCES or english in _STOPWORDS or zipf(english) < LEARN_ZIPF
+                or occurrences < UNIT_OCCURRENCES or english in STOPWORDS or zipf(english) < LEARN_ZIPF
                 or dict(table.english(first)).get(english, 0.0) >= UNIT_HEAD_SHARE):
             continue
         pos = unit_pos(english)
         if pos is None or (second in function_words and pos != "ADV"):
             continue  # "X से" as an adverb (आसानी से "easily"), not "X ने"
-        out.append((words, pos, english))
+        out.append((words, pos, render(english, pos)))
     return out
 
 
@@ -221,9 +245,9 @@ def learned_conjunct(distribution: dict[str, float], links: int) -> str | None:
         if share < CONJUNCT_SHARE or share * links < LEARN_LINKS:
             return None
         found = _english_pos(english)
-        if "VERB" in found and "NOUN" not in found and "ADJ" not in found and english not in _STOPWORDS \
+        if "VERB" in found and "ADJ" not in found and english not in STOPWORDS \
                 and zipf(english) >= LEARN_ZIPF:
-            return f"to {english}"
+            return f"to {english}"  # पुष्टि करना "to confirm", नियंत्रण करना "to control"
     return None
 
 
@@ -234,11 +258,11 @@ def for_form(form: str, pos: str, senses: tuple[str, ...]) -> tuple[str, ...]:
     from assistant.lexicon.ttable import translation_table
 
     table = translation_table()
-    if len(senses) < 2 or table.links(form, "f") < FORM_LINKS:
+    if len(senses) < 2 or table.sentences(form, "f") < FORM_LINKS:
         return senses
     distribution = dict(table.english(form, "f"))
-    support = [_support(sense, distribution, pos) for sense in senses]
-    best = max(range(len(senses)), key=lambda i: (support[i], -i))
-    if best == 0 or support[best] < FORM_SHARE or support[best] < support[0] + FORM_MARGIN:
+    backing = [support(sense, distribution, pos) for sense in senses]
+    best = max(range(len(senses)), key=lambda i: (backing[i], -i))
+    if best == 0 or backing[best] < FORM_SHARE or backing[best] < backing[0] + FORM_MARGIN:
         return senses
     return (senses[best], *senses[:best], *senses[best + 1:])

@@ -19,11 +19,18 @@ def read_lexicon(path: Path = DATA_FILE, closed_path: Path = CLOSED_CLASS_FILE) 
     lines = read_table(path, FORMAT_HEADER, "lexicon file")
     lemmas: dict[str, list[LemmaInfo]] = {}
     forms: dict[str, str] = {}
+    own: list[str] = []
+    preferred: list[tuple[str, str, str]] = []
     try:
         for line in lines:
             if not line:
                 continue
-            if line[0] == "F":
+            if line[0] == "O":
+                own.append(line.split("\t")[1])
+            elif line[0] == "R":
+                _, form, lemma, pos = line.split("\t")
+                preferred.append((form, lemma, pos))
+            elif line[0] == "F":
                 _, form, packed = line.split("\t")
                 forms[form] = packed
             else:
@@ -36,7 +43,7 @@ def read_lexicon(path: Path = DATA_FILE, closed_path: Path = CLOSED_CLASS_FILE) 
     except ValueError as exc:
         raise LexiconError(f"The lexicon file {path} is damaged (bad line).", REBUILD) from exc
     _fill_gaps(lemmas, read_supplement())
-    return Lexicon(lemmas, forms, read_closed_class(closed_path))
+    return Lexicon(lemmas, forms, read_closed_class(closed_path), own, preferred)
 
 
 def read_supplement(path: Path = SUPPLEMENT_FILE) -> list[LemmaInfo]:

@@ -9,7 +9,8 @@ Public API::
     translation_table() -> TranslationTable      # loaded once per process
     TranslationTable.english(hindi) -> ((english, p(e|h)), ...)   # best first
     TranslationTable.p_en_given_hi(hi, en) / p_hi_given_en(hi, en)
-    TranslationTable.links(hi) -> int             # how often the Hindi key was aligned
+    TranslationTable.links(hi) -> int             # how often the Hindi key was aligned (weighted)
+    TranslationTable.sentences(hi) -> int         # in how many distinct sentences
     TranslationTable.unit_english() -> [(words, english, share, occurrences), ...]
 """
 
@@ -32,6 +33,7 @@ class TranslationTable:
 
     pairs: dict[tuple[str, str], dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
     hindi_totals: dict[tuple[str, str], int] = field(default_factory=dict)
+    hindi_sentences: dict[tuple[str, str], int] = field(default_factory=dict)
     english_totals: dict[str, int] = field(default_factory=dict)
     units: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
     unit_totals: dict[str, int] = field(default_factory=dict)
@@ -48,6 +50,12 @@ class TranslationTable:
         """How many alignment links the Hindi form (or lemma) took part in."""
         key = (kind, norm(hindi)) if kind else self._key(hindi)
         return self.hindi_totals.get(key, 0) if key else 0
+
+    def sentences(self, hindi: str, kind: str | None = None) -> int:
+        """In how many distinct Hindi sentences the form (or lemma) was aligned: the
+        evidence behind its probabilities (links are weighted by source)."""
+        key = (kind, norm(hindi)) if kind else self._key(hindi)
+        return self.hindi_sentences.get(key, 0) if key else 0
 
     def english(self, hindi: str, kind: str | None = None) -> tuple[tuple[str, float], ...]:
         """English lemmas for a Hindi form or lemma with p(e|h), best first (ties A–Z).
@@ -102,6 +110,7 @@ def read_translation_table(paths: tuple[Path, ...] = (TABLE_FILE, WIKIPEDIA_TABL
                 elif cols[0] == "H":
                     key = (cols[1], cols[2])
                     table.hindi_totals[key] = table.hindi_totals.get(key, 0) + int(cols[3])
+                    table.hindi_sentences[key] = table.hindi_sentences.get(key, 0) + int(cols[4])
                 elif cols[0] == "E":
                     table.english_totals[cols[1]] = table.english_totals.get(cols[1], 0) + int(cols[2])
                 elif cols[0] == "U":

@@ -11,7 +11,8 @@ and lemmatized), aligned in both directions by ``wordalign`` and the links inter
 Counts are kept for the Hindi form and for its lemma (the analyser's best reading), then
 pruned (a minimum count, the most frequent English words per Hindi key). Output lines:
 
-  ``H kind hindi aligned`` — links of a Hindi key (kind ``f`` form, ``l`` lemma)
+  ``H kind hindi aligned sentences`` — links of a Hindi key (kind ``f`` form, ``l`` lemma),
+  weighted, and the number of distinct Hindi sentences they come from (the evidence)
   ``E english aligned`` — links of an English lemma
   ``P kind hindi english count`` — links between the two
   ``U hindi english count occurrences`` — two adjacent Hindi forms (space-separated) that
@@ -37,7 +38,7 @@ from assistant.lexicon.keys import norm
 from assistant.lexicon.tables import write_table
 from assistant.lexicon.wordalign import align_both
 
-FORMAT_HEADER = "#assistant-translation-table\t1"
+FORMAT_HEADER = "#assistant-translation-table\t2"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TABLE_FILE = DATA_DIR / "ttable.tsv.gz"
 WIKIPEDIA_TABLE_FILE = DATA_DIR / "ttable-wikipedia.tsv.gz"
@@ -49,13 +50,14 @@ TOP_K = 8
 UNIT_MIN_COUNT = 3
 UNIT_MIN_SHARE = 0.4
 DEBIAN_WEIGHT, TATOEBA_WEIGHT, NEWS_WEIGHT = 1, 3, 6
+WIKIPEDIA_WEIGHT = 2  # per English version: four versions of each sentence
 _HINDI_WORD = re.compile("[\u0900-\u0963\u0971-\u097f]+")
 _ENGLISH_WORD = re.compile(r"[a-z]+")
 # markup, entities and format placeholders inside user-interface strings
 _MARKUP = re.compile(r"<[^>]*>|&[#\w]+;|%\(\w+\)[a-z]|%\d*\$?[a-z]|\{\w*\}|\$\w+|\\[nt]")
 
 Pairs = list[tuple[str, str]]
-Counts = tuple[Counter, Counter, Counter, Counter]
+Counts = tuple[Counter, Counter, Counter, Counter, Counter]
 
 
 def hindi_tokens(text: str) -> list[str]:
@@ -121,7 +123,8 @@ def training_pairs(eval_dir: Path) -> Pairs:
 def count_links(pairs: Iterable[tuple[str, str, int]], lemma_of: dict[str, str] | None = None,
                 lemmatize: Callable[[str], str] | None = None) -> Counts:
     """Aligned (kind, hindi, english) counts, per-English-lemma link counts, (bigram,
-    english) unit counts and bigram occurrences, from (hindi, english, weight) pairs."""
+    english) unit counts, bigram occurrences and per-(kind, hindi) distinct sentences,
+    from (hindi, english, weight) pairs."""
     hindi, english, weights = [], [], []
     for hi, en, weight in pairs:
         h, e = hindi_tokens(hi), english_tokens(en)
@@ -137,7 +140,10 @@ def count_links(pairs: Iterable[tuple[str, str, int]], lemma_of: dict[str, str] 
     # sentence with four translations, and one odd sentence must not make a unit
     unit_seen: dict[tuple[str, str], set[str]] = {}
     bigram_seen: dict[str, set[str]] = {}
+    key_seen: dict[tuple[str, str], set[int]] = {}
+    sentence_ids: dict[str, int] = {}
     for h, e, weight, sentence_links, backward in zip(hindi, english, weights, links, reverse, strict=True):
+        number = sentence_ids.setdefault(" ".join(h), len(sentence_ids))
         for i, j in sentence_links:
             form = h[i]
             if form not in cache:
@@ -145,6 +151,8 @@ def count_links(pairs: Iterable[tuple[str, str, int]], lemma_of: dict[str, str] 
             pair_counts[("f", form, e[j])] += weight
             pair_counts[("l", cache[form], e[j])] += weight
             english_counts[e[j]] += weight
+            key_seen.setdefault(("f", form), set()).add(number)
+            key_seen.setdefault(("l", cache[form]), set()).add(number)
         target_of = dict(backward)
         sentence = " ".join(h)
         for i in range(len(h) - 1):
@@ -160,11 +168,12 @@ def count_links(pairs: Iterable[tuple[str, str, int]], lemma_of: dict[str, str] 
                 bigram_seen[bigram].add(sentence)
     unit_counts = Counter({key: len(found) for key, found in unit_seen.items()})
     bigrams = Counter({key: len(found) for key, found in bigram_seen.items()})
-    return pair_counts, english_counts, unit_counts, bigrams
+    evidence = Counter({key: len(found) for key, found in key_seen.items()})
+    return pair_counts, english_counts, unit_counts, bigrams, evidence
 
 
 def table_lines(pair_counts: Counter, english_counts: Counter, unit_counts: Counter,
-                bigrams: Counter) -> list[str]:
+                bigrams: Counter, evidence: Counter) -> list[str]:
     """Pruned, sorted lines of one table file."""
     totals: Counter = Counter()
     by_key: dict[tuple[str, str], list[tuple[int, str]]] = {}
@@ -176,7 +185,7 @@ def table_lines(pair_counts: Counter, english_counts: Counter, unit_counts: Coun
         kept = sorted((c for c in candidates if c[0] >= MIN_COUNT), key=lambda c: (-c[0], c[1]))[:TOP_K]
         if not kept:
             continue
-        lines.append(f"H\t{kind}\t{hi}\t{totals[(kind, hi)]}")
+        lines.append(f"H\t{kind}\t{hi}\t{totals[(kind, hi)]}\t{evidence[(kind, hi)]}")
         for count, en in kept:
             lines.append(f"P\t{kind}\t{hi}\t{en}\t{count}")
             used_english.add(en)
@@ -214,6 +223,6 @@ def build_translation_table(parallel: Path | None = None, eval_dir: Path | None 
     cache: dict[str, str] = {}
     main_out, wiki_out = out_dir / TABLE_FILE.name, out_dir / WIKIPEDIA_TABLE_FILE.name
     write_table([FORMAT_HEADER, *table_lines(*count_links(main, cache, lemmatize))], main_out)
-    wiki = [(hi, en, NEWS_WEIGHT) for hi, en in wikipedia_pairs(parallel)[:limit]]
+    wiki = [(hi, en, WIKIPEDIA_WEIGHT) for hi, en in wikipedia_pairs(parallel)[:limit]]
     write_table([FORMAT_HEADER, *table_lines(*count_links(wiki, cache, lemmatize))], wiki_out)
     return main_out, wiki_out

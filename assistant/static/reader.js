@@ -100,6 +100,9 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
     if (options.showEnglish === false) {
       classes.push("hr-one-col");
     }
+    if (data.partial) {
+      classes.push("hr-partial");
+    }
     root.className = classes.join(" ");
     root.lang = "en";
     root.style.setProperty("--hr-size", (options.fontSize || 18) + "px");
@@ -199,6 +202,9 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
     nav.appendChild(select);
     nav.appendChild(next);
     nav.appendChild(where_);
+    if (this.data.partial) {
+      nav.appendChild(el("span", "hr-pos hr-busy", "the rest is being looked up…"));
+    }
     nav.appendChild(bar);
     return nav;
   };
@@ -594,16 +600,27 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
         self.hideTip();
       }
     });
-    document.addEventListener(
-      "scroll",
-      function () {
-        if (self.current && self.tip.classList.contains("hr-open")) {
-          self.place(self.current);
-        }
-      },
-      true
-    );
+    READERS.push(this);
   };
+
+  /* One scroll listener for every reader on the page: an open tooltip follows its word.
+     Readers whose element has left the page (an app redraw) are dropped here. */
+  var READERS = [];
+  document.addEventListener(
+    "scroll",
+    function () {
+      READERS = READERS.filter(function (reader) {
+        return reader.root.isConnected;
+      });
+      for (var i = 0; i < READERS.length; i++) {
+        var reader = READERS[i];
+        if (reader.current && reader.tip.classList.contains("hr-open")) {
+          reader.place(reader.current);
+        }
+      }
+    },
+    true
+  );
 
   return {
     mount: function (root, data, hooks) {

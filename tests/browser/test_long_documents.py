@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 
 MEDIUM = 200_000
 NEAR_LIMIT = 1_900_000
-POSITION = ".hr-nav-top .hr-pos"
+POSITION = ".hr-nav-top .hr-pos:not(.hr-busy)"
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
@@ -59,7 +59,7 @@ def medium(browser: Any, app_url: str, documents: dict[str, Path]) -> Iterator[A
     open_app(tab, app_url)
     gloss_only(tab)
     upload(tab, documents["medium"])
-    tab.wait_for_selector(POSITION, timeout=90_000)
+    tab.wait_for_selector(f".hr-reader:not(.hr-partial) {POSITION}", timeout=90_000)
     wait_idle(tab)
     yield tab
     context.close()
@@ -130,8 +130,10 @@ def test_near_limit_document_opens_and_stays_responsive(
         open_app(page, app_url)
         gloss_only(page)
         upload(page, documents["near-limit"])
-        page.wait_for_selector(POSITION, timeout=120_000)
+        page.wait_for_selector(POSITION, timeout=60_000)  # the opening, while the rest is looked up
         assert page.locator(".hr-row").count() < 200
+        assert int(position(page).split(" of ")[1].split(" ")[0]) > 5000
+        page.wait_for_selector(f".hr-reader:not(.hr-partial) {POSITION}", timeout=120_000)
         total = int(position(page).split(" of ")[1].split(" ")[0])
         assert total > 5000
         word = page.locator(".hr-b-paragraph .hr-w").nth(7)

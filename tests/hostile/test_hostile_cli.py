@@ -94,3 +94,13 @@ def test_real_processes(name: str, corpus_dir: Path, tmp_path: Path) -> None:
     done = subprocess.run(command, cwd=REPO, capture_output=True, timeout=CASE_SECONDS, env=dict(os.environ))
     run = CliRun(done.returncode, done.stdout, done.stderr.decode("utf-8", "replace"))
     record("cli process", case, judge_cli(case, run, output, fmt))
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_export_to_a_folder_that_does_not_exist_is_one_clear_line(fmt: str, corpus_dir: Path,
+                                                                  tmp_path: Path) -> None:
+    case = next(c for c in CASES if c.name == "utf-8-bom")
+    target = tmp_path / "no-such-folder" / f"out.{fmt}"
+    run = run_cli(["export", str(materialize(case, corpus_dir)), "-f", fmt, "-o", str(target), "--quiet"])
+    assert run.code == 2 and "Traceback" not in run.stderr
+    assert "\nerror: Could not write" in run.stderr and not target.parent.exists()

@@ -25,3 +25,19 @@ def test_library_answers_every_input(case: Case, corpus_dir: Path, tiny_marian_d
         again = run_library(case, path, tiny_marian_dir)
         assert not isinstance(again, Exception), again
         assert all(p.kind == "mt" for p in again.pairs()), [p.kind for p in again.pairs()]
+
+
+def test_a_hinglish_sentence_is_glossed_and_sent_to_the_model(tiny_marian_dir: Path) -> None:
+    from assistant.reader import build_reading_page, open_article
+    from assistant.translate import load_translator
+    from tests.hostile.corpus import HINGLISH
+
+    article = open_article(HINGLISH, "hinglish.txt")
+    glossed = build_reading_page(article)
+    [pair] = list(glossed.pairs())
+    assert pair.kind == "gloss" and pair.source.lang == "hi"
+    first_senses = {g.text: g.senses[0] for g in pair.glosses if g.senses}
+    assert first_senses["मैंने"] == "I" and first_senses["आज"] == "today" and "भेजा" in first_senses
+    translated = build_reading_page(article, load_translator(str(tiny_marian_dir), cache=False))
+    [pair] = list(translated.pairs())
+    assert pair.kind == "mt" and pair.translation, "the Hinglish sentence goes to the model"

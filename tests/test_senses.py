@@ -1,0 +1,142 @@
+"""Senses ranked for use, learned senses and units, analyses that do not over-reach, true
+grammar data, and the sense-agreement measure: one table of cases per mechanism."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.evaluate.senses import reference_lemmas, sense_agrees
+from assistant.gloss import gloss_sentence, gloss_token
+from assistant.glossary import build_glossary
+from assistant.lexicon import load_lexicon
+from assistant.lexicon.ranking import content_words, fit, rank_senses, render
+from assistant.segment import tokenize
+from assistant.types import Gloss, Sentence, SentencePair, Token
+
+
+def glosses(text: str) -> tuple[Gloss, ...]:
+    return gloss_sentence(Sentence(text, 0, len(text), tokenize(text)))
+
+
+def gloss_of(word: str) -> Gloss:
+    return gloss_token(Token(word, "word", 0, len(word)))
+
+
+# ----- ranking as a pure function of the dictionary senses and the table -----------
+@pytest.mark.parametrize(("pos", "senses", "distribution", "links", "first", "learned"), [
+    # the table's choice beats the dictionary's order
+    ("NOUN", ("depression", "duress", "pressure"), {"pressure": 0.8, "push": 0.1}, 40, "pressure", ()),
+    # a typo or archaic word sinks even without the table
+    ("NOUN", ("sustanance", "nourishment"), {}, 0, "nourishment", ()),
+    # a sense no dictionary lists, strongly supported, is added and marked
+    ("NOUN", ("quotation",), {"rate": 0.9}, 50, "rate", ("rate",)),
+    # ... but not on thin evidence
+    ("NOUN", ("quotation",), {"rate": 0.9}, 1, "quotation", ()),
+    # a verb's English must be able to be a verb; an adjective may be a participle
+    ("VERB", ("to bear",), {"nuclear": 0.9}, 50, "to bear", ()),
+    ("ADJ", ("systematic",), {"hold": 0.7}, 30, "held", ("held",)),
+    # a noun may be rendered by an English adjective (परमाणु हथियार "nuclear weapon")
+    ("NOUN", ("atom",), {"nuclear": 0.7, "atom": 0.1}, 60, "nuclear", ("nuclear",)),
+])
+def test_rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float], links: int,
+                     first: str, learned: tuple[str, ...]) -> None:
+    ranked = rank_senses(pos, senses, distribution, links)
+    assert ranked.senses[0] == first
+    assert ranked.learned == learned
+    assert len(ranked.senses) <= 3
+
+
+@pytest.mark.parametrize(("sense", "words"), [
+    ("to put pressure", ["put", "pressure"]), ("to be", ["be"]), ("with", ["with"]), ("a kind of", ["kind"]),
+])
+def test_content_words(sense: str, words: list[str]) -> None:
+    assert content_words(sense) == words
+
+
+@pytest.mark.parametrize(("english", "pos", "weight", "shown"), [
+    ("confirm", "VERB", 1.0, "to confirm"), ("confirm", "NOUN", 0.0, "confirm"),
+    ("nuclear", "NOUN", 0.5, "nuclear"), ("british", "NOUN", 1.0, "British"),
+])
+def test_fit_and_render(english: str, pos: str, weight: float, shown: str) -> None:
+    assert fit(english, pos) == weight
+    assert render(english, pos) == shown
+
+
+# ----- the committed lexicon: senses, units, learned headwords ---------------------
+@pytest.mark.parametrize(("word", "first"), [
+    ("दबाव", "pressure"), ("दर", "rate"), ("वृद्धि", "increase"), ("परमाणु", "nuclear"),
+    ("शुरुआत", "start"), ("भरपाई", "compensation"), ("वाणिज्यिक", "commercial"),
+])
+def test_first_sense_is_the_one_translators_use(word: str, first: str) -> None:
+    assert gloss_of(word).senses[0] == first
+
+
+def test_learned_senses_are_marked() -> None:
+    gloss = gloss_of("दर")
+    assert "learned from parallel text" in gloss.note and "rate" in gloss.note
+    assert load_lexicon().info("दर", "NOUN").learned == ("rate",)
+    assert "learned" not in gloss_of("दबाव").note  # pressure is a dictionary sense
+
+
+@pytest.mark.parametrize(("text", "index", "sense", "unit"), [
+    ("यह हवाई अड्डा बड़ा है।", 1, "airport", "हवाई अड्डा"),
+    ("उसने आसानी से जीता।", 1, "easily", "आसानी से"),
+    ("उन्होंने इसकी पुष्टि की।", 2, "to confirm", "पुष्टि की"),  # a conjunct verb learned from the table
+])
+def test_units_lead_with_their_sense(text: str, index: int, sense: str, unit: str) -> None:
+    gloss = glosses(text)[index]
+    assert gloss.unit is not None and gloss.unit.text == unit
+    assert gloss.senses[0] == sense
+
+
+# ----- the analyser does not over-reach ---------------------------------------------
+@pytest.mark.parametrize(("word", "not_lemma", "expected_pos"), [
+    ("नाटो", "नाटा", "PROPN"),  # a frequent word of its own, not an oblique of "runt"
+    ("शोधकर्ताओं", None, "NOUN"),  # शोध + कर्ता, plural oblique: analysed, not a name
+    ("शोध", "शोधना", "NOUN"),  # "research", not the stem of a rare verb
+])
+def test_no_over_reach(word: str, not_lemma: str | None, expected_pos: str) -> None:
+    gloss = gloss_of(word)
+    assert gloss.pos == expected_pos
+    assert not_lemma is None or gloss.lemma != not_lemma
+    assert "runt" not in gloss.senses
+
+
+def test_glossary_does_not_list_a_misread_lemma() -> None:
+    text = "नाटो ने बयान दिया। नाटो की बैठक हुई।"
+    pairs = [SentencePair(Sentence(s, 0, len(s), tokenize(s)), "", "gloss", glosses(s))
+             for s in text.split("। ")]
+    glossary = build_glossary(pairs)
+    assert all(t.lemma != "नाटा" for t in (*glossary.terms, *glossary.names))
+
+
+# ----- grammar data -------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "index", "pos", "gender", "tense", "agreement"), [
+    ("लड़के ने किताब पढ़ी।", 3, "VERB", None, "perf", ("f", None)),  # a participle: agreement kept
+    ("वह चला गया।", 2, "VERB", None, "perf", ("m", "sg")),
+    ("रूसी सैन्य अधिकारी आए।", 0, "ADJ", None, None, None),  # invariant adjectives
+    ("रूसी सैन्य अधिकारी आए।", 1, "ADJ", None, None, None),
+    ("बड़ी बैठक हुई।", 0, "ADJ", "f", None, None),  # an inflecting adjective shows its agreement
+    ("लड़के ने किताब पढ़ी।", 2, "NOUN", "f", None, None),  # a noun keeps its own gender
+])
+def test_grammar_data(text: str, index: int, pos: str, gender: str | None, tense: str | None,
+                      agreement: tuple[str | None, str | None] | None) -> None:
+    gloss = glosses(text)[index]
+    assert gloss.pos == pos
+    assert gloss.gender == gender
+    if tense is not None:
+        assert gloss.analysis is not None and gloss.analysis.tense == tense
+        assert (gloss.analysis.gender, gloss.analysis.number) == agreement
+
+
+# ----- the measure -----------------------------------------------------------------
+@pytest.mark.parametrize(("sense", "reference", "agrees"), [
+    ("to say", "He said so.", True),  # irregular past
+    ("woman", "Two women came.", True),
+    ("to be", "It was late.", True),  # a sense of small words is compared by them
+    ("pressure", "They pressed on.", False),  # no naive stemming
+    ("subatomic weapon", "nuclear weapons", True),  # any content word
+    ("Obama (name)", "Obama spoke.", True),
+])
+def test_sense_agreement(sense: str, reference: str, agrees: bool) -> None:
+    assert sense_agrees(sense, reference_lemmas(reference)) is agrees
