@@ -11,7 +11,8 @@ seed article:
   1 translator x 2 threads (1x2) and 2 translators x 1 thread (2x1); greedy and beam 4;
   one sentence at a time (batch 1) and the whole article (token-budget batches). Every
   engine is forced to produce the same number of tokens per sentence, and weights are
-  loaded before the clock starts. Medians of ``--reps`` runs (at least 3 by default).
+  loaded before the clock starts. Medians of ``--reps`` runs (3 by default); the engines
+  take turns within each run so that a busy machine slows them alike.
 - cold start through the CLI (``python -m assistant translate``, empty translation
   memory): seconds until the first translated sentence is printed, and peak memory.
 
@@ -32,7 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -372,18 +373,13 @@ class CT2Runner:
         gc.collect()
 
 
-def runners(folder: Path, converted: Path, family: str, cores: int) -> Iterator[Any]:
-    """Each engine in turn, loaded before it is measured and released after."""
-    for make in (
-        lambda: TransformersRunner(folder, family, cores),
-        lambda: CT2Runner(converted, family, 1, cores),
-        lambda: CT2Runner(converted, family, cores, 1),
-    ):
-        runner = make()
-        try:
-            yield runner
-        finally:
-            runner.close()
+def load_runners(folder: Path, converted: Path, family: str, cores: int) -> list[Any]:
+    """The three engines, all loaded before any clock starts."""
+    return [
+        TransformersRunner(folder, family, cores),
+        CT2Runner(converted, family, 1, cores),
+        CT2Runner(converted, family, cores, 1),
+    ]
 
 
 @dataclass
@@ -398,33 +394,43 @@ class Row:
     tokens_per_s: float
 
 
-def measure(runner: Any, name: str, sentences: list[str], length: int, reps: int, single: int) -> list[Row]:
+def measure(
+    engines: list[Any], name: str, sentences: list[str], length: int, reps: int, single: int
+) -> list[Row]:
+    """Median times per engine, decoding and workload. The engines take turns inside each
+    repetition, so a machine whose load changes over minutes slows all of them alike."""
     rows: list[Row] = []
-    article = batches(sentences, runner.count)
     ones = [[s] for s in sentences[:single]]
     for beam in (1, 4):
-        for workload, groups in (("batch 1", ones), ("article", article)):
-            runner.run(groups[:1], length, beam)  # warm-up: first-call allocations are not the speed
-            times: list[float] = []
-            produced = 0
+        for workload in ("batch 1", "article"):
+            plans = [ones if workload == "batch 1" else batches(sentences, e.count) for e in engines]
+            for engine, groups in zip(engines, plans, strict=True):
+                engine.run(groups[:1], length, beam)  # warm-up: first-call allocations are not the speed
+            times: list[list[float]] = [[] for _ in engines]
+            produced = [0 for _ in engines]
             for _ in range(reps):
-                start = time.perf_counter()
-                produced = runner.run(groups, length, beam)
-                times.append(time.perf_counter() - start)
-            seconds = statistics.median(times)
-            print(f"    {workload}, beam {beam}: {produced} tokens in {seconds:.2f} s", file=sys.stderr)
-            rows.append(
-                Row(
-                    model=name,
-                    engine=runner.label,
-                    decoding="greedy" if beam == 1 else f"beam {beam}",
-                    workload=workload,
-                    sentences=sum(len(g) for g in groups),
-                    tokens=produced,
-                    seconds=round(seconds, 4),
-                    tokens_per_s=round(produced / seconds, 1) if seconds else 0.0,
+                for k, (engine, groups) in enumerate(zip(engines, plans, strict=True)):
+                    start = time.perf_counter()
+                    produced[k] = engine.run(groups, length, beam)
+                    times[k].append(time.perf_counter() - start)
+            for k, engine in enumerate(engines):
+                seconds = statistics.median(times[k])
+                print(
+                    f"    {engine.label}, {workload}, beam {beam}: {produced[k]} tokens in {seconds:.2f} s",
+                    file=sys.stderr,
                 )
-            )
+                rows.append(
+                    Row(
+                        model=name,
+                        engine=engine.label,
+                        decoding="greedy" if beam == 1 else f"beam {beam}",
+                        workload=workload,
+                        sentences=sum(len(g) for g in plans[k]),
+                        tokens=produced[k],
+                        seconds=round(seconds, 4),
+                        tokens_per_s=round(produced[k] / seconds, 1) if seconds else 0.0,
+                    )
+                )
     return rows
 
 
@@ -530,6 +536,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--length", type=int, default=None, help="output tokens per sentence (default 32)")
     parser.add_argument("--single", type=int, default=None, help="sentences in the batch-1 run (default 4)")
     parser.add_argument("--no-cold", action="store_true", help="skip the CLI cold-start runs")
+    parser.add_argument("--no-throughput", action="store_true", help="only the CLI cold-start runs")
     parser.add_argument("--json", type=Path, default=REPO / "artifacts" / "bench_translate.json")
     parser.add_argument(
         "--work", type=Path, default=None, help="keep the built models here (reused next time)"
@@ -560,9 +567,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"building {name}{' (tiny)' if args.tiny else ''}…", file=sys.stderr)
             folder, converted = build(name, work, args.tiny)
             family = ARCHITECTURES[name]["family"]
-            for runner in runners(folder, converted, family, cores):
-                print(f"  {runner.label}…", file=sys.stderr)
-                rows += measure(runner, name, sentences, length, max(1, args.reps), single)
+            if not args.no_throughput:
+                engines = load_runners(folder, converted, family, cores)
+                rows += measure(engines, name, sentences, length, max(1, args.reps), single)
+                for engine in engines:
+                    engine.close()
             if not args.no_cold:
                 home = Path(tmp) / "home"
                 home.mkdir(exist_ok=True)
