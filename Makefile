@@ -46,6 +46,7 @@ bench: install
 	$(BIN)/python scripts/bench_translate.py
 	$(BIN)/python scripts/bench_export.py
 	$(BIN)/python scripts/bench_align.py
+	$(BIN)/python scripts/bench_page.py
 
 lexicon: install
 	$(BIN)/python -m assistant lexicon build
