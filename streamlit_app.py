@@ -115,7 +115,8 @@ def choose_article() -> tuple[str, str] | None:
 
 @st.cache_resource(show_spinner="Loading the translation model…", max_entries=4)
 def load_model(model: str, models_dir: str, cache_path: str) -> tuple[Any, threading.Lock]:
-    """One translator per model for the whole server, with a lock: sessions take turns."""
+    """One translator per model for the whole server, with a lock: sessions take turns
+    (``TakingTurns``), one chunk of sentences at a time."""
     from assistant.translate import load_translator
 
     return load_translator(model), threading.Lock()
@@ -367,11 +368,16 @@ def translate_page(
         draws[0] += 1
         draw(view, progress.page, options, key, live=f"live-{draws[0]}")
 
+    from assistant.translate import TakingTurns
+
     try:
-        with lock:
-            page = build_reading_page(
-                article, translator, on_progress=on_progress, should_stop=lambda: key in state.stopped
-            )
+        # Readers of other articles share the model: they take turns chunk by chunk.
+        page = build_reading_page(
+            article,
+            TakingTurns(translator, lock),
+            on_progress=on_progress,
+            should_stop=lambda: key in state.stopped,
+        )
     except AssistantError as err:
         status.empty()
         st.error(str(err))

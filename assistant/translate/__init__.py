@@ -21,6 +21,7 @@ from assistant.translate.decoding import EngineInfo
 from assistant.translate.folder import SUPPORTED_FAMILIES, ModelFolder, inspect_folder
 from assistant.translate.registry import available_engines, default_model, load_translator, resolve_model_path
 from assistant.translate.splitting import split_to_fit
+from assistant.translate.turns import TakingTurns
 
 __all__ = [
     "SUPPORTED_FAMILIES",
@@ -29,6 +30,7 @@ __all__ = [
     "Decoded",
     "EngineInfo",
     "ModelFolder",
+    "TakingTurns",
     "TranslationMemory",
     "Translator",
     "available_engines",
