@@ -27,6 +27,7 @@ from assistant.align import english_words
 from assistant.labels import gloss_grammar
 from assistant.render import (
     COPY_LABEL,
+    FAILED_TEXT,
     GLOSS_LABEL,
     GLOSS_NOTICE,
     MAX_SENSES,
@@ -363,6 +364,7 @@ def page_data(
             "glossColumn": "gloss, not a translation",
             "glossTitle": GLOSS_LABEL,
             "pending": PENDING_TEXT,
+            "failed": FAILED_TEXT,
             "copy": COPY_LABEL,
             "confident": CONFIDENT_LINK,
         },

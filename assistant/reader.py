@@ -122,7 +122,10 @@ def _translate_into(
     iterator = translator.iter_translate(sources, should_stop=should_stop, attention=True)
     for done, (k, result) in enumerate(iterator, start=1):
         i = todo[k]
-        pairs[i] = align_pair(replace(pairs[i], translation=result.text, kind="mt"), result.attention)
+        if result.failed:  # no usable text: shown and exported as failed, never as a translation
+            pairs[i] = replace(pairs[i], translation="", kind="failed")
+        else:
+            pairs[i] = align_pair(replace(pairs[i], translation=result.text, kind="mt"), result.attention)
         cached += int(result.cached)
         if on_progress:
             elapsed = time.perf_counter() - start

@@ -25,6 +25,7 @@ GLOSS_NOTICE = (
     "the dictionary, not a translation."
 )
 PENDING_TEXT = "translating…"
+FAILED_TEXT = "translation failed: the model gave no usable text"
 COPY_LABEL = "English in the original"
 THEMES = ("auto", "light", "dark")
 MAX_SENSES = 3

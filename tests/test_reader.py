@@ -105,3 +105,26 @@ def test_a_real_model_page_is_aligned_through_the_loader(tiny_marian_dir) -> Non
         words = english_words(pair.translation)
         for link in pair.links:
             assert 0 <= link.source < len(pair.source.tokens) and 0 <= link.target < len(words)
+
+
+class Silent(Phrasebook):
+    """A broken model: nothing usable for the sentence about the ministry."""
+
+    def _translate_batch(self, sentences: list[str]) -> list[str]:
+        return ["" if "मंत्रालय" in s else PHRASEBOOK[s] for s in sentences]
+
+
+def test_a_sentence_the_model_fails_on_is_shown_and_exported_as_failed() -> None:
+    from assistant.export import export_page
+    from assistant.pagedata import page_data
+    from assistant.render import FAILED_TEXT, RenderOptions
+
+    page = build_reading_page(open_article(ARTICLE), Silent(), today=date(2026, 1, 1))
+    kinds = {p.source.text: p.kind for p in page.pairs()}
+    assert kinds["रक्षा मंत्रालय ने हमले की पुष्टि की।"] == "failed"
+    assert sum(kind == "mt" for kind in kinds.values()) == 3
+    failed = next(p for p in page.pairs() if p.kind == "failed")
+    assert failed.translation == "" and failed.links == ()
+    assert page_data(page, RenderOptions(), section=None)["labels"]["failed"] == FAILED_TEXT
+    text = export_page(page, "txt").decode("utf-8")
+    assert "[translation failed]" in text and "[gloss]" not in text

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
+from assistant.export.common import FAILED_MARK
 from assistant.files import atomic_output, write_atomic
 from assistant.types import Glossary, ReadingPage
 
@@ -24,7 +25,6 @@ FORMATS = ("txt", "md", "tsv", "json")
 STREAMED = ("txt", "md")
 ENGINES = ("auto", "ctranslate2", "transformers")
 COMPUTE_TYPES = ("int8", "int8_float32", "int16", "float32")
-FAILED_MARK = "[translation failed]"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

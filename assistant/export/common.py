@@ -15,6 +15,7 @@ from assistant.types import GlossaryTerm, ReadingPage, SentencePair
 PRODUCT = "Hindi Reader"
 GLOSS_NOTE = "Word-by-word gloss, not a translation: no translation model was used."
 PENDING_MARK = "[not translated]"
+FAILED_MARK = "[translation failed]"
 
 # XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF; python-docx, lxml
 # and the EPUB writer refuse them, so they are dropped from any text headed for XML.
@@ -51,6 +52,8 @@ def english(pair: SentencePair) -> str:
         return pair.translation
     if pair.kind == "gloss":
         return pair.gloss_line or pair.translation
+    if pair.kind == "failed":
+        return FAILED_MARK
     return PENDING_MARK
 
 

@@ -270,6 +270,8 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
         right.appendChild(gloss);
         gloss.dataset.sid = pair.i;
         gloss.tabIndex = -1;
+      } else if (pair.k === "failed") {
+        right = el("span", "hr-s hr-failed", labels.failed);
       } else if (pair.k === "pending" || !pair.t) {
         right = el("span", "hr-s hr-pending", labels.pending);
       } else {
