@@ -20,8 +20,9 @@ from pathlib import Path
 
 from assistant.errors import InputError
 from assistant.evaluate.heldout import pud_sentences
+from assistant.evaluate.lexicon import conllu_sentence
 from assistant.lexicon.keys import is_devanagari
-from assistant.types import Gloss, Sentence, Token
+from assistant.types import Gloss, Token
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "hand_judged.tsv"
 # the first sample: judged blind, then used to find faults, so no longer a fair measure
@@ -56,18 +57,8 @@ def _glossed(rows: tuple[tuple[str, str, str], ...]) -> tuple[list[Token], tuple
     from assistant.gloss import gloss_sentence
     from assistant.lexicon import load_lexicon
 
-    tokens, offset = [], 0
-    for form, _, upos in rows:
-        if upos in ("PUNCT", "SYM"):
-            kind = "punct"
-        elif is_devanagari(form):
-            kind = "word"
-        else:
-            kind = "number" if upos == "NUM" else "latin"
-        tokens.append(Token(form, kind, offset, offset + len(form)))
-        offset += len(form) + 1
-    sentence = Sentence(" ".join(r[0] for r in rows), 0, offset, tuple(tokens))
-    return tokens, gloss_sentence(sentence, load_lexicon())
+    sentence = conllu_sentence(list(rows))
+    return list(sentence.tokens), gloss_sentence(sentence, load_lexicon())
 
 
 def draw_sample(size: int = SIZE, seed: int = SEED,

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from assistant.errors import InputError
 from assistant.lexicon.keys import is_devanagari, loose
-from assistant.types import Gloss
+from assistant.types import Gloss, Sentence, Token
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 SHARED_EVAL = REPO_ROOT / ".." / "shared" / "data" / "eval"
@@ -149,28 +149,33 @@ def _references(path: Path | None, count: int, parse: bool) -> list[str | None]:
     return english if len(english) == count else [None] * count
 
 
+def conllu_sentence(rows: list[tuple[str, str, str]]) -> Sentence:
+    """A treebank sentence as the glosser sees one: its words (form, lemma, UPOS) as tokens
+    separated by single spaces, each with its kind from script and tag."""
+    tokens, offset = [], 0
+    for form, _, upos in rows:
+        if upos in ("PUNCT", "SYM"):
+            kind = "punct"
+        elif is_devanagari(form):
+            kind = "word"
+        else:
+            kind = "number" if upos == "NUM" else "latin"
+        tokens.append(Token(form, kind, offset, offset + len(form)))
+        offset += len(form) + 1
+    return Sentence(" ".join(r[0] for r in rows), 0, offset, tuple(tokens))
+
+
 def evaluate_pud(path: Path, english: Path | None = None) -> tuple[Agreement, Coverage, Counter]:
     from assistant.gloss import gloss_sentence
     from assistant.lexicon import load_lexicon
-    from assistant.types import Sentence, Token
 
     lexicon = load_lexicon()
     agreement, coverage, name_upos = Agreement(), Coverage(), Counter()
     sentences = read_conllu(path)
     for rows, reference in zip(sentences, _references(english, len(sentences), parse=True), strict=True):
-        tokens, offset = [], 0
-        for form, _, upos in rows:
-            if upos in ("PUNCT", "SYM"):
-                kind = "punct"
-            elif is_devanagari(form):
-                kind = "word"
-            else:
-                kind = "number" if upos == "NUM" else "latin"
-            tokens.append(Token(form, kind, offset, offset + len(form)))
-            offset += len(form) + 1
-        sentence = Sentence(" ".join(r[0] for r in rows), 0, offset, tuple(tokens))
+        sentence = conllu_sentence(rows)
         glosses = gloss_sentence(sentence, lexicon)
-        for (form, lemma, upos), token, gloss in zip(rows, tokens, glosses, strict=True):
+        for (form, lemma, upos), token, gloss in zip(rows, sentence.tokens, glosses, strict=True):
             if upos in SKIPPED_UPOS or token.kind != "word":
                 continue
             _count(coverage, gloss, reference)
@@ -191,7 +196,6 @@ def evaluate_text(path: Path, english: Path | None = None) -> Coverage:
     from assistant.gloss import gloss_sentence
     from assistant.lexicon import load_lexicon
     from assistant.segment import tokenize
-    from assistant.types import Sentence
 
     try:
         lines = path.read_text(encoding="utf-8").splitlines()

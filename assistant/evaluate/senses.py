@@ -19,10 +19,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant.evaluate.heldout import flores_pairs, pud_sentences
+from assistant.evaluate.lexicon import conllu_sentence
 from assistant.lexicon.english import english_lemmas
-from assistant.lexicon.keys import is_devanagari
 from assistant.lexicon.ranking import content_words
-from assistant.types import Gloss, Sentence, Token
+from assistant.types import Gloss, Sentence
 
 CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+")
@@ -72,19 +72,9 @@ def evaluate_pud() -> Agreement:
     lexicon = load_lexicon()
     agreement = Agreement()
     for held in pud_sentences(held_out=True):
-        tokens, offset = [], 0
-        for form, _, upos in held.rows:
-            if upos in ("PUNCT", "SYM"):
-                kind = "punct"
-            elif is_devanagari(form):
-                kind = "word"
-            else:
-                kind = "number" if upos == "NUM" else "latin"
-            tokens.append(Token(form, kind, offset, offset + len(form)))
-            offset += len(form) + 1
-        sentence = Sentence(" ".join(r[0] for r in held.rows), 0, offset, tuple(tokens))
+        sentence = conllu_sentence(held.rows)
         reference = reference_lemmas(held.english)
-        for (_, _, upos), token, gloss in zip(held.rows, tokens, gloss_sentence(sentence, lexicon),
+        for (_, _, upos), token, gloss in zip(held.rows, sentence.tokens, gloss_sentence(sentence, lexicon),
                                                strict=True):
             if token.kind == "word" and upos in CONTENT:
                 _score(agreement, gloss, reference)
