@@ -266,16 +266,19 @@ class _Collector(HTMLParser):
 
 
 def test_html_is_standalone_with_sentences_escaped() -> None:
-    """The page data travels as JSON inside the page's one script; the article cannot close it."""
+    """The page data travels as an inert JSON block beside the page's one script; the
+    article cannot close it."""
     page = translated_page()
     doc = _text(page, "html")
     assert doc.lstrip().lower().startswith("<!doctype html>")
     parser = _Collector()
     parser.feed(doc)
     parser.close()
-    assert parser.tags.count("script") == 1  # only the page's own script is a script
-    script = doc.split("<script>", 1)[1].split("</script>", 1)[0]
-    data = json.loads(script.split("var HINDI_READER_PAGE = ", 1)[1].split(";\n", 1)[0])
+    assert parser.tags.count("script") == 2  # the data block and the page's own script
+    block = doc.split('<script type="application/json" id="hr-data">', 1)[1].split("</script>", 1)[0]
+    data = json.loads(block)
+    code = doc.split("<script>", 1)[1].split("</script>", 1)[0]
+    assert "प्रतिबंधों" not in code  # article text is data, never part of the code
     shown = json.dumps(data, ensure_ascii=False)
     assert "प्रतिबंधों के बढ़ने पर बैठक हुई।" in shown
     assert f"The article said {SCRIPT}." in shown  # shown as text once drawn...
