@@ -20,7 +20,8 @@ from typing import Any
 
 import pytest
 
-from tests.hostile.server import CHROMIUM, errors, open_tab, paste, rows, serve
+from tests.browser.conftest import serve
+from tests.hostile.server import CHROMIUM, errors, open_tab, paste, rows
 from tests.test_concurrency import sentences
 
 pytestmark = [

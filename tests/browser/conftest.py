@@ -7,6 +7,7 @@ models folder, so the page is a real translated page; Chromium is launched from
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -63,47 +64,52 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
     raise RuntimeError(f"streamlit did not become healthy:\n{log.read_text(errors='replace')[-3000:]}")
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory, tiny_marian_dir: Path) -> Iterator[str]:
-    """Serve streamlit_app.py on a free local port with a tiny model installed."""
-    home = tmp_path_factory.mktemp("app-home")
-    models = home / "models"
-    shutil.copytree(tiny_marian_dir, models / MODEL_NAME)
-    env = dict(os.environ)
-    env.update(
+@contextlib.contextmanager
+def serve(home: Path, **env: str) -> Iterator[str]:
+    """Serve streamlit_app.py on a free local port; ``env`` adds to the environment."""
+    home.mkdir(parents=True, exist_ok=True)
+    environment = dict(os.environ)
+    environment.update(
         ASSISTANT_HOME=str(home),
-        ASSISTANT_MODELS_DIR=str(models),
+        ASSISTANT_MODELS_DIR=str(home / "models"),
         ASSISTANT_CACHE=str(home / "cache.sqlite"),
-        ASSISTANT_MODEL=MODEL_NAME,
         ASSISTANT_THREADS="1",
         HF_HOME=str(home / "hf"),
         HF_HUB_OFFLINE="1",
         TRANSFORMERS_OFFLINE="1",
         STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
     )
+    environment.update(env)
     port = _free_port()
     log = home / "streamlit.log"
     command = [
-        sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
-        "--server.headless", "true",
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
+        sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
+        "--server.address", "127.0.0.1", "--server.port", str(port),
+        "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     with log.open("wb") as out:
-        proc = subprocess.Popen(command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=REPO, env=environment, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(url, proc, log)
+        _wait_healthy(url, process, log)
         yield url
     finally:
-        proc.terminate()
+        process.terminate()
         try:
-            proc.wait(timeout=10)
+            process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+            process.kill()
+            process.wait(timeout=10)
+
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory, tiny_marian_dir: Path) -> Iterator[str]:
+    """Serve streamlit_app.py on a free local port with a tiny model installed."""
+    home = tmp_path_factory.mktemp("app-home")
+    shutil.copytree(tiny_marian_dir, home / "models" / MODEL_NAME)
+    with serve(home, ASSISTANT_MODEL=MODEL_NAME) as url:
+        yield url
 
 
 @pytest.fixture

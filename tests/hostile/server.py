@@ -1,65 +1,22 @@
-"""The app served by ``streamlit run`` with its own user folders, and Chromium to read it.
-
-Used by the browser checks of the hostile corpus and of concurrent sessions; each server
-gets its own home, models folder and translation memory under a temp folder.
+"""Chromium reading the app, and the page's structure, for the browser checks of the
+hostile corpus and of concurrent sessions. The app itself is served by ``serve`` in
+tests/browser/conftest.py, each server with its own home, models folder and translation
+memory under a temp folder.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, _wait_healthy
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
 # The reading page's structure, in one place: a row pairs a Hindi sentence with its English
 # (until it is translated, the English side shows the word-by-word gloss).
 ROW, HINDI_CELL, ENGLISH_CELL, READER = ".hr-row", ".hr-src", ".hr-tgt", ".hr-reader"
 DONE_ROWS = ("hr-k-mt", "hr-k-copy")  # machine-translated, or English in the original
-
-
-@contextlib.contextmanager
-def serve(home: Path, **env: str) -> Iterator[str]:
-    """Serve streamlit_app.py on a free local port; ``env`` adds to the environment."""
-    home.mkdir(parents=True, exist_ok=True)
-    environment = dict(os.environ)
-    environment.update(
-        ASSISTANT_HOME=str(home),
-        ASSISTANT_MODELS_DIR=str(home / "models"),
-        ASSISTANT_CACHE=str(home / "cache.sqlite"),
-        ASSISTANT_THREADS="1",
-        HF_HOME=str(home / "hf"),
-        HF_HUB_OFFLINE="1",
-        TRANSFORMERS_OFFLINE="1",
-        STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
-    )
-    environment.update(env)
-    port = _free_port()
-    log = home / "streamlit.log"
-    command = [
-        sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
-        "--server.address", "127.0.0.1", "--server.port", str(port),
-        "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=REPO, env=environment, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process, log)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 @contextlib.contextmanager

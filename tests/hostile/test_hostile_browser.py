@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import serve
 from tests.hostile.corpus import Case, by_kind, materialize
 from tests.hostile.entry import library_page, record
-from tests.hostile.server import CHROMIUM, READER, errors, open_tab, rows, script_ran, serve, upload
+from tests.hostile.server import CHROMIUM, READER, errors, open_tab, rows, script_ran, upload
 
 pytestmark = [
     pytest.mark.browser,
