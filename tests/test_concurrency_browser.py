@@ -196,7 +196,7 @@ def test_closing_the_browser_midway_keeps_every_finished_sentence(browser: Any, 
     from assistant.translate.cache import normalize_source
     from tests.test_concurrency import cached_count
 
-    body = sentences(600, offset=3000)
+    body = sentences(150, offset=3000)
     text = "लंबा लेख\n\n" + "\n\n".join(" ".join(body[i : i + 5]) for i in range(0, len(body), 5))
     server = home / "server-closed"
     cache = server / "cache.sqlite"
