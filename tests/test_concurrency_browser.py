@@ -194,7 +194,6 @@ def test_a_stalled_download_in_one_session_does_not_block_reading_in_another(
 
 def test_closing_the_browser_midway_keeps_every_finished_sentence(browser: Any, home: Path) -> None:
     from assistant.translate.cache import normalize_source
-    from tests.test_concurrency import cached_count
 
     body = sentences(150, offset=3000)
     text = "लंबा लेख\n\n" + "\n\n".join(" ".join(body[i : i + 5]) for i in range(0, len(body), 5))
@@ -212,7 +211,9 @@ def test_closing_the_browser_midway_keeps_every_finished_sentence(browser: Any, 
         tab.context.close()  # the reader closes the tab midway
         finished = [hindi for hindi, english in shown if english]
         assert finished, "no sentence had been translated when the tab closed"
-        assert cached_count(cache) < len(body), "the whole article was done before the tab closed"
+        # Judged on the page as it stood when the tab closed: the server may well finish the
+        # article afterwards, so the memory's size at this point proves nothing.
+        assert len(finished) < len(shown), "the whole article was done before the tab closed"
         memory = remembered(cache)
         from assistant.reader import open_article
 
