@@ -262,6 +262,38 @@ def _is_hour(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: 
     return tokens[i - 1].kind == "number" or bool(before and before[0].pos == "NUM")
 
 
+PASSIVE_NOTE = "passive auxiliary: जाना after a perfective participle (किया गया \"was done\")"
+# perfectives that take जाना as going, not as the passive: चला गया "went away"
+_NOT_PASSIVE = frozenset({"चलना", "जाना", "आना", "बैठना", "लेटना", "उठना"})
+
+
+def _is_passive(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int) -> bool:
+    """Whether the word at ``i`` is a form of जाना right after a perfective participle."""
+    here, before = readings[i], readings[i - 1] if i else None
+    if not here or not before or tokens[i - 1].kind != "word":
+        return False
+    if not any(a.lemma == "जाना" and a.pos in ("VERB", "AUX") for a in here):
+        return False
+    first = before[0]
+    return first.pos == "VERB" and first.tense == "perf" and first.lemma not in _NOT_PASSIVE
+
+
+def _passive(gloss: Gloss, participle_gloss: Gloss) -> Gloss:
+    """जाना as the passive auxiliary: "to be done" after किया, the unit's sense when one
+    says more (बनाया जा "to be made")."""
+    senses = gloss.senses
+    verb = participle_gloss.senses[0] if participle_gloss.senses else ""
+    if VECTOR_NOTE in participle_gloss.note:
+        verb = ""  # कर दिया गया: the participle is a vector verb, its "give" says nothing
+    unit = gloss.unit
+    if unit is None or unit.kind != "passive" or not unit.senses or senses[:1] != unit.senses[:1]:
+        lead = f"to be {participle(verb)}" if verb.startswith("to ") else "(passive voice)"
+        senses = (lead, *(s for s in senses if s != lead))
+    analysis = replace(gloss.analysis, pos="AUX") if gloss.analysis is not None else None
+    return replace(gloss, pos="AUX", gender=None, senses=senses[:MAX_SENSES], analysis=analysis,
+                   note=_add_note(PASSIVE_NOTE, gloss.note))
+
+
 def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[Gloss, ...]:
     """Exactly one gloss per token of the sentence, in order."""
     lexicon = lexicon or load_lexicon()
@@ -284,6 +316,9 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
             gloss = replace(gloss, pos="ADV", gender=None, senses=HOUR_SENSES, analysis=None,
                             note=HOUR_NOTE)
             out.append(gloss)
+            continue
+        if _is_passive(tokens, readings, i):
+            out.append(_passive(gloss, out[-1]))
             continue
         vector = _vector_sense(lexicon, tokens, readings, i) if owner.get(i) is None else None
         if vector is not None:

@@ -98,12 +98,12 @@ def test_links_are_in_bounds_sorted_and_never_on_punctuation(hindi: str, english
 
 
 def test_the_translation_table_adds_links_the_dictionary_lacks() -> None:
-    sentence = _sentence("पुलिस ने कैदियों को रिहा किया।")
-    english = "The police released the prisoners."
+    sentence = _sentence("मुझे वह दिन याद है।")
+    english = "I remember that day."
     with_table = {(link.source, link.target) for link in align(sentence, None, english)}
     without = {(link.source, link.target) for link in align(sentence, None, english, use_table=False)}
-    # रिहा is "release" only in the parallel text; its light verb follows it
-    assert {(4, 2), (5, 2)} <= with_table - without
+    # the dictionaries give याद only as "memory"; translators write "remember"
+    assert (3, 1) in with_table - without
 
 
 def test_a_pair_takes_its_own_glosses_and_translation() -> None:

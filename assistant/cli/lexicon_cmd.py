@@ -55,7 +55,7 @@ def run_build(args: argparse.Namespace) -> int:
         tables = build_translation_table(args.parallel, args.eval_dir, out.parent, lexicon_path=out)
         sizes = ", ".join(f"{t.name} ({t.stat().st_size / 1e6:.2f} MB)" for t in tables)
         # the senses are ranked again with the table just learned
-        build_lexicon(args.shared, args.out, read_translation_table(tables))
+        build_lexicon(args.shared, args.out, read_translation_table(tables[:2], tables[2:]))
         print(f"wrote {sizes} and re-ranked the senses in {time.perf_counter() - started:.1f} s",
               file=sys.stderr)
     return 0

@@ -213,6 +213,10 @@ class Lexicon:
             else:
                 candidate = stem + replacement
             record = self._known_lemma(candidate, poses, loose_lemmas)
+            if record is None and poses == frozenset({"VERB"}) and self._causative_base(candidate):
+                # a causative no dictionary lists (हंसाने, of हँसाना "to cause to laugh")
+                out.append(Analysis(candidate, "VERB", gender, number, case, None, tense, source="rule"))
+                continue
             if record is None or record.lemma == key:
                 continue
             out.append(Analysis(record.lemma, record.pos, gender or record.gender, number, case,
@@ -249,6 +253,22 @@ class Lexicon:
                 return phrase.senses[0].removeprefix("to "), phrase.lemma
         return None
 
+    def _causative_base(self, lemma: str) -> LemmaInfo | None:
+        """The glossed verb a causative infinitive is made from: कराना from करना, बनवाना
+        from बनाना or बनना, हंसाना from हँसना (spelling variants allowed); else None."""
+        if not lemma.endswith(("वाना", "ाना")) or len(lemma) <= 4:
+            return None
+        if lemma.endswith("वाना"):
+            stem = lemma[:-4]
+            bases: tuple[str, ...] = (stem + "ाना", stem + "ना")
+        else:
+            bases = (lemma[:-3] + "ना",)
+        for base in bases:
+            record = self._known_lemma(base, frozenset({"VERB"}), loose_ok=True)
+            if record is not None and record.senses:
+                return record
+        return None
+
     def _sense_of(self, base: str, pos: str) -> str | None:
         """The first English sense of ``base`` read as ``pos``, if it has one."""
         record = self.info(base, pos) if len(base) > 1 else None
@@ -261,18 +281,8 @@ class Lexicon:
         -ीकरण nouns (आधुनिकीकरण "making modern"), -तः adverbs (सामान्यतः "generally") and
         -दार words of holding (साझेदार "share-holding")."""
         key = norm(lemma)
-        if key.endswith(("वाना", "ाना")) and len(key) > 4:
-            # causatives: कराना "cause to do" from करना, बनवाना from बनना
-            if key.endswith("वाना"):
-                stem = key[:-4]
-                bases = (stem + "ाना", stem + "ना")  # बनवाना: बनाना, then बनना
-            else:
-                stem = key[:-3]
-                bases = (stem + "ना", "")
-            for base in bases:
-                record = self.info(base, "VERB") if base else None
-                if record is not None and record.pos == "VERB" and record.senses:
-                    return f"to cause to {record.senses[0].removeprefix('to ')}", base
+        if (record := self._causative_base(key)) is not None:
+            return f"to cause to {record.senses[0].removeprefix('to ')}", record.lemma
         if pos == "ADV" and key.endswith("तः") and len(key) > 3:
             base = key[:-2]  # Sanskrit ablative adverbs: सामान्य → सामान्यतः, अनुमान → अनुमानतः
             if (adjective := self._sense_of(base, "ADJ")) is not None:

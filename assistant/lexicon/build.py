@@ -18,15 +18,18 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.errors import LexiconError
 from assistant.lexicon.apertium import ApertiumForm, read_apertium
+from assistant.lexicon.english import english_lemmas
 from assistant.lexicon.keys import loose
 from assistant.lexicon.loanwords import FORMAT_HEADER as LOANWORD_HEADER
 from assistant.lexicon.loanwords import LOANWORD_FILE, loanword_lines
 from assistant.lexicon.ranking import (
+    content_words,
     is_vulgar,
     learned_conjunct,
     learned_units,
@@ -128,7 +131,7 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
                 apertium_gender.setdefault(key, form.gender)
     function_words = _function_words()
     verb_forms = frozenset(f.form for f in forms if f.pos in ("VERB", "AUX"))
-    learned_entries = (_add_learned_entries(entries, table, function_words, verb_forms)
+    learned_entries = (_add_learned_entries(entries, table, function_words, verb_forms, forms)
                        if table is not None else set())
     spellings: dict[tuple[str, str], list[str]] = defaultdict(list)
     for lemma, pos in sorted(entries):
@@ -194,8 +197,27 @@ def _function_words() -> frozenset[str]:
     return frozenset(words | set(CONJUNCT_LIGHT) | set(VECTOR_NUANCE))
 
 
+def _head_says(entries: dict[tuple[str, str], _Entry],
+               forms: list[ApertiumForm]) -> Callable[[str, str], bool]:
+    """Whether the dictionary senses of a word (read as itself or as a form of its lemmas)
+    contain an English lemma."""
+    lemmas_of: dict[str, set[str]] = defaultdict(set)
+    for form in forms:
+        lemmas_of[form.form].add(form.lemma)
+    said: dict[str, set[str]] = defaultdict(set)
+    for (lemma, _), entry in entries.items():
+        for sense in entry.scores:
+            said[lemma].update(e for w in content_words(sense) for e in english_lemmas(w))
+
+    def says(word: str, english: str) -> bool:
+        return any(english in said.get(lemma, ()) for lemma in {word, *lemmas_of.get(word, ())})
+
+    return says
+
+
 def _add_learned_entries(entries: dict[tuple[str, str], _Entry], table: TranslationTable,
-                         function_words: frozenset[str], verb_forms: frozenset[str]) -> set[tuple[str, str]]:
+                         function_words: frozenset[str], verb_forms: frozenset[str],
+                         forms: list[ApertiumForm]) -> set[tuple[str, str]]:
     """Entries no dictionary has, learned from the translation table: two-word units
     (हवाई अड्डा "airport") and conjunct verbs of nouns (पुष्टि करना "to confirm")."""
     added: set[tuple[str, str]] = set()
@@ -209,7 +231,8 @@ def _add_learned_entries(entries: dict[tuple[str, str], _Entry], table: Translat
         added.add((lemma, pos))
 
     known = {lemma for lemma, _ in entries}
-    for words, pos, english in learned_units(table, function_words, verb_forms, known):
+    says = _head_says(entries, forms)
+    for words, pos, english in learned_units(table, function_words, verb_forms, known, says):
         add(words, pos, english)
     for lemma, pos in sorted(entries):
         if pos not in ("NOUN", "ADJ") or " " in lemma or (lemma, pos) in added:

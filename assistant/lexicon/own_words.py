@@ -21,8 +21,9 @@ from collections import defaultdict
 from functools import cache
 
 from assistant.lexicon.analyse import Lexicon
-from assistant.lexicon.ranking import STOPWORDS, render, support, unit_pos, zipf
+from assistant.lexicon.ranking import STOPWORDS, proper_spellings, render, support, unit_pos, zipf
 from assistant.lexicon.ttable import TranslationTable
+from assistant.types import Analysis
 
 MIN_ZIPF = 3.0  # only words seen at least about once per million words
 UNSEEN = 1.0  # a respelling target this rare is not what a frequent word stands for
@@ -114,9 +115,18 @@ def preferred_readings(lexicon: Lexicon, table: TranslationTable) -> list[tuple[
     return out
 
 
+def _glossed(lexicon: Lexicon, analysis: Analysis) -> bool:
+    info = lexicon.info(analysis.lemma, analysis.pos)
+    return bool(info is not None and info.senses)
+
+
 HEADWORD_SENTENCES = 8
 HEADWORD_SHARE = 0.5
 HEADWORD_ZIPF = 3.5
+# a word with no English at all would be shown as a name ("Sevanivritt"): a translation
+# seen this often, marked as learned, is the better gloss
+BARE_SENTENCES = 2
+BARE_SHARE = 0.6
 
 
 def learned_headwords(lexicon: Lexicon, table: TranslationTable) -> list[tuple[str, str, str]]:
@@ -127,11 +137,15 @@ def learned_headwords(lexicon: Lexicon, table: TranslationTable) -> list[tuple[s
     families = _families(lexicon)
     out = []
     for (kind, form), sentences in sorted(table.hindi_sentences.items()):
-        if kind != "f" or sentences < HEADWORD_SENTENCES or lexicon.closed_entries(form):
+        if kind != "f" or sentences < BARE_SENTENCES or lexicon.closed_entries(form):
             continue
         if any(r.senses for r in lexicon.records(form)):
             continue
         readings = lexicon.analyse(form)
+        # a respelling of a glossed word (अकसर for अक्सर) is read as that word
+        bare = not any(_glossed(lexicon, a) for a in readings) and lexicon.respelling(form) is None
+        if sentences < HEADWORD_SENTENCES and not bare:
+            continue
         if any(a.tense == "stem" and _family_zipf(a.lemma, families.get(a.lemma, []), form)
                >= _zipf(form) - 1.0 for a in readings):
             continue  # छोड़ is the stem of a verb in common use, शोध not (शोधना is rare)
@@ -139,7 +153,9 @@ def learned_headwords(lexicon: Lexicon, table: TranslationTable) -> list[tuple[s
         if not ranked:
             continue
         english, share = ranked[0]
-        if share < HEADWORD_SHARE or zipf(english) < HEADWORD_ZIPF or english in STOPWORDS:
+        if (share < (HEADWORD_SHARE if sentences >= HEADWORD_SENTENCES else BARE_SHARE)
+                or zipf(english) < HEADWORD_ZIPF or english in STOPWORDS
+                or (bare and english in proper_spellings())):  # a name is found by its sound
             continue
         pos = unit_pos(english)
         if pos is None:

@@ -12,6 +12,7 @@ sense contains is added as a sense learned from parallel text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,7 +35,6 @@ FEW_SENTENCES, FEW_ZIPF = 5, 4.0  # on fewer sentences only a common English wor
 LEARN_ZIPF = 3.0
 UNIT_SHARE = 0.5  # a two-word unit: aligned as one in half its sentences, at least 3 of them
 UNIT_OCCURRENCES = 3
-UNIT_HEAD_SHARE = 0.6
 CONJUNCT_SHARE = 0.3
 # a form's own counts reorder its lemma's senses from this many links, for a sense with
 # this share that leads the first sense by this margin
@@ -107,14 +107,14 @@ def fit(english: str, pos: str) -> float:
     found = _english_pos(english)
     if not found:
         # a word LemmInflect does not know: a noun, or a proper adjective (German, Iraqi)
-        return 1.0 if pos == "NOUN" or (pos == "ADJ" and english in _proper_spellings()) else 0.0
+        return 1.0 if pos == "NOUN" or (pos == "ADJ" and english in proper_spellings()) else 0.0
     if any(p in found for p in wanted):
         return 1.0
     return NEAR_POS_SHARE if any(p in found for p in _NEAR_POS.get(pos, ())) else 0.0
 
 
 @lru_cache(maxsize=1)
-def _proper_spellings() -> dict[str, str]:
+def proper_spellings() -> dict[str, str]:
     """Lower case → capitalized spelling of English words only ever written capitalized
     (British, Monday), from the system word list the loanword table is built from."""
     from assistant.lexicon.loanwords import read_word_list
@@ -125,7 +125,7 @@ def _proper_spellings() -> dict[str, str]:
 
 def render(english: str, pos: str) -> str:
     """A learned English lemma as a sense of a Hindi word of part of speech ``pos``."""
-    english = _proper_spellings().get(english, english)
+    english = proper_spellings().get(english, english)
     found = _english_pos(english.lower())
     if pos == "VERB":
         return f"to {english}"
@@ -236,17 +236,19 @@ def unit_pos(english: str) -> str | None:
 
 
 def learned_units(table: TranslationTable, function_words: frozenset[str], verb_forms: frozenset[str],
-                  known: set[str]) -> list[tuple[str, str, str]]:
+                  known: set[str], head_says: Callable[[str, str], bool]) -> list[tuple[str, str, str]]:
     """Two-word units the table found and no dictionary lists, as (words, pos, sense):
-    हवाई अड्डा "airport", आसानी से "easily". The first word must be a content word whose
-    own senses do not already say it (दरवाज़ा खोला is "door" + "opened"), the second no
-    verb form (a conjunct or compound verb is learned elsewhere)."""
+    हवाई अड्डा "airport", आसानी से "easily", पूरी तरह "completely". The first word must be a
+    content word whose dictionary senses do not already say it (``head_says(word, english)``:
+    दरवाज़ा खोला is "door" + "opened"), the second no verb form (a conjunct or compound verb
+    is learned elsewhere). The head's own translations in the table cannot decide this: a
+    word met mostly inside its unit (आसानी) is translated as the unit is."""
     out = []
     for words, english, share, occurrences in table.unit_english():
         first, second = words.split(" ")
         if (words in known or first in function_words or second in verb_forms or share < UNIT_SHARE
                 or occurrences < UNIT_OCCURRENCES or english in STOPWORDS or zipf(english) < LEARN_ZIPF
-                or dict(table.english(first)).get(english, 0.0) >= UNIT_HEAD_SHARE):
+                or head_says(first, english)):
             continue
         pos = unit_pos(english)
         if pos is None or (second in function_words and pos != "ADV"):

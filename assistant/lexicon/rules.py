@@ -87,6 +87,9 @@ NOMINAL_RULES: tuple[Rule, ...] = (
     ("ओं", "", NOMINAL, None, "pl", "obl", None),
     ("ों", "ा", NOUN_ADJ, "m", "pl", "obl", None),
     ("ों", "", NOMINAL, None, "pl", "obl", None),
+    # an adjective standing as a noun takes the noun's plural (संदिग्धों "suspects")
+    ("ों", "", ADJ, None, "pl", "obl", None),
+    ("ओं", "", ADJ, None, "pl", "obl", None),
     ("ें", "", NOMINAL, "f", "pl", "dir", None),
     ("एँ", "", NOMINAL, "f", "pl", "dir", None),
     ("एं", "", NOMINAL, "f", "pl", "dir", None),

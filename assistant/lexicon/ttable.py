@@ -1,8 +1,12 @@
 """The lexical translation table: which English words a Hindi word becomes in parallel text.
 
 Learned at lexicon-build time (``ttable_build.py``) from word-aligned open parallel text
-and committed as two small files whose counts are summed here. Keys are Hindi forms and
-Hindi lemmas (the analyser's best reading); English words are lower-case lemmas.
+and committed as three small files. The prose files (news, Tatoeba, Wikipedia) are summed;
+the user-interface file is a prior behind them: where prose knows a word, the interface
+strings weigh at most UI_PRIOR links, so सक्षम is "able" as prose says, not "enable" as
+ten thousand menus say; where prose never saw the word, the interface counts stand alone.
+Keys are Hindi forms and Hindi lemmas (the analyser's best reading); English words are
+lower-case lemmas.
 
 Public API::
 
@@ -24,19 +28,48 @@ from assistant.errors import LexiconError
 from assistant.lexicon.english import english_lemma
 from assistant.lexicon.keys import norm
 from assistant.lexicon.tables import REBUILD, Shared, read_table
-from assistant.lexicon.ttable_build import FORMAT_HEADER, TABLE_FILE, WIKIPEDIA_TABLE_FILE
+from assistant.lexicon.ttable_build import FORMAT_HEADER, TABLE_FILE, UI_TABLE_FILE, WIKIPEDIA_TABLE_FILE
+
+UI_PRIOR = 12.0  # weighted links: about two news sentences' worth
 
 
 @dataclass
 class TranslationTable:
     """Link counts between Hindi keys (forms, lemmas) and English lemmas."""
 
-    pairs: dict[tuple[str, str], dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
-    hindi_totals: dict[tuple[str, str], int] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+    hindi_totals: dict[tuple[str, str], float] = field(default_factory=dict)
     hindi_sentences: dict[tuple[str, str], int] = field(default_factory=dict)
-    english_totals: dict[str, int] = field(default_factory=dict)
+    english_totals: dict[str, float] = field(default_factory=dict)
     units: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
     unit_totals: dict[str, int] = field(default_factory=dict)
+
+    def add_prior(self, other: TranslationTable, strength: float) -> None:
+        """Add ``other``'s counts as a prior: for a key this table already knows, scaled to
+        at most ``strength`` links (a Dirichlet prior with ``other``'s distribution as its
+        mean), else in full. Evidence (sentences) and units are added as they are."""
+        kept: dict[str, float] = defaultdict(float)
+        seen: dict[str, float] = defaultdict(float)
+        for key, total in other.hindi_totals.items():
+            own = self.hindi_totals.get(key, 0.0)
+            scale = min(1.0, strength / total) if own else 1.0
+            mine = self.pairs[key]
+            for english, count in other.pairs.get(key, {}).items():
+                mine[english] = mine.get(english, 0.0) + count * scale
+                if key[0] == "f":
+                    kept[english] += count * scale
+                    seen[english] += count
+            self.hindi_totals[key] = own + total * scale
+            self.hindi_sentences[key] = self.hindi_sentences.get(key, 0) + other.hindi_sentences.get(key, 0)
+        # an English word's links shrink by the share its kept pairs shrank
+        for english, total in other.english_totals.items():
+            ratio = kept[english] / seen[english] if seen.get(english) else 1.0
+            self.english_totals[english] = self.english_totals.get(english, 0.0) + total * ratio
+        for words, counts in other.units.items():
+            mine = self.units[words]
+            for english, count in counts.items():
+                mine[english] = mine.get(english, 0) + count
+            self.unit_totals[words] = self.unit_totals.get(words, 0) + other.unit_totals[words]
 
     def _key(self, hindi: str) -> tuple[str, str] | None:
         """The form's own counts when it was seen, else its lemma's."""
@@ -46,7 +79,7 @@ class TranslationTable:
                 return kind, word
         return None
 
-    def links(self, hindi: str, kind: str | None = None) -> int:
+    def links(self, hindi: str, kind: str | None = None) -> float:
         """How many alignment links the Hindi form (or lemma) took part in."""
         key = (kind, norm(hindi)) if kind else self._key(hindi)
         return self.hindi_totals.get(key, 0) if key else 0
@@ -95,8 +128,17 @@ class TranslationTable:
         return count / total if total and count else 0.0
 
 
-def read_translation_table(paths: tuple[Path, ...] = (TABLE_FILE, WIKIPEDIA_TABLE_FILE)) -> TranslationTable:
-    """Parse and sum the table files (no caching); a missing file is an error."""
+def read_translation_table(paths: tuple[Path, ...] = (TABLE_FILE, WIKIPEDIA_TABLE_FILE),
+                           ui_paths: tuple[Path, ...] = (UI_TABLE_FILE,)) -> TranslationTable:
+    """Parse and sum the prose table files, then add the user-interface ones as a prior (no
+    caching); a missing file is an error."""
+    table = _read(paths)
+    if ui_paths:
+        table.add_prior(_read(ui_paths), UI_PRIOR)
+    return table
+
+
+def _read(paths: tuple[Path, ...]) -> TranslationTable:
     table = TranslationTable()
     for path in paths:
         try:

@@ -2,9 +2,11 @@
 
 Sources (``../shared/data/parallel`` and ``../shared/data/eval`` next to the repository):
 Debian's Hindi user-interface catalogs, Tatoeba, and the TRAINING (odd-numbered) halves of
-FLORES dev and UD PUD go into ``ttable.tsv.gz``; the crowdsourced Wikipedia translations
-(CC BY-SA 3.0, not GPL-compatible) are aligned on their own and go into
-``ttable-wikipedia.tsv.gz``, so nothing derived from them mixes with the GPL data.
+FLORES dev and UD PUD are aligned together; the user-interface counts go into
+``ttable-ui.tsv.gz`` and the prose counts into ``ttable.tsv.gz``, because the reader weighs
+them differently (``ttable.py``). The crowdsourced Wikipedia translations (CC BY-SA 3.0, not
+GPL-compatible) are aligned on their own and go into ``ttable-wikipedia.tsv.gz``, so nothing
+derived from them mixes with the GPL data.
 
 Each pair is tokenized (Devanagari words by the Devanagari block; English words lower-cased
 and lemmatized), aligned in both directions by ``wordalign`` and the links intersected.
@@ -20,7 +22,9 @@ pruned (a minimum count, the most frequent English words per Hindi key). Output 
   sentences, out of the ``occurrences`` distinct sentences that hold the two forms
 
 The news-like sources (FLORES, PUD, Tatoeba) count more than the user-interface strings,
-whose senses are skewed to software (स्थापित "install" rather than "establish").
+whose senses are skewed to software (स्थापित "install" rather than "establish"); the
+user-interface counts are also kept apart, so that prose evidence, where there is any,
+outweighs them.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ FORMAT_HEADER = "#assistant-translation-table\t2"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TABLE_FILE = DATA_DIR / "ttable.tsv.gz"
 WIKIPEDIA_TABLE_FILE = DATA_DIR / "ttable-wikipedia.tsv.gz"
+UI_TABLE_FILE = DATA_DIR / "ttable-ui.tsv.gz"
 DEFAULT_PARALLEL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "parallel"
 DEFAULT_EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "eval"
 MIN_COUNT = 2
@@ -58,6 +63,7 @@ _MARKUP = re.compile(r"<[^>]*>|&[#\w]+;|%\(\w+\)[a-z]|%\d*\$?[a-z]|\{\w*\}|\$\w+
 
 Pairs = list[tuple[str, str]]
 Counts = tuple[Counter, Counter, Counter, Counter, Counter]
+_NOTHING: Counts = (Counter(), Counter(), Counter(), Counter(), Counter())
 
 
 def hindi_tokens(text: str) -> list[str]:
@@ -120,20 +126,35 @@ def training_pairs(eval_dir: Path) -> Pairs:
     return [(p.hindi, p.english) for p in (*flores, *pud)]
 
 
-def count_links(pairs: Iterable[tuple[str, str, int]], lemma_of: dict[str, str] | None = None,
-                lemmatize: Callable[[str], str] | None = None) -> Counts:
-    """Aligned (kind, hindi, english) counts, per-English-lemma link counts, (bigram,
-    english) unit counts, bigram occurrences and per-(kind, hindi) distinct sentences,
-    from (hindi, english, weight) pairs."""
-    hindi, english, weights = [], [], []
-    for hi, en, weight in pairs:
+def count_links(pairs: Iterable[tuple[str, str, int] | tuple[str, str, int, str]],
+                lemma_of: dict[str, str] | None = None,
+                lemmatize: Callable[[str], str] | None = None) -> dict[str, Counts]:
+    """Per domain: aligned (kind, hindi, english) counts, per-English-lemma link counts,
+    (bigram, english) unit counts, bigram occurrences and per-(kind, hindi) distinct
+    sentences, from (hindi, english, weight[, domain]) pairs aligned all together (a
+    domain's counts profit from the others' text; the default domain is "")."""
+    hindi, english, weights, domains = [], [], [], []
+    for hi, en, weight, *domain in pairs:
         h, e = hindi_tokens(hi), english_tokens(en)
         if h and e and len(h) <= 80 and len(e) <= 80:
             hindi.append(h)
             english.append(e)
             weights.append(weight)
+            domains.append(domain[0] if domain else "")
     links, reverse = align_both(hindi, english)
     cache: dict[str, str] = lemma_of if lemma_of is not None else {}
+    out: dict[str, Counts] = {}
+    for name in sorted(set(domains)):
+        chosen = [k for k, d in enumerate(domains) if d == name]
+        out[name] = _counts([hindi[k] for k in chosen], [english[k] for k in chosen],
+                            [weights[k] for k in chosen], [links[k] for k in chosen],
+                            [reverse[k] for k in chosen], cache, lemmatize)
+    return out
+
+
+def _counts(hindi: list[list[str]], english: list[list[str]], weights: list[int],
+            links: list, reverse: list, cache: dict[str, str],
+            lemmatize: Callable[[str], str] | None) -> Counts:
     pair_counts: Counter = Counter()
     english_counts: Counter = Counter()
     # units are counted in distinct Hindi sentences: the Wikipedia part repeats each
@@ -210,19 +231,24 @@ def _lemmatizer(lexicon_path: Path | None):
 
 def build_translation_table(parallel: Path | None = None, eval_dir: Path | None = None,
                             out_dir: Path | None = None, limit: int | None = None,
-                            lexicon_path: Path | None = None) -> tuple[Path, Path]:
-    """Build both table files, lemmatizing Hindi with the lexicon at ``lexicon_path`` (default:
-    the committed one); ``limit`` caps the pairs per source (for quick test builds)."""
+                            lexicon_path: Path | None = None) -> tuple[Path, Path, Path]:
+    """Build the three table files (prose, Wikipedia, user interface), lemmatizing Hindi with
+    the lexicon at ``lexicon_path`` (default: the committed one); ``limit`` caps the pairs
+    per source (for quick test builds)."""
     parallel = Path(parallel) if parallel else DEFAULT_PARALLEL
     eval_dir = Path(eval_dir) if eval_dir else DEFAULT_EVAL
     out_dir = Path(out_dir) if out_dir else DATA_DIR
     lemmatize = _lemmatizer(lexicon_path)
-    sources = [(debian_pairs(parallel), DEBIAN_WEIGHT), (tatoeba_pairs(eval_dir), TATOEBA_WEIGHT),
-               (training_pairs(eval_dir), NEWS_WEIGHT)]
-    main = [(hi, en, weight) for source, weight in sources for hi, en in source[:limit]]
+    sources = [(debian_pairs(parallel), DEBIAN_WEIGHT, "ui"),
+               (tatoeba_pairs(eval_dir), TATOEBA_WEIGHT, "prose"),
+               (training_pairs(eval_dir), NEWS_WEIGHT, "prose")]
+    main = [(hi, en, weight, domain) for source, weight, domain in sources for hi, en in source[:limit]]
     cache: dict[str, str] = {}
-    main_out, wiki_out = out_dir / TABLE_FILE.name, out_dir / WIKIPEDIA_TABLE_FILE.name
-    write_table([FORMAT_HEADER, *table_lines(*count_links(main, cache, lemmatize))], main_out)
+    prose_out, wiki_out = out_dir / TABLE_FILE.name, out_dir / WIKIPEDIA_TABLE_FILE.name
+    ui_out = out_dir / UI_TABLE_FILE.name
+    counted = count_links(main, cache, lemmatize)
     wiki = [(hi, en, WIKIPEDIA_WEIGHT) for hi, en in wikipedia_pairs(parallel)[:limit]]
-    write_table([FORMAT_HEADER, *table_lines(*count_links(wiki, cache, lemmatize))], wiki_out)
-    return main_out, wiki_out
+    counted |= {"wikipedia": count_links(wiki, cache, lemmatize).get("", _NOTHING)}
+    for domain, path in (("prose", prose_out), ("wikipedia", wiki_out), ("ui", ui_out)):
+        write_table([FORMAT_HEADER, *table_lines(*counted.get(domain, _NOTHING))], path)
+    return prose_out, wiki_out, ui_out
