@@ -278,13 +278,11 @@ def _is_passive(tokens: Sequence[Token], readings: list[list[Analysis] | None], 
     return first.pos == "VERB" and first.tense == "perf" and first.lemma not in _NOT_PASSIVE
 
 
-def _passive(gloss: Gloss, participle_gloss: Gloss) -> Gloss:
+def _passive(gloss: Gloss, participle_gloss: Gloss | None) -> Gloss:
     """जाना as the passive auxiliary: "to be done" after किया, the unit's sense when one
-    says more (बनाया जा "to be made")."""
+    says more (बनाया जा "to be made"); "(passive voice)" without a participle to name."""
     senses = gloss.senses
-    verb = participle_gloss.senses[0] if participle_gloss.senses else ""
-    if VECTOR_NOTE in participle_gloss.note:
-        verb = ""  # कर दिया गया: the participle is a vector verb, its "give" says nothing
+    verb = participle_gloss.senses[0] if participle_gloss is not None and participle_gloss.senses else ""
     unit = gloss.unit
     if unit is None or unit.kind != "passive" or not unit.senses or senses[:1] != unit.senses[:1]:
         lead = f"to be {participle(verb)}" if verb.startswith("to ") else "(passive voice)"
@@ -318,7 +316,9 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
             out.append(gloss)
             continue
         if _is_passive(tokens, readings, i):
-            out.append(_passive(gloss, out[-1]))
+            # कर दिया गया: the participle is a vector verb, its "give" says nothing
+            vector = i > 1 and _vector_sense(lexicon, tokens, readings, i - 1) is not None
+            out.append(_passive(gloss, None if vector else out[-1]))
             continue
         vector = _vector_sense(lexicon, tokens, readings, i) if owner.get(i) is None else None
         if vector is not None:

@@ -132,11 +132,24 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("घंटी बजी।", 1, "VERB", "to ring"),  # the verb itself
     ("वे साझेदार हैं", 1, "ADJ", "share-holding"),  # -दार on the oblique of the noun साझा
     ("वह हिस्सेदार है", 1, "NOUN", "part-holder"),  # -दार on हिस्सा
+    ("उसने बच्चों को हंसाया।", 3, "VERB", "to cause to laugh"),  # a causative no dictionary lists
+    ("संदिग्धों को पकड़ा", 0, "ADJ", "suspect"),  # an adjective taking a noun's plural
+    # जाना after a perfective participle is the passive auxiliary
+    ("फ़ैसला लिया गया था।", 2, "AUX", "to be taken"),
+    ("इसे बनाया जा सकता है।", 2, "AUX", "to be made"),
+    ("उसे रिहा कर दिया गया।", 4, "AUX", "(passive voice)"),  # after a vector verb: no "given"
 ])
 def test_context_and_derivation(text: str, index: int, pos: str, sense: str) -> None:
     gloss = gloss_sentence(sentence(text))[index]
     assert gloss.pos == pos
     assert gloss.senses[0] == sense
+
+
+@pytest.mark.parametrize(("text", "index"), [("वह घर चला गया।", 3), ("वह घर गया।", 2)])
+def test_going_is_no_passive(text: str, index: int) -> None:
+    # चला गया "went away", गया alone: जाना is the verb of going, not the passive auxiliary
+    gloss = gloss_sentence(sentence(text))[index]
+    assert gloss.pos == "VERB" and "passive" not in gloss.note
 
 
 @pytest.mark.parametrize(("text", "expected"), [

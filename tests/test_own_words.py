@@ -44,3 +44,22 @@ def test_preferred_readings(verb_senses: tuple[str, ...], verb_learned: tuple[st
     lexicon = _lexicon(verb_senses, verb_learned)
     assert lexicon.analyse("सही")[0].lemma == "सहना"  # the analyser's own order
     assert preferred_readings(lexicon, _table("सही", counts, sentences)) == preferred
+
+
+@pytest.mark.parametrize(("form", "counts", "sentences", "learned"), [
+    # no dictionary glosses the word: two sentences of a common English word are enough
+    ("सेवानिवृत्ति", {"retirement": 5, "pension": 1}, 2, [("सेवानिवृत्ति", "NOUN", "retirement")]),
+    # one sentence is not
+    ("सेवानिवृत्ति", {"retirement": 5}, 1, []),
+    # a translation too uncertain to trust
+    ("सेवानिवृत्ति", {"retirement": 3, "pension": 3}, 3, []),
+    # a name is found by its sound, never learned as a common word
+    ("अलेक्जेंडर", {"alexander": 6}, 3, []),
+    # a word the dictionaries gloss needs the full evidence, as before
+    ("सही", {"true": 8}, 3, []),
+])
+def test_words_no_dictionary_glosses_learn_from_a_little_evidence(
+        form: str, counts: dict[str, int], sentences: int, learned: list[tuple[str, str, str]]) -> None:
+    from assistant.lexicon.own_words import learned_headwords
+
+    assert learned_headwords(_lexicon(("to bear",), ()), _table(form, counts, sentences)) == learned

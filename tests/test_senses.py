@@ -10,6 +10,7 @@ from assistant.gloss import gloss_sentence, gloss_token
 from assistant.glossary import build_glossary
 from assistant.lexicon import load_lexicon
 from assistant.lexicon.ranking import content_words, fit, rank_senses, render
+from assistant.lexicon.ttable import TranslationTable
 from assistant.segment import tokenize
 from assistant.types import Gloss, Sentence, SentencePair, Token
 
@@ -84,6 +85,8 @@ def test_learned_senses_are_marked() -> None:
     ("उन्होंने इसकी पुष्टि की।", 2, "to confirm", "पुष्टि की"),  # a conjunct verb learned from the table
     ("शेर की तरह लड़ा।", 2, "like", "की तरह"),  # the noun of a compound postposition reads as it
     ("शेर की तरह लड़ा।", 1, "of", "की तरह"),  # the genitive keeps its own sense
+    # a unit learned though its head, met mostly inside it, is translated as the unit is
+    ("वह पूरी तरह थक गया।", 1, "completely", "पूरी तरह"),
 ])
 def test_units_lead_with_their_sense(text: str, index: int, sense: str, unit: str) -> None:
     gloss = glosses(text)[index]
@@ -92,6 +95,35 @@ def test_units_lead_with_their_sense(text: str, index: int, sense: str, unit: st
 
 
 # ----- the analyser does not over-reach ---------------------------------------------
+def _units_table(english: dict[str, float]) -> TranslationTable:
+    table = TranslationTable()
+    table.units["आसानी से"] = {"easily": 20}
+    table.unit_totals["आसानी से"] = 22
+    table.units["दरवाज़ा खोला"] = {"open": 5}
+    table.unit_totals["दरवाज़ा खोला"] = 6
+    table.pairs[("f", "आसानी")] = dict(english)
+    table.hindi_totals[("f", "आसानी")] = sum(english.values())
+    return table
+
+
+@pytest.mark.parametrize(("head_senses", "english", "learned"), [
+    # the head's translations say "easily" (it stands mostly in the unit): learned all the same
+    ({"आसानी": {"ease"}}, {"easily": 0.9}, [("आसानी से", "ADV", "easily")]),
+    # the head's dictionary senses already say it: no unit
+    ({"आसानी": {"easily"}}, {"easily": 0.9}, []),
+])
+def test_learned_units_are_judged_by_the_heads_dictionary_senses(
+        head_senses: dict[str, set[str]], english: dict[str, float],
+        learned: list[tuple[str, str, str]]) -> None:
+    from assistant.lexicon.ranking import learned_units
+
+    def says(word: str, english: str) -> bool:
+        return english in head_senses.get(word, set())
+
+    found = learned_units(_units_table(english), frozenset({"से"}), frozenset({"खोला"}), set(), says)
+    assert found == learned
+
+
 @pytest.mark.parametrize(("word", "not_lemma", "expected_pos"), [
     ("नाटो", "नाटा", "PROPN"),  # a frequent word of its own, not an oblique of "runt"
     ("शोधकर्ताओं", None, "NOUN"),  # शोध + कर्ता, plural oblique: analysed, not a name

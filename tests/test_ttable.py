@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.lexicon.english import english_lemma, english_lemmas
-from assistant.lexicon.ttable import read_translation_table, translation_table
+from assistant.lexicon.ttable import UI_PRIOR, TranslationTable, read_translation_table, translation_table
 from assistant.lexicon.ttable_build import (
     DEFAULT_EVAL,
     DEFAULT_PARALLEL,
@@ -94,3 +94,31 @@ def test_reduced_build_is_byte_reproducible(tmp_path: Path) -> None:
         assert a.read_bytes() == b.read_bytes()
     table = read_translation_table(first)
     assert table.hindi_totals and table.english_totals
+
+
+def _counts(counts: dict[str, int], sentences: int) -> TranslationTable:
+    table = TranslationTable()
+    table.pairs[("f", "सक्षम")] = {e: float(c) for e, c in counts.items()}
+    table.hindi_totals[("f", "सक्षम")] = float(sum(counts.values()))
+    table.hindi_sentences[("f", "सक्षम")] = sentences
+    for english, count in counts.items():
+        table.english_totals[english] = float(count)
+    return table
+
+
+@pytest.mark.parametrize(("prose", "ui", "first", "share"), [
+    # prose knows the word: a thousand menu strings weigh UI_PRIOR links, no more
+    ({"able": 18}, {"enable": 1000}, "able", 18 / (18 + UI_PRIOR)),
+    # prose never saw it: the menus alone speak
+    ({}, {"enable": 1000}, "enable", 1.0),
+    # little interface evidence is taken in full
+    ({"able": 18}, {"enable": 6}, "able", 18 / 24),
+])
+def test_interface_strings_are_a_prior_behind_prose(prose: dict[str, int], ui: dict[str, int],
+                                                    first: str, share: float) -> None:
+    table = _counts(prose, 3) if prose else TranslationTable()
+    table.add_prior(_counts(ui, 50), UI_PRIOR)
+    ranked = table.english("सक्षम", "f")
+    assert ranked[0][0] == first and ranked[0][1] == pytest.approx(share)
+    assert sum(p for _, p in ranked) == pytest.approx(1.0)
+    assert table.sentences("सक्षम", "f") == (3 if prose else 0) + 50
