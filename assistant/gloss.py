@@ -19,7 +19,7 @@ from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import norm
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
 from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE
-from assistant.lexicon.ranking import for_form
+from assistant.lexicon.ranking import for_form, in_context, table_sense
 from assistant.romanize import name_form, readable, strict
 from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
 
@@ -140,6 +140,10 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
     if compound is not None:
         return Gloss(text, text, roman, roman_strict, "NOUN", senses=(compound[0],),
                      note=f"Not in the dictionary; read as a {compound[1]}", unit=unit, known=True)
+    learned = table_sense(text)  # one English word: a compound's parts say more (world + war)
+    if learned is not None:
+        return Gloss(text, text, roman, roman_strict, learned[1], senses=(learned[0],),
+                     note=f"Not in the dictionary; {LEARNED_NOTE}", unit=unit, known=True)
     return Gloss(text, text, roman, roman_strict, "PROPN", senses=(name_form(text) or roman,),
                  note=UNKNOWN_NOTE, unit=unit, known=False, is_name=True)
 
@@ -169,6 +173,9 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
     if not senses and unit is not None and unit.senses:
         senses = unit.senses[:1]
         note = note or f"part of the expression {unit.text}"
+    if not senses and best.pos in _CONTENT_POS and (learned_here := table_sense(text, best.pos)):
+        senses = (learned_here[0],)  # what translators write beats a sense pieced together
+        note = _add_note(note, LEARNED_NOTE)
     if not senses and best.pos in ("ADJ", "ADV", "NOUN", "VERB"):
         derived = lexicon.derived_senses(best.lemma, best.pos)
         if derived is not None:
@@ -262,6 +269,18 @@ def _is_hour(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: 
     return tokens[i - 1].kind == "number" or bool(before and before[0].pos == "NUM")
 
 
+def _with_neighbours(gloss: Gloss, tokens: Sequence[Token], i: int) -> Gloss:
+    """The gloss with its senses ordered by what translators write for the word beside its
+    neighbours (पहले in से पहले "before", in पहले से "already"); a unit's sense stays first."""
+    unit = gloss.unit
+    if len(gloss.senses) < 2 or gloss.is_name or (unit is not None and gloss.senses[:1] == unit.senses[:1]):
+        return gloss
+    left = norm(tokens[i - 1].text) if i and tokens[i - 1].kind == "word" else None
+    right = norm(tokens[i + 1].text) if i + 1 < len(tokens) and tokens[i + 1].kind == "word" else None
+    ordered = in_context(norm(gloss.text), left, right, gloss.pos, gloss.senses)
+    return gloss if ordered == gloss.senses else replace(gloss, senses=ordered)
+
+
 PASSIVE_NOTE = "passive auxiliary: जाना after a perfective participle (किया गया \"was done\")"
 # perfectives that take जाना as going, not as the passive: चला गया "went away"
 _NOT_PASSIVE = frozenset({"चलना", "जाना", "आना", "बैठना", "लेटना", "उठना"})
@@ -309,6 +328,7 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
             out.append(gloss_token(token, lexicon, owner.get(i)))
             continue
         gloss = _word_gloss(token, lexicon, owner.get(i), readings[i])
+        gloss = _with_neighbours(gloss, tokens, i)
         if _is_hour(tokens, readings, i):
             # बजे after a number is the hour of the clock: 9 बजे "nine o'clock", not "rang"
             gloss = replace(gloss, pos="ADV", gender=None, senses=HOUR_SENSES, analysis=None,

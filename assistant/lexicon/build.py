@@ -29,6 +29,7 @@ from assistant.lexicon.keys import loose
 from assistant.lexicon.loanwords import FORMAT_HEADER as LOANWORD_HEADER
 from assistant.lexicon.loanwords import LOANWORD_FILE, loanword_lines
 from assistant.lexicon.ranking import (
+    UI_TRUST,
     content_words,
     is_vulgar,
     learned_conjunct,
@@ -152,11 +153,14 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
             words = tuple(lemma.replace("-", " ").split())  # अलग-अलग is two tokens
             if len(words) > 1:
                 distribution = phrase_distribution(table, words, function_words)
+                prose = True
             else:
                 distribution = table_distribution(table, lemma)
+                prose = table.prose_sentences(lemma, "l") > 0
             # a phrase learns only from its own counts, not from its words' senses
             ranked = rank_senses(pos, tuple(senses), *distribution, limit=MAX_SENSES,
-                                 learn=len(words) == 1 or " ".join(words) in table.units)
+                                 learn=len(words) == 1 or " ".join(words) in table.units,
+                                 trust=1.0 if prose else UI_TRUST)
             senses, learned = list(ranked.senses), ranked.learned
             if len(words) > 1 and senses:
                 backing[lemma][pos] = support(senses[0], distribution[0], pos)

@@ -126,7 +126,6 @@ HEADWORD_ZIPF = 3.5
 # a word with no English at all would be shown as a name ("Sevanivritt"): a translation
 # seen this often, marked as learned, is the better gloss
 BARE_SENTENCES = 2
-BARE_SHARE = 0.6
 
 
 def learned_headwords(lexicon: Lexicon, table: TranslationTable) -> list[tuple[str, str, str]]:
@@ -153,8 +152,7 @@ def learned_headwords(lexicon: Lexicon, table: TranslationTable) -> list[tuple[s
         if not ranked:
             continue
         english, share = ranked[0]
-        if (share < (HEADWORD_SHARE if sentences >= HEADWORD_SENTENCES else BARE_SHARE)
-                or zipf(english) < HEADWORD_ZIPF or english in STOPWORDS
+        if (share < HEADWORD_SHARE or zipf(english) < HEADWORD_ZIPF or english in STOPWORDS
                 or (bare and english in proper_spellings())):  # a name is found by its sound
             continue
         pos = unit_pos(english)

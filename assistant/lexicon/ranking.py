@@ -41,6 +41,12 @@ CONJUNCT_SHARE = 0.3
 FORM_LINKS = 10
 FORM_SHARE = 0.4
 FORM_MARGIN = 0.2
+# a word only user-interface strings translate: their software senses ("user" for उपभोक्ता,
+# "enabled" for सक्षम) only break ties between the dictionary's senses and teach none...
+UI_TRUST = 0.3
+UI_LEARN_SHARE = 0.6  # ... unless nearly all of them agree (संपादन "edit")
+FORM_PROSE = 2  # a form's own counts reorder senses only if prose saw it this often
+CONTEXT_SENTENCES = 4  # a form beside a neighbour: the evidence a context needs
 _WORD = re.compile(r"[A-Za-z]+")
 # English a reader would not expect as a word's meaning in a news article: a sense learned
 # from noisy parallel text (a subtitle, a joke) is never one of these.
@@ -163,18 +169,19 @@ def _commonness(sense: str) -> float:
 
 
 def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float], links: int,
-                limit: int = 3, learn: bool = True) -> RankedSenses:
+                limit: int = 3, learn: bool = True, trust: float = 1.0) -> RankedSenses:
     """The best ``limit`` senses of a word of part of speech ``pos`` with dictionary
     ``senses`` (in the dictionary's order) and the table's ``distribution`` over English
     lemmas seen in ``links`` distinct sentences; learned senses compete with the dictionary's unless
-    ``learn`` is off (a distribution pieced together from a phrase's words)."""
+    ``learn`` is off (a distribution pieced together from a phrase's words). ``trust``
+    scales the table's say (UI_TRUST when only user-interface strings saw the word)."""
     scored: list[tuple[float, int, str]] = []
     covered: set[str] = set()
     for order, sense in enumerate(senses):
         words = content_words(sense)
         covered.update(lemma for w in words for lemma in english_lemmas(w))
         commonness = _commonness(sense)
-        score = (TABLE_WEIGHT * support(sense, distribution, pos) + FREQUENCY_WEIGHT * commonness
+        score = (TABLE_WEIGHT * trust * support(sense, distribution, pos) + FREQUENCY_WEIGHT * commonness
                  + 0.5 / (order + 1) - WORDINESS_PENALTY * max(len(words) - 1, 0)
                  - (RARE_PENALTY if commonness < RARE_ZIPF else 0.0)
                  - (VULGAR_PENALTY if is_vulgar(sense) else 0.0))
@@ -182,7 +189,8 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
     learned: list[str] = []
     if learn and pos in _POS_MATCH:
         for english, share in sorted(distribution.items(), key=lambda kv: (-kv[1], kv[0])):
-            if share < FILL_SHARE or share * links < LEARN_WEIGHT or links < LEARN_LINKS:
+            if (share < FILL_SHARE or share * links < LEARN_WEIGHT or links < LEARN_LINKS
+                    or (trust < 1.0 and share < UI_LEARN_SHARE)):
                 break
             weight = fit(english, pos)
             if (english in covered or english in STOPWORDS or zipf(english) < LEARN_ZIPF
@@ -193,7 +201,7 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
             if sense in senses:
                 continue
             learned.append(sense)
-            score = TABLE_WEIGHT * share * weight + FREQUENCY_WEIGHT * zipf(english)
+            score = TABLE_WEIGHT * trust * share * weight + FREQUENCY_WEIGHT * zipf(english)
             if share < LEARN_SHARE:
                 score -= FILL_ONLY  # a weaker translation only fills a free place
             scored.append((score, len(senses) + len(learned), sense))
@@ -270,6 +278,15 @@ def learned_conjunct(distribution: dict[str, float], links: int) -> str | None:
     return None
 
 
+def _reordered(senses: tuple[str, ...], distribution: dict[str, float], pos: str) -> tuple[str, ...]:
+    """``senses`` with the one ``distribution`` clearly backs over the first put first."""
+    backing = [support(sense, distribution, pos) for sense in senses]
+    best = max(range(len(senses)), key=lambda i: (backing[i], -i))
+    if best == 0 or backing[best] < FORM_SHARE or backing[best] < backing[0] + FORM_MARGIN:
+        return senses
+    return (senses[best], *senses[:best], *senses[best + 1:])
+
+
 def for_form(form: str, pos: str, senses: tuple[str, ...]) -> tuple[str, ...]:
     """Ranked senses re-ordered for one inflected form where the table knows that form
     well and it clearly prefers another sense: कहा is "said" though कहना is as often
@@ -277,11 +294,51 @@ def for_form(form: str, pos: str, senses: tuple[str, ...]) -> tuple[str, ...]:
     from assistant.lexicon.ttable import translation_table
 
     table = translation_table()
-    if len(senses) < 2 or table.sentences(form, "f") < FORM_LINKS:
+    if (len(senses) < 2 or table.sentences(form, "f") < FORM_LINKS
+            or table.prose_sentences(form, "f") < FORM_PROSE):
         return senses
-    distribution = dict(table.english(form, "f"))
-    backing = [support(sense, distribution, pos) for sense in senses]
-    best = max(range(len(senses)), key=lambda i: (backing[i], -i))
-    if best == 0 or backing[best] < FORM_SHARE or backing[best] < backing[0] + FORM_MARGIN:
+    return _reordered(senses, dict(table.english(form, "f")), pos)
+
+
+def in_context(form: str, left: str | None, right: str | None, pos: str,
+               senses: tuple[str, ...]) -> tuple[str, ...]:
+    """Senses re-ordered by what translators write for the form next to this neighbour,
+    where the table kept such a context (it does only where the neighbour changes the
+    translation): से पहले "before", पहले से "already"; the better-attested side decides."""
+    from assistant.lexicon.ttable import translation_table
+
+    if len(senses) < 2:
         return senses
-    return (senses[best], *senses[:best], *senses[best + 1:])
+    table = translation_table()
+    contexts = [(kind, f"{left} {form}" if kind == "cl" else f"{form} {right}")
+                for kind, neighbour in (("cl", left), ("cr", right)) if neighbour]
+    found = [(table.sentences(key, kind), kind, key) for kind, key in contexts]
+    for sentences, kind, key in sorted(found, reverse=True):
+        if sentences < CONTEXT_SENTENCES:
+            break
+        ordered = _reordered(senses, dict(table.english(key, kind)), pos)
+        if ordered != senses:
+            return ordered
+    return senses
+
+
+TABLE_SENSE_SHARE = 0.6  # a word no dictionary glosses: what translators mostly write,
+TABLE_SENSE_SENTENCES = 2  # in this many sentences of prose
+
+
+def table_sense(form: str, pos: str | None = None) -> tuple[str, str] | None:
+    """For a word no dictionary glosses, the English that prose translators mostly write for
+    this very form, as (sense, part of speech); None when prose never saw it, they disagree,
+    or the English is a name or a small word. ``pos`` is the analyser's, if it has one."""
+    from assistant.lexicon.ttable import translation_table
+
+    table = translation_table()
+    if table.prose_sentences(form, "f") < TABLE_SENSE_SENTENCES:
+        return None
+    ranked = table.english(form, "f")
+    english, share = ranked[0]
+    if (share < TABLE_SENSE_SHARE or english in STOPWORDS or zipf(english) < LEARN_ZIPF
+            or english in proper_spellings()):
+        return None
+    pos = pos if pos in _POS_MATCH and fit(english, pos) else unit_pos(english)
+    return (render(english, pos), pos) if pos is not None else None

@@ -43,11 +43,15 @@ class TranslationTable:
     english_totals: dict[str, float] = field(default_factory=dict)
     units: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
     unit_totals: dict[str, int] = field(default_factory=dict)
+    # the sentences of each key before a prior was added: how much prose saw it
+    own_sentences: dict[tuple[str, str], int] | None = None
 
     def add_prior(self, other: TranslationTable, strength: float) -> None:
         """Add ``other``'s counts as a prior: for a key this table already knows, scaled to
         at most ``strength`` links (a Dirichlet prior with ``other``'s distribution as its
         mean), else in full. Evidence (sentences) and units are added as they are."""
+        if self.own_sentences is None:
+            self.own_sentences = dict(self.hindi_sentences)
         kept: dict[str, float] = defaultdict(float)
         seen: dict[str, float] = defaultdict(float)
         for key, total in other.hindi_totals.items():
@@ -89,6 +93,13 @@ class TranslationTable:
         evidence behind its probabilities (links are weighted by source)."""
         key = (kind, norm(hindi)) if kind else self._key(hindi)
         return self.hindi_sentences.get(key, 0) if key else 0
+
+    def prose_sentences(self, hindi: str, kind: str | None = None) -> int:
+        """In how many sentences of the table's own text (not the prior's) the key was aligned."""
+        if self.own_sentences is None:
+            return self.sentences(hindi, kind)
+        key = (kind, norm(hindi)) if kind else self._key(hindi)
+        return self.own_sentences.get(key, 0) if key else 0
 
     def english(self, hindi: str, kind: str | None = None) -> tuple[tuple[str, float], ...]:
         """English lemmas for a Hindi form or lemma with p(e|h), best first (ties A–Z).

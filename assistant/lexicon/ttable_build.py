@@ -13,8 +13,10 @@ and lemmatized), aligned in both directions by ``wordalign`` and the links inter
 Counts are kept for the Hindi form and for its lemma (the analyser's best reading), then
 pruned (a minimum count, the most frequent English words per Hindi key). Output lines:
 
-  ``H kind hindi aligned sentences`` — links of a Hindi key (kind ``f`` form, ``l`` lemma),
-  weighted, and the number of distinct Hindi sentences they come from (the evidence)
+  ``H kind hindi aligned sentences`` — links of a Hindi key (kind ``f`` form, ``l`` lemma,
+  ``cl``/``cr`` a form with its left/right neighbour, "से पहले", kept only where the
+  neighbour changes the translation), weighted, and the number of distinct Hindi sentences
+  they come from (the evidence)
   ``E english aligned`` — links of an English lemma
   ``P kind hindi english count`` — links between the two
   ``U hindi english count occurrences`` — two adjacent Hindi forms (space-separated) that
@@ -51,6 +53,11 @@ DEFAULT_PARALLEL = Path(__file__).resolve().parents[2].parent / "shared" / "data
 DEFAULT_EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "eval"
 MIN_COUNT = 2
 TOP_K = 8
+# a form next to a neighbour (kinds "cl": "left form", "cr": "form right") is kept only
+# when seen in this many sentences and its translation differs from the form's usual one
+CONTEXT_KINDS = ("cl", "cr")
+CONTEXT_MIN_SENTENCES = 4
+CONTEXT_TOP_K = 3
 # a unit: its two words align to one English word this often, in this share of its occurrences
 UNIT_MIN_COUNT = 3
 UNIT_MIN_SHARE = 0.4
@@ -169,11 +176,15 @@ def _counts(hindi: list[list[str]], english: list[list[str]], weights: list[int]
             form = h[i]
             if form not in cache:
                 cache[form] = lemmatize(form) if lemmatize else form
-            pair_counts[("f", form, e[j])] += weight
-            pair_counts[("l", cache[form], e[j])] += weight
+            keys = [("f", form), ("l", cache[form])]
+            if i:
+                keys.append(("cl", f"{h[i - 1]} {form}"))
+            if i + 1 < len(h):
+                keys.append(("cr", f"{form} {h[i + 1]}"))
+            for key in keys:
+                pair_counts[(*key, e[j])] += weight
+                key_seen.setdefault(key, set()).add(number)
             english_counts[e[j]] += weight
-            key_seen.setdefault(("f", form), set()).add(number)
-            key_seen.setdefault(("l", cache[form]), set()).add(number)
         target_of = dict(backward)
         sentence = " ".join(h)
         for i in range(len(h) - 1):
@@ -204,6 +215,13 @@ def table_lines(pair_counts: Counter, english_counts: Counter, unit_counts: Coun
     lines, used_english = [], set()
     for (kind, hi), candidates in sorted(by_key.items()):
         kept = sorted((c for c in candidates if c[0] >= MIN_COUNT), key=lambda c: (-c[0], c[1]))[:TOP_K]
+        if kind in CONTEXT_KINDS:
+            form = hi.split(" ")[1 if kind == "cl" else 0]
+            overall = by_key.get(("f", form), [])
+            if (not kept or evidence[(kind, hi)] < CONTEXT_MIN_SENTENCES
+                    or kept[0][1] == min(overall, key=lambda c: (-c[0], c[1]), default=(0, ""))[1]):
+                continue  # rare, or saying what the form alone says: nothing to learn
+            kept = kept[:CONTEXT_TOP_K]
         if not kept:
             continue
         lines.append(f"H\t{kind}\t{hi}\t{totals[(kind, hi)]}\t{evidence[(kind, hi)]}")
