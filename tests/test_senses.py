@@ -124,6 +124,31 @@ def test_learned_units_are_judged_by_the_heads_dictionary_senses(
     assert found == learned
 
 
+def _context_table() -> TranslationTable:
+    table = TranslationTable()
+    for kind, key, counts, sentences in (("cl", "से पहले", {"before": 30}, 9),
+                                          ("cr", "पहले से", {"already": 12, "before": 2}, 5),
+                                          ("cl", "साल पहले", {"ago": 6}, 3)):
+        table.pairs[(kind, key)] = dict(counts)
+        table.hindi_totals[(kind, key)] = sum(counts.values())
+        table.hindi_sentences[(kind, key)] = sentences
+    return table
+
+
+@pytest.mark.parametrize(("left", "right", "first"), [
+    ("से", "वह", "before"),  # से पहले "before"
+    ("वह", "से", "already"),  # पहले से "already"
+    ("से", "से", "before"),  # both sides known: the better-attested one decides
+    ("साल", None, "first"),  # साल पहले "ago" is not among the senses; too few sentences anyway
+    (None, None, "first"),  # no neighbours: the ranked order
+])
+def test_neighbours_reorder_senses(left: str | None, right: str | None, first: str) -> None:
+    from assistant.lexicon.ranking import in_context
+
+    senses = ("first", "before", "already")
+    assert in_context("पहले", left, right, "ADV", senses, _context_table())[0] == first
+
+
 @pytest.mark.parametrize(("word", "not_lemma", "expected_pos"), [
     ("नाटो", "नाटा", "PROPN"),  # a frequent word of its own, not an oblique of "runt"
     ("शोधकर्ताओं", None, "NOUN"),  # शोध + कर्ता, plural oblique: analysed, not a name
@@ -203,3 +228,30 @@ def test_no_shipped_sense_learned_from_parallel_text_is_vulgar() -> None:
                 learned.extend(sense.strip() for sense in cells[8].split("|"))
     assert len(learned) > 100  # the build does learn senses; none of them may offend
     assert [sense for sense in learned if is_vulgar(sense)] == []
+
+
+@pytest.mark.parametrize(("reverse", "links", "learned"), [
+    # two sentences where the word stood beside "police": police is पुलिस, not this word
+    ({"police": 0.05}, 2, ()),
+    # the English word's usual Hindi is this word: learned from as little
+    ({"police": 0.6}, 2, ("police",)),
+    # enough sentences speak for themselves
+    ({"police": 0.05}, 4, ("police",)),
+])
+def test_a_sense_learned_from_few_sentences_needs_support_both_ways(
+        reverse: dict[str, float], links: int, learned: tuple[str, ...]) -> None:
+    ranked = rank_senses("NOUN", ("darkness", "dark"), {"police": 1.0}, links, reverse=reverse)
+    assert ranked.learned == learned
+
+
+@pytest.mark.parametrize(("distribution", "said", "light", "sense"), [
+    ({"confirm": 0.7}, frozenset({"confirmation"}), 0.6, "to confirm"),  # पुष्टि करना
+    ({"confirm": 0.7}, frozenset(), 0.05, None),  # the noun seldom stands before करना
+    ({"land": 0.7}, frozenset({"land"}), 0.6, None),  # भूमि: "land" is the noun's own meaning
+    ({"gun": 1.0}, frozenset(), 0.0, None),  # बंदूक करना "to gun" is no Hindi
+])
+def test_conjunct_verbs_are_learned_only_from_nouns_before_karna(
+        distribution: dict[str, float], said: frozenset[str], light: float, sense: str | None) -> None:
+    from assistant.lexicon.ranking import learned_conjunct
+
+    assert learned_conjunct(distribution, 20, said, light) == sense

@@ -160,7 +160,8 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
             # a phrase learns only from its own counts, not from its words' senses
             ranked = rank_senses(pos, tuple(senses), *distribution, limit=MAX_SENSES,
                                  learn=len(words) == 1 or " ".join(words) in table.units,
-                                 trust=1.0 if prose else UI_TRUST)
+                                 trust=1.0 if prose else UI_TRUST,
+                                 reverse={e: table.p_hi_given_en(lemma, e) for e in distribution[0]})
             senses, learned = list(ranked.senses), ranked.learned
             if len(words) > 1 and senses:
                 backing[lemma][pos] = support(senses[0], distribution[0], pos)
@@ -244,7 +245,9 @@ def _add_learned_entries(entries: dict[tuple[str, str], _Entry], table: Translat
         conjunct = f"{lemma} करना"
         if entries.get((conjunct, "VERB")) is not None and entries[(conjunct, "VERB")].scores:
             continue
-        sense = learned_conjunct(*table_distribution(table, lemma))
+        said = frozenset(e for sense in entries[(lemma, pos)].scores
+                         for w in content_words(sense) for e in english_lemmas(w))
+        sense = learned_conjunct(*table_distribution(table, lemma), said, table.light_share(lemma))
         if sense is not None:
             add(conjunct, "VERB", sense)
     return added

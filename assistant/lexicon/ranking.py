@@ -33,9 +33,12 @@ FILL_SHARE = 0.1  # a translation this frequent may fill a place the dictionary 
 FILL_ONLY = 1.0  # below a dictionary sense, above a typo
 FEW_SENTENCES, FEW_ZIPF = 5, 4.0  # on fewer sentences only a common English word is learned
 LEARN_ZIPF = 3.0
+LEARN_SOLID = 3.0  # share × sentences from which a learned sense needs no reverse support
+LEARN_REVERSE = 0.3  # below it, p(Hindi | English) at least this
 UNIT_SHARE = 0.5  # a two-word unit: aligned as one in half its sentences, at least 3 of them
 UNIT_OCCURRENCES = 3
 CONJUNCT_SHARE = 0.3
+CONJUNCT_LIGHT_SHARE = 0.3  # ... in this share of its sentences a form of करना follows the noun
 # a form's own counts reorder its lemma's senses from this many links, for a sense with
 # this share that leads the first sense by this margin
 FORM_LINKS = 10
@@ -169,12 +172,16 @@ def _commonness(sense: str) -> float:
 
 
 def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float], links: int,
-                limit: int = 3, learn: bool = True, trust: float = 1.0) -> RankedSenses:
+                limit: int = 3, learn: bool = True, trust: float = 1.0,
+                reverse: dict[str, float] | None = None) -> RankedSenses:
     """The best ``limit`` senses of a word of part of speech ``pos`` with dictionary
     ``senses`` (in the dictionary's order) and the table's ``distribution`` over English
     lemmas seen in ``links`` distinct sentences; learned senses compete with the dictionary's unless
     ``learn`` is off (a distribution pieced together from a phrase's words). ``trust``
-    scales the table's say (UI_TRUST when only user-interface strings saw the word)."""
+    scales the table's say (UI_TRUST when only user-interface strings saw the word).
+    ``reverse`` gives p(this Hindi word | English lemma): a sense learned from a few
+    sentences must be one of the English word's own usual translations (two sentences
+    where अँधेरा stood beside "police" do not make it "police")."""
     scored: list[tuple[float, int, str]] = []
     covered: set[str] = set()
     for order, sense in enumerate(senses):
@@ -193,6 +200,9 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
                     or (trust < 1.0 and share < UI_LEARN_SHARE)):
                 break
             weight = fit(english, pos)
+            if (share * links < LEARN_SOLID and reverse is not None
+                    and reverse.get(english, 0.0) < LEARN_REVERSE):
+                continue
             if (english in covered or english in STOPWORDS or zipf(english) < LEARN_ZIPF
                     or (links < FEW_SENTENCES and zipf(english) < FEW_ZIPF)
                     or not weight or english_lemma(english) != english):
@@ -265,15 +275,21 @@ def learned_units(table: TranslationTable, function_words: frozenset[str], verb_
     return out
 
 
-def learned_conjunct(distribution: dict[str, float], links: int) -> str | None:
+def learned_conjunct(distribution: dict[str, float], links: int, said: frozenset[str] = frozenset(),
+                     light: float = 1.0) -> str | None:
     """The English verb a noun's table supports when it mostly stands in a conjunct verb
-    with करना (पुष्टि करना "to confirm"), or None."""
+    with करना (पुष्टि करना "to confirm"; ``light``: the share of its sentences where a form
+    of करना follows it), or None. An English word that is a noun too and among the noun's
+    own senses (``said``, English lemmas) is the noun's meaning, not a verb's: भूमि is
+    "land", not भूमि करना "to land"."""
+    if light < CONJUNCT_LIGHT_SHARE:
+        return None  # बंदूक is "gun", never बंदूक करना "to gun"
     for english, share in sorted(distribution.items(), key=lambda kv: (-kv[1], kv[0])):
         if share < CONJUNCT_SHARE or share * links < LEARN_LINKS:
             return None
         found = _english_pos(english)
         if "VERB" in found and "ADJ" not in found and english not in STOPWORDS \
-                and zipf(english) >= LEARN_ZIPF:
+                and zipf(english) >= LEARN_ZIPF and not ("NOUN" in found and english in said):
             return f"to {english}"  # पुष्टि करना "to confirm", नियंत्रण करना "to control"
     return None
 
@@ -301,7 +317,7 @@ def for_form(form: str, pos: str, senses: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def in_context(form: str, left: str | None, right: str | None, pos: str,
-               senses: tuple[str, ...]) -> tuple[str, ...]:
+               senses: tuple[str, ...], table: TranslationTable | None = None) -> tuple[str, ...]:
     """Senses re-ordered by what translators write for the form next to this neighbour,
     where the table kept such a context (it does only where the neighbour changes the
     translation): से पहले "before", पहले से "already"; the better-attested side decides."""
@@ -309,7 +325,7 @@ def in_context(form: str, left: str | None, right: str | None, pos: str,
 
     if len(senses) < 2:
         return senses
-    table = translation_table()
+    table = table or translation_table()
     contexts = [(kind, f"{left} {form}" if kind == "cl" else f"{form} {right}")
                 for kind, neighbour in (("cl", left), ("cr", right)) if neighbour]
     found = [(table.sentences(key, kind), kind, key) for kind, key in contexts]

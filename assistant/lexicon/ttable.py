@@ -43,6 +43,8 @@ class TranslationTable:
     english_totals: dict[str, float] = field(default_factory=dict)
     units: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
     unit_totals: dict[str, int] = field(default_factory=dict)
+    # form → (sentences with a form of करना right after it, sentences with the form)
+    light: dict[str, tuple[int, int]] = field(default_factory=dict)
     # the sentences of each key before a prior was added: how much prose saw it
     own_sentences: dict[tuple[str, str], int] | None = None
 
@@ -69,6 +71,9 @@ class TranslationTable:
         for english, total in other.english_totals.items():
             ratio = kept[english] / seen[english] if seen.get(english) else 1.0
             self.english_totals[english] = self.english_totals.get(english, 0.0) + total * ratio
+        for word, (before, seen) in other.light.items():
+            mine_before, mine_seen = self.light.get(word, (0, 0))
+            self.light[word] = (mine_before + before, mine_seen + seen)
         for words, counts in other.units.items():
             mine = self.units[words]
             for english, count in counts.items():
@@ -93,6 +98,11 @@ class TranslationTable:
         evidence behind its probabilities (links are weighted by source)."""
         key = (kind, norm(hindi)) if kind else self._key(hindi)
         return self.hindi_sentences.get(key, 0) if key else 0
+
+    def light_share(self, hindi: str) -> float:
+        """The share of the sentences holding the form in which a form of करना follows it."""
+        before, seen = self.light.get(norm(hindi), (0, 0))
+        return before / seen if seen else 0.0
 
     def prose_sentences(self, hindi: str, kind: str | None = None) -> int:
         """In how many sentences of the table's own text (not the prior's) the key was aligned."""
@@ -166,6 +176,9 @@ def _read(paths: tuple[Path, ...]) -> TranslationTable:
                     table.hindi_sentences[key] = table.hindi_sentences.get(key, 0) + int(cols[4])
                 elif cols[0] == "E":
                     table.english_totals[cols[1]] = table.english_totals.get(cols[1], 0) + int(cols[2])
+                elif cols[0] == "K":
+                    before, seen = table.light.get(cols[1], (0, 0))
+                    table.light[cols[1]] = (before + int(cols[2]), seen + int(cols[3]))
                 elif cols[0] == "U":
                     table.units[cols[1]][cols[2]] = table.units[cols[1]].get(cols[2], 0) + int(cols[3])
                     table.unit_totals[cols[1]] = table.unit_totals.get(cols[1], 0) + int(cols[4])

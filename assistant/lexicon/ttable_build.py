@@ -19,6 +19,8 @@ pruned (a minimum count, the most frequent English words per Hindi key). Output 
   they come from (the evidence)
   ``E english aligned`` — links of an English lemma
   ``P kind hindi english count`` — links between the two
+  ``K hindi before occurrences`` — in how many sentences the form stands right before a
+  form of करना, and in how many it occurs at all (the noun of a conjunct verb)
   ``U hindi english count occurrences`` — two adjacent Hindi forms (space-separated) that
   both align to one English word (हवाई अड्डे – airport) in ``count`` distinct Hindi
   sentences, out of the ``occurrences`` distinct sentences that hold the two forms
@@ -56,6 +58,10 @@ TOP_K = 8
 # a form next to a neighbour (kinds "cl": "left form", "cr": "form right") is kept only
 # when seen in this many sentences and its translation differs from the form's usual one
 CONTEXT_KINDS = ("cl", "cr")
+# forms of करना: a word before one of them may be the noun of a conjunct verb
+KARNA_FORMS = frozenset(norm(f) for f in (
+    "करना", "करने", "करनी", "कर", "करता", "करते", "करती", "करतीं", "किया", "किए", "किये", "की",
+    "कीं", "करें", "करेगा", "करेगी", "करेंगे", "करेंगी", "करूँगा", "करूंगा", "करो", "करके", "कराना"))
 CONTEXT_MIN_SENTENCES = 4
 CONTEXT_TOP_K = 3
 # a unit: its two words align to one English word this often, in this share of its occurrences
@@ -65,6 +71,7 @@ DEBIAN_WEIGHT, TATOEBA_WEIGHT, NEWS_WEIGHT = 1, 3, 6
 WIKIPEDIA_WEIGHT = 2  # per English version: four versions of each sentence
 _HINDI_WORD = re.compile("[\u0900-\u0963\u0971-\u097f]+")
 _ENGLISH_WORD = re.compile(r"[a-z]+")
+_NEGATION = re.compile(r"n't\b")
 # markup, entities and format placeholders inside user-interface strings
 _MARKUP = re.compile(r"<[^>]*>|&[#\w]+;|%\(\w+\)[a-z]|%\d*\$?[a-z]|\{\w*\}|\$\w+|\\[nt]")
 
@@ -79,8 +86,11 @@ def hindi_tokens(text: str) -> list[str]:
 
 
 def english_tokens(text: str) -> list[str]:
-    """The English words of a text as lower-case lemmas (numbers and markup aside)."""
-    return [english_lemma(w) for w in _ENGLISH_WORD.findall(_MARKUP.sub(" ", text).lower())]
+    """The English words of a text as lower-case lemmas (numbers and markup aside; "don't"
+    is "do not", never a word "don")."""
+    text = _MARKUP.sub(" ", text).lower().replace("’", "'")
+    text = _NEGATION.sub(" not", text.replace("won't", "will not").replace("can't", "can not"))
+    return [english_lemma(w) for w in _ENGLISH_WORD.findall(text)]
 
 
 def _lines(path: Path) -> list[str]:
@@ -192,12 +202,20 @@ def _counts(hindi: list[list[str]], english: list[list[str]], weights: list[int]
                 bigram = f"{h[i]} {h[i + 1]}"
                 unit_seen.setdefault((bigram, e[target_of[i]]), set()).add(sentence)
                 bigram_seen[bigram] = set()
+    light: dict[str, set[str]] = {}
     for h in hindi:
         sentence = " ".join(h)
         for i in range(len(h) - 1):
             bigram = f"{h[i]} {h[i + 1]}"
             if bigram in bigram_seen:
                 bigram_seen[bigram].add(sentence)
+            if h[i + 1] in KARNA_FORMS:
+                light.setdefault(h[i], set()).add(sentence)
+    for number, h in enumerate(hindi):
+        for word in set(h) & light.keys():
+            key_seen.setdefault(("o", word), set()).add(number)
+    for word, found in light.items():
+        key_seen[("k", word)] = set(range(len(found)))  # only the count is kept
     unit_counts = Counter({key: len(found) for key, found in unit_seen.items()})
     bigrams = Counter({key: len(found) for key, found in bigram_seen.items()})
     evidence = Counter({key: len(found) for key, found in key_seen.items()})
@@ -232,6 +250,9 @@ def table_lines(pair_counts: Counter, english_counts: Counter, unit_counts: Coun
     for (bigram, en), count in sorted(unit_counts.items()):
         if count >= UNIT_MIN_COUNT and count >= UNIT_MIN_SHARE * bigrams[bigram]:
             lines.append(f"U\t{bigram}\t{en}\t{count}\t{bigrams[bigram]}")
+    for (kind, word), count in sorted(evidence.items()):
+        if kind == "k" and count >= MIN_COUNT:
+            lines.append(f"K\t{word}\t{count}\t{evidence[('o', word)]}")
     return lines
 
 
