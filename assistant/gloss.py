@@ -109,6 +109,22 @@ def _record(lexicon: Lexicon, word: str, analysis: Analysis) -> LemmaInfo | None
     return lexicon.info(analysis.lemma, analysis.pos)
 
 
+_RESIDENT = (("वासियों", "residents"), ("वासी", "resident"))
+
+
+def _resident(text: str, lexicon: Lexicon) -> str | None:
+    """फ्लोरिडावासी "resident of Florida", भारतवासियों "residents of India": a place, known
+    or found by its sound, with the suffix of dwelling; else None."""
+    for suffix, head in _RESIDENT:
+        stem = text.removesuffix(suffix)
+        if stem == text or len(stem) < 2:
+            continue
+        place = gloss_token(Token(stem, "word", 0, len(stem)), lexicon)
+        if place.senses and place.known and place.pos in ("PROPN", "NOUN"):
+            return f"{head} of {place.senses[0]}"
+    return None
+
+
 def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
                    unit: MultiwordUnit | None) -> Gloss:
     """A word no dictionary knows: part of a multiword unit, an abbreviation, an English
@@ -129,6 +145,10 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
     if english:
         return Gloss(text, text, roman, roman_strict, "PROPN", senses=english[:1], note=NAME_NOTE,
                      unit=unit, is_name=True, borrowed=True)
+    resident = _resident(text, lexicon)
+    if resident is not None:
+        return Gloss(text, text, roman, roman_strict, "NOUN", senses=(resident,),
+                     note="Not in the dictionary; a place name + -वासी \"dweller\"", unit=unit, known=True)
     respelled = lexicon.respelling(text)
     if respelled is not None:
         gloss = _word_gloss(Token(respelled, "word", 0, len(respelled)), lexicon, unit)
@@ -176,6 +196,8 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
     if not senses and best.pos in _CONTENT_POS and (learned_here := table_sense(text, best.pos)):
         senses = (learned_here[0],)  # what translators write beats a sense pieced together
         note = _add_note(note, LEARNED_NOTE)
+    if not senses and best.pos == "NOUN" and (resident := _resident(text, lexicon)):
+        senses = (resident,)  # भारतवासियों "residents of India"
     if not senses and best.pos in ("ADJ", "ADV", "NOUN", "VERB"):
         derived = lexicon.derived_senses(best.lemma, best.pos)
         if derived is not None:
@@ -281,6 +303,30 @@ def _with_neighbours(gloss: Gloss, tokens: Sequence[Token], i: int) -> Gloss:
     return gloss if ordered == gloss.senses else replace(gloss, senses=ordered)
 
 
+OBLIGATION_NOTE = "after an infinitive, होना says what must be done"
+_OBLIGATION = {"होगा": "will have to", "होगी": "will have to", "होंगे": "will have to",
+               "है": "has to", "हैं": "have to", "था": "had to", "थी": "had to", "थे": "had to",
+               "थीं": "had to"}
+
+
+def _obligation(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int) -> str | None:
+    """"will have to", "has to", "had to" for a form of होना right after an infinitive
+    (जाना होगा "will have to go"); else None."""
+    sense = _OBLIGATION.get(norm(tokens[i].text))
+    before = readings[i - 1] if i else None
+    if sense is None or not before or tokens[i - 1].kind != "word":
+        return None
+    word = norm(tokens[i - 1].text)
+    infinitive = any(a.pos == "VERB" and (a.tense == "inf" or a.lemma == word) for a in before[:1])
+    if not infinitive or not word.endswith(("ना", "नी")):
+        return None
+    # उसका कहना है "his saying is", not "he has to say": a possessor makes it a noun
+    owner = readings[i - 2] if i > 1 and tokens[i - 2].kind == "word" else None
+    possessed = bool(owner) and owner[0].pos in ("ADP", "PRON") and norm(tokens[i - 2].text).endswith(
+        ("का", "की", "के", "रा", "री", "रे", "ना", "नी", "ने"))
+    return None if possessed else sense
+
+
 PASSIVE_NOTE = "passive auxiliary: जाना after a perfective participle (किया गया \"was done\")"
 # perfectives that take जाना as going, not as the passive: चला गया "went away"
 _NOT_PASSIVE = frozenset({"चलना", "जाना", "आना", "बैठना", "लेटना", "उठना"})
@@ -334,6 +380,12 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
             gloss = replace(gloss, pos="ADV", gender=None, senses=HOUR_SENSES, analysis=None,
                             note=HOUR_NOTE)
             out.append(gloss)
+            continue
+        obligation = _obligation(tokens, readings, i)
+        if obligation is not None:
+            # वापस बुलाना होगा "will have to withdraw": होना after an infinitive
+            out.append(replace(gloss, senses=(obligation, *gloss.senses)[:MAX_SENSES],
+                               note=_add_note(OBLIGATION_NOTE, gloss.note)))
             continue
         if _is_passive(tokens, readings, i):
             # कर दिया गया: the participle is a vector verb, its "give" says nothing

@@ -138,6 +138,17 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("फ़ैसला लिया गया था।", 2, "AUX", "to be taken"),
     ("इसे बनाया जा सकता है।", 2, "AUX", "to be made"),
     ("उसे रिहा कर दिया गया।", 4, "AUX", "(passive voice)"),  # after a vector verb: no "given"
+    ("लिपि भुलाई गई।", 1, "VERB", "to cause to forget"),  # the causative shortens भूलना's vowel
+    ("वह कभी-कभी आता है।", 1, "ADV", "sometimes"),  # a hyphenated dictionary expression
+    ("वह कभी - कभी आता है।", 3, "ADV", "sometimes"),
+    ("फ्लोरिडावासी वोट देंगे।", 0, "NOUN", "resident of Florida"),  # a place found by sound + -वासी
+    ("भारतवासियों को नमस्कार।", 0, "NOUN", "residents of India"),
+    # होना after an infinitive says what must be done, unless a possessor makes it a noun
+    ("उन्हें वापस जाना होगा।", 3, "AUX", "will have to"),
+    ("मुझे घर जाना है।", 3, "AUX", "has to"),
+    ("उसका कहना है कि", 2, "AUX", "is"),
+    # a verb phrase opening with a postposition is a frame, not a unit: हटा is "removed"
+    ("इसे सभी अपराधों से हटा दिया।", 4, "VERB", "to remove"),
 ])
 def test_context_and_derivation(text: str, index: int, pos: str, sense: str) -> None:
     gloss = gloss_sentence(sentence(text))[index]

@@ -10,11 +10,15 @@ from assistant.lexicon.own_words import preferred_readings
 from assistant.lexicon.ttable import TranslationTable
 
 
-def _table(form: str, counts: dict[str, int], sentences: int) -> TranslationTable:
+def _table(form: str, counts: dict[str, int], sentences: int,
+           english_totals: dict[str, int] | None = None) -> TranslationTable:
+    """One form's counts; each English word aligned to nothing else unless ``english_totals``
+    says how often it was aligned in all."""
     table = TranslationTable()
     table.pairs[("f", form)] = dict(counts)
     table.hindi_totals[("f", form)] = sum(counts.values())
     table.hindi_sentences[("f", form)] = sentences
+    table.english_totals.update(english_totals or counts)
     return table
 
 
@@ -44,6 +48,21 @@ def test_preferred_readings(verb_senses: tuple[str, ...], verb_learned: tuple[st
     lexicon = _lexicon(verb_senses, verb_learned)
     assert lexicon.analyse("सही")[0].lemma == "सहना"  # the analyser's own order
     assert preferred_readings(lexicon, _table("सही", counts, sentences)) == preferred
+
+
+@pytest.mark.parametrize(("form", "counts", "sentences", "learned", "totals"), [
+    # two sentences where इशारा stood beside "vegetarian", a word mostly aligned elsewhere
+    ("इशारा", {"vegetarian": 4}, 2, [], {"vegetarian": 100}),
+    # with as many sentences as a glossed word needs, no reverse support is asked
+    ("इशारा", {"vegetarian": 40}, 8, [("इशारा", "NOUN", "vegetarian")], {"vegetarian": 400}),
+])
+def test_a_word_learned_from_few_sentences_must_be_the_english_words_usual_hindi(
+        form: str, counts: dict[str, int], sentences: int, learned: list[tuple[str, str, str]],
+        totals: dict[str, int]) -> None:
+    from assistant.lexicon.own_words import learned_headwords
+
+    table = _table(form, counts, sentences, totals)
+    assert learned_headwords(_lexicon(("to bear",), ()), table) == learned
 
 
 @pytest.mark.parametrize(("form", "counts", "sentences", "learned"), [

@@ -255,7 +255,8 @@ class Lexicon:
 
     def _causative_base(self, lemma: str) -> LemmaInfo | None:
         """The glossed verb a causative infinitive is made from: कराना from करना, बनवाना
-        from बनाना or बनना, हंसाना from हँसना (spelling variants allowed); else None."""
+        from बनाना or बनना, हंसाना from हँसना (spelling variants allowed), भुलाना from भूलना;
+        else None."""
         if not lemma.endswith(("वाना", "ाना")) or len(lemma) <= 4:
             return None
         if lemma.endswith("वाना"):
@@ -263,6 +264,9 @@ class Lexicon:
             bases: tuple[str, ...] = (stem + "ाना", stem + "ना")
         else:
             bases = (lemma[:-3] + "ना",)
+        # the causative shortens the root's vowel: भुलाना from भूलना, जिताना from जीतना
+        bases += tuple(b.replace(short, long, 1) for b in bases for short, long in (("ु", "ू"), ("ि", "ी"))
+                       if short in b)
         for base in bases:
             record = self._known_lemma(base, frozenset({"VERB"}), loose_ok=True)
             if record is not None and record.senses:

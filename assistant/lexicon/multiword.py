@@ -80,6 +80,9 @@ def _ends_clause(tokens: Sequence[Token], readings: list[list[Analysis]], index:
     return bool(readings[index]) and readings[index][0].pos in allowed
 
 
+_HYPHENS = frozenset({"-", "‐", "‑", "–"})
+
+
 class _Finder:
     def __init__(self, tokens: Sequence[Token], lexicon: Lexicon) -> None:
         self.tokens = tokens
@@ -95,8 +98,11 @@ class _Finder:
 
     def dictionary(self, start: int) -> list[MultiwordUnit]:
         out = []
+        # a verb phrase opening with a postposition (में होना, से हटना) is the verb's argument
+        # frame, not a unit: हटा in इसे अपराधों से हटा दिया is "removed", not "to depart"
+        frame = any(e.analysis.pos == "ADP" for e in self.lx.closed_entries(self.keys[start]))
         for phrase in self.lx.phrases().get(self.keys[start], ()):
-            if not _match_phrase(phrase, self.keys, self.readings, start):
+            if (frame and phrase.pos == "VERB") or not _match_phrase(phrase, self.keys, self.readings, start):
                 continue
             end = start + len(phrase.words)
             last = self.readings[end - 1]
@@ -107,6 +113,19 @@ class _Finder:
             senses = phrase.senses or self._composed(phrase.words)
             out.append(self._unit(start, end, phrase.lemma, senses, phrase.kind, phrase.note))
         return out
+
+    def hyphenated(self, start: int) -> MultiwordUnit | None:
+        """Two words joined by a hyphen that the dictionary lists as one expression:
+        कभी-कभी "sometimes" (not "never - never"), धीरे-धीरे, आस-पास."""
+        if start + 2 >= len(self.tokens) or self.keys[start + 1] not in _HYPHENS:
+            return None
+        if self.tokens[start + 2].kind != "word":
+            return None
+        first, second = self.keys[start], self.keys[start + 2]
+        for phrase in self.lx.phrases().get(first, ()):
+            if phrase.words == (first, second) and phrase.senses:
+                return self._unit(start, start + 3, phrase.lemma, phrase.senses, phrase.kind, phrase.note)
+        return None
 
     def _composed(self, words: tuple[str, ...]) -> tuple[str, ...]:
         if len(words) != 2 or words[1] not in CONJUNCT_LIGHT:
@@ -226,7 +245,7 @@ class _Finder:
                 continue
             found.extend(self.dictionary(start))
             for guess in (self.conjunct(start), self.compound(start), self.conjunctive(start),
-                          self.superlative(start)):
+                          self.superlative(start), self.hyphenated(start)):
                 if guess is not None:
                     found.append(guess)
         found.extend(p for p in map(self.passive_of, list(found)) if p is not None)

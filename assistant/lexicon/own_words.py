@@ -21,7 +21,16 @@ from collections import defaultdict
 from functools import cache
 
 from assistant.lexicon.analyse import Lexicon
-from assistant.lexicon.ranking import STOPWORDS, proper_spellings, render, support, unit_pos, zipf
+from assistant.lexicon.ranking import (
+    LEARN_REVERSE,
+    LIGHT_ENGLISH,
+    STOPWORDS,
+    proper_spellings,
+    render,
+    support,
+    unit_pos,
+    zipf,
+)
 from assistant.lexicon.ttable import TranslationTable
 from assistant.types import Analysis
 
@@ -153,7 +162,11 @@ def learned_headwords(lexicon: Lexicon, table: TranslationTable) -> list[tuple[s
             continue
         english, share = ranked[0]
         if (share < HEADWORD_SHARE or zipf(english) < HEADWORD_ZIPF or english in STOPWORDS
-                or (bare and english in proper_spellings())):  # a name is found by its sound
+                or english in LIGHT_ENGLISH
+                or (bare and english in proper_spellings())  # a name is found by its sound
+                # from a few sentences, the English word's usual Hindi must be this word:
+                # two sentences on a vegetarian restaurant do not make इशारा "vegetarian"
+                or (sentences < HEADWORD_SENTENCES and table.p_hi_given_en(form, english) < LEARN_REVERSE)):
             continue
         pos = unit_pos(english)
         if pos is None:

@@ -75,6 +75,9 @@ STOPWORDS = frozenset({
     "when", "where", "there", "here", "than", "then", "so", "if", "but", "all", "some", "any", "into",
 })
 _FRAME = frozenset({"to", "a", "an", "the"})
+# English light verbs: in "take effect", "make sense" they translate nothing of a Hindi noun
+# or adjective (प्रभावी "effective", never "taken"), so only a Hindi verb learns them
+LIGHT_ENGLISH = frozenset({"take", "make", "get", "give", "put", "go", "come", "keep", "let", "set"})
 # the parts of speech an English word must be able to take to render a Hindi one
 _POS_MATCH = {"NOUN": ("NOUN",), "VERB": ("VERB",), "ADJ": ("ADJ",), "ADV": ("ADV",)}
 # Hindi nouns modify nouns (परमाणु हथियार "nuclear weapon") and adjectives stand as nouns;
@@ -204,6 +207,7 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
                     and reverse.get(english, 0.0) < LEARN_REVERSE):
                 continue
             if (english in covered or english in STOPWORDS or zipf(english) < LEARN_ZIPF
+                    or (pos != "VERB" and english in LIGHT_ENGLISH)
                     or (links < FEW_SENTENCES and zipf(english) < FEW_ZIPF)
                     or not weight or english_lemma(english) != english):
                 continue
@@ -353,8 +357,9 @@ def table_sense(form: str, pos: str | None = None) -> tuple[str, str] | None:
         return None
     ranked = table.english(form, "f")
     english, share = ranked[0]
-    if (share < TABLE_SENSE_SHARE or english in STOPWORDS or zipf(english) < LEARN_ZIPF
-            or english in proper_spellings()):
+    if (share < TABLE_SENSE_SHARE or english in STOPWORDS or english in LIGHT_ENGLISH
+            or zipf(english) < LEARN_ZIPF or english in proper_spellings()
+            or table.p_hi_given_en(form, english) < LEARN_REVERSE):
         return None
     pos = pos if pos in _POS_MATCH and fit(english, pos) else unit_pos(english)
     return (render(english, pos), pos) if pos is not None else None
