@@ -255,3 +255,23 @@ def test_conjunct_verbs_are_learned_only_from_nouns_before_karna(
     from assistant.lexicon.ranking import learned_conjunct
 
     assert learned_conjunct(distribution, 20, said, light) == sense
+
+
+def test_a_conjunct_verb_takes_its_own_translations() -> None:
+    from assistant.lexicon.ranking import conjunct_distribution
+
+    table = TranslationTable()
+    # जारी alone is "continuing"; before forms of करना translators write "release", "issue"
+    for kind, key, counts, sentences in (("f", "जारी", {"continue": 40}, 30),
+                                          ("cr", "जारी किया", {"release": 6, "issue": 2}, 4),
+                                          ("cr", "जारी करने", {"release": 2}, 2),
+                                          ("cr", "जारी रखा", {"continue": 9}, 5)):
+        table.pairs[(kind, key)] = dict(counts)
+        table.hindi_totals[(kind, key)] = sum(counts.values())
+        table.hindi_sentences[(kind, key)] = sentences
+    distribution, sentences, prose = conjunct_distribution(table, "जारी", "करना")
+    assert distribution == pytest.approx({"release": 0.8, "issue": 0.2})
+    assert sentences == prose == 6
+    assert conjunct_distribution(table, "जारी", "होना") == ({}, 0, 0)
+    ranked = rank_senses("VERB", ("to float",), distribution, sentences)
+    assert ranked.senses[0] == "to release" and ranked.learned == ("to release",)

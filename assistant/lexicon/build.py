@@ -29,7 +29,9 @@ from assistant.lexicon.keys import loose
 from assistant.lexicon.loanwords import FORMAT_HEADER as LOANWORD_HEADER
 from assistant.lexicon.loanwords import LOANWORD_FILE, loanword_lines
 from assistant.lexicon.ranking import (
+    CONJUNCT_SENTENCES,
     UI_TRUST,
+    conjunct_distribution,
     content_words,
     is_vulgar,
     learned_conjunct,
@@ -151,17 +153,22 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
             senses, learned = own, tuple(own)
         elif table is not None and pos != "PROPN":
             words = tuple(lemma.replace("-", " ").split())  # अलग-अलग is two tokens
-            if len(words) > 1:
+            # a phrase learns only from its own counts, not from its words' senses: a unit's,
+            # or a conjunct verb's (प्रयोग करना "to use", whatever the dictionary says)
+            found, sentences, in_prose = (conjunct_distribution(table, words[0], words[1])
+                                          if len(words) == 2 and pos == "VERB" else ({}, 0, 0))
+            if sentences >= CONJUNCT_SENTENCES:
+                distribution, own, head = (found, sentences), True, words[0]
+                prose = in_prose > 0  # खत्म होना is "to end", though menus say "lost"
+            elif len(words) > 1:
                 distribution = phrase_distribution(table, words, function_words)
-                prose = True
+                own, head, prose = " ".join(words) in table.units, lemma, True
             else:
-                distribution = table_distribution(table, lemma)
+                distribution, own, head = table_distribution(table, lemma), True, lemma
                 prose = table.prose_sentences(lemma, "l") > 0
-            # a phrase learns only from its own counts, not from its words' senses
-            ranked = rank_senses(pos, tuple(senses), *distribution, limit=MAX_SENSES,
-                                 learn=len(words) == 1 or " ".join(words) in table.units,
+            ranked = rank_senses(pos, tuple(senses), *distribution, limit=MAX_SENSES, learn=own,
                                  trust=1.0 if prose else UI_TRUST,
-                                 reverse={e: table.p_hi_given_en(lemma, e) for e in distribution[0]})
+                                 reverse={e: table.p_hi_given_en(head, e) for e in distribution[0]})
             senses, learned = list(ranked.senses), ranked.learned
             if len(words) > 1 and senses:
                 backing[lemma][pos] = support(senses[0], distribution[0], pos)

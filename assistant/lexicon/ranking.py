@@ -250,6 +250,30 @@ def phrase_distribution(table: TranslationTable, words: tuple[str, ...],
     return _average([d for d, _ in found]), min(n for _, n in found)
 
 
+CONJUNCT_SENTENCES = 2  # a conjunct verb's own translations, from this many sentences
+
+
+def conjunct_distribution(table: TranslationTable, noun: str,
+                          light: str = "करना") -> tuple[dict[str, float], int, int]:
+    """p(English | noun + a form of the light verb) from the table's right contexts of the
+    noun (पुष्टि की, पुष्टि करने, ...), in how many sentences, and in how many of prose;
+    ({}, 0, 0) when it kept none."""
+    from assistant.lexicon.ttable_build import LIGHT_FORMS
+
+    counts: dict[str, float] = {}
+    sentences = prose = 0
+    for form in sorted(LIGHT_FORMS.get(light, ())):
+        key = ("cr", f"{noun} {form}")
+        if key not in table.hindi_totals:
+            continue
+        sentences += table.hindi_sentences.get(key, 0)
+        prose += table.prose_sentences(key[1], "cr")
+        for english, count in table.pairs[key].items():
+            counts[english] = counts.get(english, 0.0) + count
+    total = sum(counts.values())
+    return ({e: c / total for e, c in counts.items()}, sentences, prose) if total else ({}, 0, 0)
+
+
 def unit_pos(english: str) -> str | None:
     """The part of speech of a learned two-word unit from its English word (verbs are left
     to the conjunct-verb learner: अनदेखा करना)."""

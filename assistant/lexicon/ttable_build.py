@@ -58,10 +58,20 @@ TOP_K = 8
 # a form next to a neighbour (kinds "cl": "left form", "cr": "form right") is kept only
 # when seen in this many sentences and its translation differs from the form's usual one
 CONTEXT_KINDS = ("cl", "cr")
-# forms of करना: a word before one of them may be the noun of a conjunct verb
-KARNA_FORMS = frozenset(norm(f) for f in (
-    "करना", "करने", "करनी", "कर", "करता", "करते", "करती", "करतीं", "किया", "किए", "किये", "की",
-    "कीं", "करें", "करेगा", "करेगी", "करेंगे", "करेंगी", "करूँगा", "करूंगा", "करो", "करके", "कराना"))
+# forms of the light verbs: a word before one of them may be the noun of a conjunct verb
+LIGHT_FORMS = {light: frozenset(norm(f) for f in forms) for light, forms in {
+    "करना": ("करना", "करने", "करनी", "कर", "करता", "करते", "करती", "करतीं", "किया", "किए", "किये",
+             "की", "कीं", "करें", "करेगा", "करेगी", "करेंगे", "करेंगी", "करूँगा", "करूंगा", "करो",
+             "करके"),
+    "होना": ("होना", "होने", "होनी", "हो", "होता", "होते", "होती", "हुआ", "हुए", "हुई", "हुईं",
+             "होगा", "होगी", "होंगे", "होंगी", "हों"),
+    "देना": ("देना", "देने", "देनी", "देता", "देते", "देती", "दिया", "दिए", "दिये", "दी", "दीं",
+             "देगा", "देगी", "देंगे", "दें"),
+    "लेना": ("लेना", "लेने", "लेनी", "लेता", "लेते", "लेती", "लिया", "लिए", "लिये", "ली", "लीं",
+             "लेगा", "लेगी", "लेंगे", "लें"),
+}.items()}
+KARNA_FORMS = LIGHT_FORMS["करना"]
+_LIGHT_ANY = frozenset().union(*LIGHT_FORMS.values())
 CONTEXT_MIN_SENTENCES = 4
 CONTEXT_TOP_K = 3
 # a unit: its two words align to one English word this often, in this share of its occurrences
@@ -233,7 +243,12 @@ def table_lines(pair_counts: Counter, english_counts: Counter, unit_counts: Coun
     lines, used_english = [], set()
     for (kind, hi), candidates in sorted(by_key.items()):
         kept = sorted((c for c in candidates if c[0] >= MIN_COUNT), key=lambda c: (-c[0], c[1]))[:TOP_K]
-        if kind in CONTEXT_KINDS:
+        if kind == "cr" and hi.split(" ")[1] in _LIGHT_ANY:
+            # a noun before a light verb: the conjunct verb's own translations (जारी किया
+            # "released" though जारी alone is "continuing"), kept from fewer sentences
+            if evidence[(kind, hi)] < MIN_COUNT:
+                continue
+        elif kind in CONTEXT_KINDS:
             form = hi.split(" ")[1 if kind == "cl" else 0]
             overall = by_key.get(("f", form), [])
             if (not kept or evidence[(kind, hi)] < CONTEXT_MIN_SENTENCES
