@@ -157,7 +157,8 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
             # or a conjunct verb's (प्रयोग करना "to use", whatever the dictionary says)
             found, sentences, in_prose = (conjunct_distribution(table, words[0], words[1])
                                           if len(words) == 2 and pos == "VERB" else ({}, 0, 0))
-            if sentences >= CONJUNCT_SENTENCES:
+            # menus alone do not outvote prose on the noun (स्थापित करना "install")
+            if sentences >= CONJUNCT_SENTENCES and (in_prose or not table.prose_sentences(words[0], "l")):
                 distribution, own, head = (found, sentences), True, words[0]
                 prose = in_prose > 0  # खत्म होना is "to end", though menus say "lost"
             elif len(words) > 1:
