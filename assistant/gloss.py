@@ -534,7 +534,8 @@ def _join(pieces: list[str]) -> str:
         if not piece:
             continue
         ordinal = piece == "th" and out[-1:].isdigit()  # 15 + वीं → "15th"
-        if not out or glue_next or piece[0] in _ATTACH_LEFT or piece == "-" or ordinal:
+        clock = piece[:1].isdigit() and out.endswith(":") and out[-2:-1].isdigit()  # 9:30
+        if not out or glue_next or piece[0] in _ATTACH_LEFT or piece == "-" or ordinal or clock:
             out += piece
         else:
             out += " " + piece

@@ -104,6 +104,10 @@ def test_tokens_of_a_unit_point_at_it() -> None:
     ("लुकाशेंको ने पुतिन के साथ बैठक में बात की।", ["Lukashenko", "Putin", "with", "meeting", "in"], []),
     ("वह भारत के बारे में बात कर रहा है।", ["about", "is"], []),
     ("आमने-सामने बातचीत", ["face to face"], ["face to face-face"]),
+    # an inflected noun phrase is one unit, said once
+    ("विमान हवाई अड्डे पर उतरा।", ["airport on"], ["airport airport"]),
+    ("वह सुबह 9:30 बजे आया।", ["9:30 o'clock"], ["9: 30"]),
+    ("पूर्व सोवियत संघ के देश", ["former"], ["advance", "east"]),
 ])
 def test_gloss_line_without_a_model(text: str, expected: list[str], absent: list[str]) -> None:
     line = gloss_line(gloss_sentence(sentence(text)))

@@ -64,6 +64,12 @@ def _match_phrase(phrase: Phrase, keys: list[str], readings: list[list[Analysis]
         if offset == last and phrase.verb_final and here and here[0].pos != "AUX" and any(
                 a.lemma == word and a.pos == "VERB" for a in here):
             continue
+        if offset < last and phrase.verb_final and any(a.lemma == word and a.pos == "ADJ"
+                                                       for a in here or ()):
+            continue  # the adjective of a conjunct verb agrees: पूरे किए गए "completed"
+        if offset == last and phrase.pos in ("NOUN", "PROPN") and any(
+                a.lemma == word and a.pos == phrase.pos for a in here or ()):
+            continue  # a noun phrase inflects its last word: हवाई अड्डे पर "at the airport"
         return False
     return True
 
@@ -101,7 +107,12 @@ class _Finder:
         # a verb phrase opening with a postposition (में होना, से हटना) is the verb's argument
         # frame, not a unit: हटा in इसे अपराधों से हटा दिया is "removed", not "to depart"
         frame = any(e.analysis.pos == "ADP" for e in self.lx.closed_entries(self.keys[start]))
-        for phrase in self.lx.phrases().get(self.keys[start], ()):
+        # an adjective opening a conjunct verb agrees with its noun (पूरे किए, पूरी की)
+        heads = [self.keys[start], *{a.lemma for a in self.readings[start] or () if a.pos == "ADJ"}
+                 - {self.keys[start]}]
+        phrases = [p for head in heads for p in self.lx.phrases().get(head, ())
+                   if head == self.keys[start] or p.verb_final]
+        for phrase in phrases:
             if (frame and phrase.pos == "VERB") or not _match_phrase(phrase, self.keys, self.readings, start):
                 continue
             end = start + len(phrase.words)

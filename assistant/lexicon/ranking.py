@@ -22,6 +22,10 @@ from assistant.lexicon.ttable import TranslationTable
 TABLE_WEIGHT = 3.0
 FREQUENCY_WEIGHT = 0.12
 WORDINESS_PENALTY = 0.3
+# a dictionary sense whose English cannot be the word's part of speech ("advance" for the
+# adjective पूर्व, "convene" for the noun आयोजन) sinks by this much
+POS_PENALTY = 0.4
+_ADJECTIVE_ENDINGS = ("ible", "able", "ous", "ful", "ive", "al", "ic", "ent", "ant", "less", "ish", "ary")
 RARE_ZIPF = 2.0  # below this an English word is a typo, archaic or obscure
 RARE_PENALTY = 1.0
 # a learned sense needs this much of the word's links, this many sentences behind it, and
@@ -146,6 +150,17 @@ def render(english: str, pos: str) -> str:
     return english
 
 
+def _sense_fit(words: list[str], pos: str) -> float:
+    """How well a one-word sense can be the Hindi word's part of speech (1.0 for longer
+    senses, whose frame says it: "to put pressure", "of government")."""
+    if len(words) != 1 or pos not in _POS_MATCH:
+        return 1.0
+    word = words[0]
+    if not _english_pos(word) or (pos == "ADJ" and word.endswith(_ADJECTIVE_ENDINGS)):
+        return 1.0  # LemmInflect does not know it ("sensible") or misreads it ("visible")
+    return max((fit(lemma, pos) for lemma in english_lemmas(word)), default=1.0)
+
+
 def content_words(sense: str) -> list[str]:
     """The words of a sense that carry its meaning ("to put pressure" → put, pressure); for a
     sense made only of small words ("to do", "with") those words themselves."""
@@ -192,6 +207,7 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
         covered.update(lemma for w in words for lemma in english_lemmas(w))
         commonness = _commonness(sense)
         score = (TABLE_WEIGHT * trust * support(sense, distribution, pos) + FREQUENCY_WEIGHT * commonness
+                 - POS_PENALTY * (1.0 - _sense_fit(words, pos))
                  + 0.5 / (order + 1) - WORDINESS_PENALTY * max(len(words) - 1, 0)
                  - (RARE_PENALTY if commonness < RARE_ZIPF else 0.0)
                  - (VULGAR_PENALTY if is_vulgar(sense) else 0.0))
