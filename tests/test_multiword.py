@@ -18,6 +18,9 @@ def units(text: str):
     ("उन्होंने पुतिन का स्वागत किया।", "स्वागत किया", "स्वागत करना", "conjunct_verb", "to welcome"),
     ("मैंने उसे छोड़ दिया।", "छोड़ दिया", "छोड़ देना", "compound_verb", "to leave"),
     ("उसने पढ़ाई पूरी की।", "पूरी की", "पूरा करना", "conjunct_verb", "to complete"),  # agreeing adjective
+    # an adjective + रूप से / तौर पर is an adverb
+    ("यह प्राकृतिक रूप से पाया जाता है।", "प्राकृतिक रूप से", "प्राकृतिक रूप से", "phrase", "naturally"),
+    ("उसने आधिकारिक तौर पर घोषणा की।", "आधिकारिक तौर पर", "आधिकारिक तौर पर", "phrase", "officially"),
     ("विमान हवाई अड्डे पर उतरा।", "हवाई अड्डे", "हवाई अड्डा", "phrase", "airport"),  # inflected noun
     ("इस बीच वह चला गया।", "इस बीच", "इस बीच", "phrase", "meanwhile"),
     ("बड़े पैमाने पर विरोध", "बड़े पैमाने पर", "बड़े पैमाने पर", "phrase", "on a large scale"),
@@ -83,3 +86,9 @@ def test_passive_with_jana(text: str, unit_text: str, sense: str) -> None:
 @pytest.mark.parametrize("text", ["", "।", "Putin and Lukashenko", "२०२१"])
 def test_no_units_in_text_without_hindi_words(text: str) -> None:
     assert units(text) == []
+
+
+@pytest.mark.parametrize("text", ["दूसरे रूप से कहा गया", "उसी रूप में पास किया", "नए तौर पर"])
+def test_adjectives_that_pick_out_make_no_adverb(text: str) -> None:
+    # दूसरे रूप से "in another form", not "secondly"
+    assert not [u for u in units(text) if u.kind == "phrase" and u.senses[0].endswith("ly")]

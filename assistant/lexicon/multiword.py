@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.lexicon.analyse import Lexicon
-from assistant.lexicon.english import participle, superlative
+from assistant.lexicon.english import adverb, participle, superlative
 from assistant.lexicon.entries import Phrase
 from assistant.lexicon.keys import norm
 from assistant.lexicon.ranking import for_form
@@ -87,6 +87,10 @@ def _ends_clause(tokens: Sequence[Token], readings: list[list[Analysis]], index:
 
 
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
+_MANNER = frozenset({("रूप", "से"), ("तौर", "पर")})
+# adjectives that pick out rather than describe: दूसरे रूप से is "in another form"
+_NOT_MANNER = frozenset({"second", "first", "other", "another", "same", "such", "this", "that", "each",
+                         "every", "all", "some", "many", "few", "new", "old", "own", "whole", "full"})
 
 
 class _Finder:
@@ -124,6 +128,19 @@ class _Finder:
             senses = phrase.senses or self._composed(phrase.words)
             out.append(self._unit(start, end, phrase.lemma, senses, phrase.kind, phrase.note))
         return out
+
+    def adverbial(self, start: int) -> MultiwordUnit | None:
+        """An adjective with रूप से or तौर पर is an adverb: प्राकृतिक रूप से "naturally",
+        आधिकारिक तौर पर "officially"."""
+        if start + 2 >= len(self.tokens) or (self.keys[start + 1], self.keys[start + 2]) not in _MANNER:
+            return None
+        adjective = next((a for a in self.readings[start] or () if a.pos == "ADJ"), None)
+        info = self.lx.info(adjective.lemma, "ADJ") if adjective is not None else None
+        if info is None or info.pos != "ADJ" or not info.senses or info.senses[0] in _NOT_MANNER:
+            return None
+        words = f"{self.keys[start + 1]} {self.keys[start + 2]}"
+        return self._unit(start, start + 3, f"{info.lemma} {words}", (adverb(info.senses[0]),), "phrase",
+                          f"adjective + {words}: an adverb")
 
     def hyphenated(self, start: int) -> MultiwordUnit | None:
         """Two words joined by a hyphen that the dictionary lists as one expression:
@@ -256,7 +273,7 @@ class _Finder:
                 continue
             found.extend(self.dictionary(start))
             for guess in (self.conjunct(start), self.compound(start), self.conjunctive(start),
-                          self.superlative(start), self.hyphenated(start)):
+                          self.superlative(start), self.hyphenated(start), self.adverbial(start)):
                 if guess is not None:
                     found.append(guess)
         found.extend(p for p in map(self.passive_of, list(found)) if p is not None)
