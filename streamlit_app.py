@@ -33,6 +33,7 @@ SEEDS = Path(__file__).resolve().parent / "seeds"
 GLOSS_ONLY = ""
 SOURCES = ("Sample article", "Upload a file", "Paste text")
 RENDER_EVERY = 0.3  # seconds between redraws while translating; cached runs draw once
+OPENING = "⏳ Opening the article and looking up its words…"
 NO_MODEL_NOTICE = (
     "No translation model is installed, so the page shows a **word-by-word gloss, not a translation**. "
     "Download *opus-mt-hi-en* (about 300 MB) below, or run "
@@ -539,9 +540,15 @@ def show_exports(page: ReadingPage) -> None:
 
 def main() -> None:
     header = st.container()
-    view = st.empty()
-    # Something to read at once: the dictionary and the article load behind this line.
-    view.info("⏳ Opening the article and looking up its words…")
+    # The reader's place. A run with its page ready draws over the reader on screen, which
+    # keeps it (no new mount, its section not drawn anew); a placeholder in it (``empty``)
+    # replaces what is there, for a page still to build or a message.
+    area = st.container()
+    view: Any = area
+    if not state.get("drawn"):
+        # Something to read at once: the dictionary and the article load behind this line.
+        view = area.empty()
+        view.info(OPENING)
     try:
         choice = choose_article()
     except AssistantError as err:
@@ -557,7 +564,7 @@ def main() -> None:
     aids = st.sidebar.container()
     reading_aids(aids)
     if choice is None:
-        view.empty()
+        area.empty()
         return
     text, name = choice
     try:
@@ -568,6 +575,9 @@ def main() -> None:
     digest = hashlib.sha256(f"{name}\0{text}".encode()).hexdigest()[:16]
     key = (digest, model)
     options = reading_options(state.get("highlight"))
+    if key not in state.pages and view is area:
+        view = area.empty()  # a page still to build replaces the one on screen
+        view.info(OPENING)
 
     page = state.pages.get(key)
     if page is None and model != GLOSS_ONLY:
@@ -588,6 +598,7 @@ def main() -> None:
         header.caption(f"Word-by-word gloss (not a translation) · {name}")
     highlight = choose_highlight(aids, page)
     draw(view, page, replace(options, highlight_lemma=highlight), key)
+    state.drawn = True
     if not any(p.kind == "pending" for p in page.pairs()):
         show_glossary(page)
         show_exports(page)
