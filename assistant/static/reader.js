@@ -85,6 +85,7 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
     this.forms = store.forms;
     this.strings = store.strings;
     this.units = store.units;
+    this.missing = missing;
     if (missing && this.hooks.resend) {
       this.hooks.resend([store.forms.length, store.strings.length, store.units.length]);
     }
@@ -92,8 +93,11 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
 
   Reader.prototype.setData = function (data) {
     /* The same drawing as the one shown (an app rerun for another reason): keep the
-       rows, update only what the options change. */
-    var same = !!(this.data && data.draw && data.draw === this.data.draw && this.section === (data.current || 0));
+       rows, update only what the options change. Not when the rows were drawn without
+       some of their word forms (they come with this data). */
+    var same = !!(
+      this.data && data.draw && data.draw === this.data.draw && this.section === (data.current || 0) && !this.missing
+    );
     var highlight = (this.options || {}).highlight;
     this.data = data;
     this.merge(data);
