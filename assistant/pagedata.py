@@ -15,6 +15,11 @@ a plain JSON-able dict:
 The page's script (``static/reader.js``) builds every element from this data with
 ``textContent``; nothing here is HTML. :func:`json_for_html` makes the JSON safe to embed
 inside a ``<script>`` element.
+
+Reading aids (romanization, gloss line, English column, font size) are switched by the
+reader in the browser: the data says which the page offers (``aids``) and how they start
+(``options``); :func:`apply_aids` takes back what a browser reports. :func:`drawing_key`
+names a drawing, so that new data which only changes options keeps the rows on screen.
 """
 
 from __future__ import annotations
