@@ -207,6 +207,7 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
         input.step = "1";
         label.appendChild(document.createTextNode(offered[i][1] + " "));
         label.appendChild(input);
+        label.appendChild(el("span", "hr-aid-val"));
       } else {
         input.type = "checkbox";
         label.appendChild(input);
@@ -252,6 +253,7 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
         if (Number(input.value) !== aids.fontSize) {
           input.value = String(aids.fontSize);
         }
+        input.nextSibling.textContent = aids.fontSize + " px";
       } else {
         input.checked = !!aids[input.dataset.aid];
       }

@@ -79,7 +79,7 @@ def test_each_aid_of_the_bar_changes_the_page(tab: Any) -> None:
     tab.evaluate("d => window.mount(d)", data())
     row = tab.locator(".hr-b-paragraph .hr-row").first
     aid = ".hr-aids input[data-aid='{}']"
-    assert tab.locator(".hr-aids label").all_inner_texts() == [
+    assert [text.split("\n")[0].strip() for text in tab.locator(".hr-aids label").all_inner_texts()] == [
         "Romanization under each word",
         "Word-by-word gloss line",
         "English column",
@@ -94,6 +94,7 @@ def test_each_aid_of_the_bar_changes_the_page(tab: Any) -> None:
     tab.locator(aid.format("fontSize")).fill("28")
     after = row.locator(".hr-src .hr-s").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert after > before * 1.3
+    assert tab.locator(".hr-aid-val").inner_text() == "28 px"
     assert tab.evaluate("() => HindiReader.aids()") == {
         "romanization": False,
         "glossLine": False,
