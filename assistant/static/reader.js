@@ -132,6 +132,10 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
     if (data.partial) {
       classes.push("hr-partial");
     }
+    if (this.missing) {
+      /* Drawn without some word forms, asked for again: the next data draws them. */
+      classes.push("hr-incomplete");
+    }
     root.className = classes.join(" ");
     root.lang = "en";
     root.dataset.mode = data.mode || "";

@@ -47,10 +47,10 @@ def test_rows_drawn_without_their_word_forms_are_drawn_again_when_the_forms_come
     # The app believes this browser holds the forms (a run that carried them never arrived).
     tab.evaluate("d => window.mount(d)", data(table=table, sent=held))
     assert tab.evaluate("() => window.asked") == [[0, 0, 0]]
-    assert tab.locator(".hr-w").count() == 0
+    assert tab.locator(".hr-w").count() == 0 and tab.locator(".hr-reader.hr-incomplete").count() == 1
     assert first["draw"] == data(table=table, sent=held)["draw"]  # the same drawing
     tab.evaluate(SET_DATA, first)  # sent again from what the browser holds
-    assert tab.locator(".hr-w").count() > 3
+    assert tab.locator(".hr-w").count() > 3 and tab.locator(".hr-reader.hr-incomplete").count() == 0
 
 
 def test_data_that_only_changes_options_keeps_the_rows_and_the_readers_aids(tab: Any) -> None:

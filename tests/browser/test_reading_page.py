@@ -38,10 +38,13 @@ def open_app(page: Any, url: str) -> None:
 
 
 def wait_idle(page: Any) -> None:
-    """Until the script run has finished (Streamlit's running indicator is gone)."""
+    """Until the script run has finished (Streamlit's running indicator is gone) and the
+    reader holds the word forms of its rows (a draw replaced before it showed has its
+    forms sent again, by one more run)."""
     page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')
-              || !document.querySelector('[data-testid="stStatusWidget"]').textContent.includes('Stop')""",
+        """() => (!document.querySelector('[data-testid="stStatusWidget"]')
+              || !document.querySelector('[data-testid="stStatusWidget"]').textContent.includes('Stop'))
+              && !document.querySelector('.hr-reader.hr-incomplete')""",
         timeout=60_000,
     )
 
@@ -69,7 +72,8 @@ def reader(loaded: Any) -> Any:
 def wait_translated(page: Any) -> None:
     page.wait_for_function(
         """() => document.querySelectorAll('.hr-row.hr-k-mt').length > 0
-              && document.querySelectorAll('.hr-row.hr-k-pending').length === 0""",
+              && document.querySelectorAll('.hr-row.hr-k-pending').length === 0
+              && !document.querySelector('.hr-reader.hr-incomplete')""",
         timeout=90_000,
     )
 
