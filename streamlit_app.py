@@ -4,6 +4,9 @@ A thin front end: reading, segmenting, translating, glossing, rendering and expo
 all live in ``assistant``; this file only wires widgets to those calls. Translations
 stream in reading order; finished pages are kept per session so that switching reading
 aids never translates again, and the translation memory answers repeated sentences.
+Romanization, the gloss line, the English column and the font size are switched by the
+reader in the browser, with no run of this script; they reach the script with the
+reader's next request.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import streamlit as st
 
 from assistant import downloads
 from assistant.errors import AssistantError
-from assistant.pagedata import SECTION_WORDS, FormTable, sections, table_size
+from assistant.pagedata import AIDS, SECTION_WORDS, FormTable, apply_aids, sections, table_size
 from assistant.render import RenderOptions, component_data, component_js, glossary_rows, reader_css
 from assistant.types import ReadingPage
 
@@ -30,6 +33,7 @@ SEEDS = Path(__file__).resolve().parent / "seeds"
 GLOSS_ONLY = ""
 SOURCES = ("Sample article", "Upload a file", "Paste text")
 RENDER_EVERY = 0.3  # seconds between redraws while translating; cached runs draw once
+OPENING = "⏳ Opening the article and looking up its words…"
 NO_MODEL_NOTICE = (
     "No translation model is installed, so the page shows a **word-by-word gloss, not a translation**. "
     "Download *opus-mt-hi-en* (about 300 MB) below, or run "
@@ -45,6 +49,7 @@ state.setdefault("section", {})  # article digest -> section being read
 state.setdefault("tables", {})  # page key -> FormTable: word forms numbered once per page
 state.setdefault("sent", {})  # page key -> (forms, strings, units) the browser holds
 state.setdefault("owner", uuid.uuid4().hex)  # this session, as the owner of the downloads it starts
+state.setdefault("aids", {})  # reading aids as the reader last reported them (switched in the browser)
 
 # The reading page: the library's data, drawn in the browser by the package's script.
 # Not isolated in a shadow root: its CSS is scoped under .hr-reader already.
@@ -251,24 +256,13 @@ def show_downloads() -> None:
 
 
 def reading_options(highlight: str | None) -> RenderOptions:
-    return RenderOptions(
-        romanization=state.get("romanization", False),
-        gloss_line=state.get("gloss_line", True),
-        show_english=state.get("show_english", True),
-        font_size=state.get("font_size", 18),
-        highlight_lemma=highlight,
-    )
+    return apply_aids(RenderOptions(highlight_lemma=highlight), state.aids)
 
 
-def reading_aids(box: Any, model: str) -> None:
+def reading_aids(box: Any) -> None:
     box.header("Reading aids")
-    box.toggle("Romanization under each word", key="romanization", value=False)
-    if model != GLOSS_ONLY:
-        # Without a model the gloss is the right column already (or moves under the Hindi
-        # when that column is hidden), so a separate gloss line would say nothing new.
-        box.toggle("Word-by-word gloss line", key="gloss_line", value=True)
-    box.toggle("English column", key="show_english", value=True)
-    box.slider("Font size", 14, 30, key="font_size", value=18)
+    # The others are the reader's own bar: switching them must not run this script.
+    box.caption("Romanization, gloss line, English column and font size: in the bar above the text.")
 
 
 def draw(
@@ -308,16 +302,27 @@ def draw(
         )
 
 
+def reported(element: str, event: str) -> object:
+    """The value of the reader's request ``event``; the reading aids it carries are kept."""
+    message = (state.get(element) or {}).get(event)
+    if not isinstance(message, dict):
+        return None
+    aids = message.get("aids")
+    if isinstance(aids, dict):
+        state.aids = {name: aids[name] for name, _, _ in AIDS if name in aids}
+    return message.get("value")
+
+
 def go_to_section(digest: str, element: str) -> None:
     """The reader asked for another section (before the run that draws it)."""
-    wanted = (state.get(element) or {}).get("section")
-    if isinstance(wanted, int) and wanted >= 0:
+    wanted = reported(element, "section")
+    if isinstance(wanted, int) and not isinstance(wanted, bool) and wanted >= 0:
         state.section[digest] = wanted
 
 
 def resend(key: tuple[str, str], element: str) -> None:
     """The browser holds fewer word forms than were sent: send from what it holds."""
-    have = (state.get(element) or {}).get("resend")
+    have = reported(element, "resend")
     if isinstance(have, list) and len(have) == 3 and all(isinstance(n, int) and n >= 0 for n in have):
         held = state.sent.get(key, (0, 0, 0))
         state.sent[key] = tuple(min(n, m) for n, m in zip(have, held, strict=True))
@@ -535,9 +540,15 @@ def show_exports(page: ReadingPage) -> None:
 
 def main() -> None:
     header = st.container()
-    view = st.empty()
-    # Something to read at once: the dictionary and the article load behind this line.
-    view.info("⏳ Opening the article and looking up its words…")
+    # The reader's place. A run with its page ready draws over the reader on screen, which
+    # keeps it (no new mount, its section not drawn anew); a placeholder in it (``empty``)
+    # replaces what is there, for a page still to build or a message.
+    area = st.container()
+    view: Any = area
+    if not state.get("drawn"):
+        # Something to read at once: the dictionary and the article load behind this line.
+        view = area.empty()
+        view.info(OPENING)
     try:
         choice = choose_article()
     except AssistantError as err:
@@ -551,9 +562,9 @@ def main() -> None:
     model = choose_model(models)
     manage_models(models)
     aids = st.sidebar.container()
-    reading_aids(aids, model)
+    reading_aids(aids)
     if choice is None:
-        view.empty()
+        area.empty()
         return
     text, name = choice
     try:
@@ -564,6 +575,9 @@ def main() -> None:
     digest = hashlib.sha256(f"{name}\0{text}".encode()).hexdigest()[:16]
     key = (digest, model)
     options = reading_options(state.get("highlight"))
+    if key not in state.pages and view is area:
+        view = area.empty()  # a page still to build replaces the one on screen
+        view.info(OPENING)
 
     page = state.pages.get(key)
     if page is None and model != GLOSS_ONLY:
@@ -584,6 +598,7 @@ def main() -> None:
         header.caption(f"Word-by-word gloss (not a translation) · {name}")
     highlight = choose_highlight(aids, page)
     draw(view, page, replace(options, highlight_lemma=highlight), key)
+    state.drawn = True
     if not any(p.kind == "pending" for p in page.pairs()):
         show_glossary(page)
         show_exports(page)

@@ -15,12 +15,19 @@ a plain JSON-able dict:
 The page's script (``static/reader.js``) builds every element from this data with
 ``textContent``; nothing here is HTML. :func:`json_for_html` makes the JSON safe to embed
 inside a ``<script>`` element.
+
+Reading aids (romanization, gloss line, English column, font size) are switched by the
+reader in the browser: the data says which the page offers (``aids``) and how they start
+(``options``); :func:`apply_aids` takes back what a browser reports. :func:`drawing_key`
+names a drawing, so that new data which only changes options keeps the rows on screen.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.align import english_words
@@ -54,6 +61,50 @@ class Section:
     start: int
     end: int
     words: int
+
+
+FONT_SIZES = (14, 30)  # the reader's font size choices, in px
+# Reading aids the reader switches itself: data key, RenderOptions field, label.
+AIDS = (
+    ("romanization", "romanization", "Romanization under each word"),
+    ("glossLine", "gloss_line", "Word-by-word gloss line"),
+    ("showEnglish", "show_english", "English column"),
+    ("fontSize", "font_size", "Font size"),
+)
+
+
+def is_gloss_page(page: ReadingPage) -> bool:
+    return page.mode == "gloss" or page.model is None
+
+
+def offered_aids(page: ReadingPage) -> list[list[str]]:
+    """The reading aids the page's bar offers, as ``[name, label]``.
+
+    A gloss-only page has no gloss line to switch (its right column is the gloss, which
+    moves under the Hindi when that column is hidden), and calls the column what it is.
+    """
+    gloss = is_gloss_page(page)
+    offered = []
+    for name, _, label in AIDS:
+        if name == "glossLine" and gloss:
+            continue
+        offered.append([name, "Gloss column" if name == "showEnglish" and gloss else label])
+    return offered
+
+
+def apply_aids(options: RenderOptions, reported: object) -> RenderOptions:
+    """``options`` with the reading aids a browser reported; anything malformed is ignored."""
+    if not isinstance(reported, Mapping):
+        return options
+    changes: dict[str, Any] = {}
+    for name, field, _ in AIDS:
+        value = reported.get(name)
+        if field == "font_size":
+            if isinstance(value, int | float) and not isinstance(value, bool) and value == value:
+                changes[field] = int(min(max(value, FONT_SIZES[0]), FONT_SIZES[1]))
+        elif isinstance(value, bool):
+            changes[field] = value
+    return replace(options, **changes)
 
 
 def options_data(options: RenderOptions | None) -> dict[str, Any]:
@@ -305,7 +356,7 @@ def pair_data(pair: SentencePair, forms: FormTable) -> dict[str, Any]:
 
 
 def english_heading(page: ReadingPage) -> str:
-    if page.mode == "gloss" or page.model is None:
+    if is_gloss_page(page):
         return GLOSS_LABEL
     return f"English — machine translation ({page.model})"
 
@@ -369,6 +420,7 @@ def page_data(
             "confident": CONFIDENT_LINK,
         },
         "options": options_data(options),
+        "aids": offered_aids(page),
         "sections": [[p.title, p.start, p.end, p.words] for p in parts],
         "sentences": max(total, opening_of),
         "partial": bool(opening_of),
@@ -379,6 +431,21 @@ def page_data(
         "units": forms.strings.units[sent[2] :],
         "content": content,
     }
+
+
+# What only adds to or restyles a drawing: the rest of the data is the drawing itself.
+_NOT_DRAWN = {"options", "base", "forms", "strings", "units"}
+
+
+def drawing_key(data: Mapping[str, Any]) -> str:
+    """A digest of what the browser draws from ``data``, reading aids and new forms aside.
+
+    Data with the key of the drawing on screen only changes options there (a glossary
+    highlight, say): the script keeps the rows instead of drawing them again.
+    """
+    drawn = {key: value for key, value in data.items() if key not in _NOT_DRAWN}
+    text = json.dumps(drawn, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
 def table_size(table: FormTable) -> tuple[int, int, int]:

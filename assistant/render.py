@@ -86,14 +86,15 @@ export default function (component) {
   host.appendChild(root);
   root.hrComponent = component;
   root.hrReader = HindiReader.mount(root, data, {
-    /* Another section is drawn after the server sends it (a new run of the app). */
+    /* Another section is drawn after the server sends it (a new run of the app). Each
+       request carries the reading aids switched here since, so later runs keep them. */
     request: function (index) {
-      root.hrComponent.setTriggerValue("section", index);
+      root.hrComponent.setTriggerValue("section", { value: index, aids: HindiReader.aids() });
     },
     /* Word forms the server believes were sent but never arrived (an interrupted run):
        ask again from what this reader holds. */
     resend: function (have) {
-      root.hrComponent.setTriggerValue("resend", have);
+      root.hrComponent.setTriggerValue("resend", { value: have, aids: HindiReader.aids() });
     },
   });
 }
@@ -217,11 +218,14 @@ def component_data(
 
     ``page_id`` names the page in the browser, which keeps the word forms it was sent
     for it; ``table`` and ``sent`` are ``page_data``'s (send only forms not sent yet).
+    ``draw`` names the drawing, so that data which only changes options (another run of
+    the app) keeps the rows on screen.
     """
-    from assistant.pagedata import json_for_html, page_data
+    from assistant.pagedata import drawing_key, json_for_html, page_data
 
     data = page_data(
         page, options, section=section, parts=parts, table=table, sent=sent, opening_of=opening_of
     )
     data["page"] = page_id
+    data["draw"] = drawing_key(data)
     return json_for_html(data).encode("utf-8")

@@ -51,6 +51,21 @@ def page_text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+def reader_request(at: AppTest, event: str, value: object, aids: object = None) -> AppTest:
+    """Run the app as after a request of the reader's script (what the page component
+    triggers in the browser): ``event`` with ``value``, carrying the reading aids ``aids``."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetStates
+
+    component = at.get("bidi_component")[-1].proto.id
+    states: WidgetStates = at._tree.get_widget_states()
+    trigger = states.widgets.add()
+    trigger.id = f"$$STREAMLIT_INTERNAL_KEY_{component}__events"
+    trigger.json_trigger_value = json.dumps([{"event": event, "value": {"value": value, "aids": aids}}])
+    at._run(states)
+    assert not at.exception, at.exception
+    return at
+
+
 def kinds(at: AppTest) -> set[str]:
     return {p["k"] for p in pairs(at)}
 
@@ -100,32 +115,44 @@ def test_uploaded_file_is_read() -> None:
     assert "राजधानी" in page_text(at)
 
 
+DEFAULT_AIDS = {"romanization": False, "glossLine": True, "showEnglish": True, "fontSize": 18}
+
+
 @pytest.mark.parametrize(
-    ("key", "value", "option"),
+    ("reported", "expected"),
     [
-        ("romanization", True, "romanization"),
-        ("show_english", False, "showEnglish"),
-        ("font_size", 24, "fontSize"),
+        ({"romanization": True}, {"romanization": True}),
+        ({"showEnglish": False, "glossLine": False}, {"showEnglish": False, "glossLine": False}),
+        ({"fontSize": 24}, {"fontSize": 24}),
+        ({"fontSize": 500}, {"fontSize": 30}),
+        ({"fontSize": True, "romanization": "yes", "theme": "dark"}, {}),
+        (["romanization"], {}),
+        (None, {}),
     ],
-)
-def test_reading_aids_change_the_page(key: str, value: object, option: str) -> None:
+)  # fmt: skip
+def test_reading_aids_the_reader_reports_are_kept_for_later_runs(reported: object, expected: dict) -> None:
     at = start()
-    assert page_data(at)["options"][option] != value
-    widget = at.sidebar.slider(key=key) if key == "font_size" else at.sidebar.toggle(key=key)
-    widget.set_value(value).run()
-    assert not at.exception
-    assert page_data(at)["options"][option] == value
+    assert not at.sidebar.toggle and not at.sidebar.slider  # the aids are the reader's own bar
+    reader_request(at, "section", 0, reported)
+    at.run()  # a later run for another reason keeps them
+    options = page_data(at)["options"]
+    assert {k: options[k] for k in DEFAULT_AIDS} == {**DEFAULT_AIDS, **expected}
 
 
-def test_gloss_line_toggle_only_with_a_model(
+def test_gloss_line_aid_only_with_a_model(
     tiny_marian_dir: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at = start()
-    assert "gloss_line" not in [t.key for t in at.sidebar.toggle]  # the gloss is the right column
+    offered = dict(page_data(at)["aids"])
+    assert "glossLine" not in offered  # the gloss is the right column
+    assert offered["showEnglish"] == "Gloss column"
     shutil.copytree(tiny_marian_dir, models_dir / "tiny-marian")
     monkeypatch.setenv("ASSISTANT_MODEL", "tiny-marian")
     at = start()
-    at.sidebar.toggle(key="gloss_line").set_value(False).run()
+    offered = dict(page_data(at)["aids"])
+    assert list(offered) == ["romanization", "glossLine", "showEnglish", "fontSize"]
+    assert offered["showEnglish"] == "English column"
+    reader_request(at, "section", 0, {"glossLine": False})
     assert page_data(at)["options"]["glossLine"] is False
 
 
@@ -139,6 +166,7 @@ def test_glossary_term_is_highlighted_in_the_text() -> None:
     data = page_data(at)
     lemma = data["options"]["highlight"]
     assert lemma
+    assert data["draw"] == first["draw"]  # the rows on screen stay: only the highlight changes
     # This browser holds the forms of the first run already: only new ones travel.
     assert data["base"] == [len(first["forms"]), len(first["strings"]), len(first["units"])]
     forms, units = first["forms"] + data["forms"], first["units"] + data["units"]
@@ -212,6 +240,9 @@ def test_long_document_is_sent_one_section_at_a_time() -> None:
     at.run()
     data = page_data(at)
     assert data["current"] == 2 and data["content"][2] and data["content"][0] is None
+    reader_request(at, "section", 3)  # as the reader asks for it
+    moved = page_data(at)
+    assert moved["current"] == 3 and moved["content"][3] and moved["draw"] != data["draw"]
 
 
 def test_too_large_paste_is_refused_with_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -233,7 +264,7 @@ def test_tiny_model_translates_the_page(
     assert not at.error
     # A reading aid must not translate again: the page is kept for the session.
     pages = dict(at.session_state["pages"])
-    at.sidebar.toggle(key="romanization").set_value(True).run()
+    reader_request(at, "section", 0, {"romanization": True})
     assert dict(at.session_state["pages"]) == pages
     assert page_data(at)["options"]["romanization"] is True
     if at.download_button:

@@ -8,7 +8,16 @@ from html.parser import HTMLParser
 
 import pytest
 
-from assistant.pagedata import CONFIDENT_LINK, FormTable, json_for_html, page_data, sections, table_size
+from assistant.pagedata import (
+    CONFIDENT_LINK,
+    FormTable,
+    apply_aids,
+    json_for_html,
+    offered_aids,
+    page_data,
+    sections,
+    table_size,
+)
 from assistant.render import (
     GLOSS_LABEL,
     RenderOptions,
@@ -496,6 +505,53 @@ def test_options_change_the_drawn_rows() -> None:
     assert rows[4] == "#1 mt: <भारत/bhārat> <बड़ा/baṛā> <देश/desh> <है/hai>। || India is a big country."
     hidden = compact(data_of(make_page(), RenderOptions(show_english=False)))
     assert "India is a big country." not in hidden
+
+
+@pytest.mark.parametrize(
+    ("reported", "expected"),
+    [
+        ({"romanization": True, "glossLine": False}, RenderOptions(romanization=True, gloss_line=False)),
+        ({"showEnglish": False, "fontSize": 22.6}, RenderOptions(show_english=False, font_size=22)),
+        ({"fontSize": 3}, RenderOptions(font_size=14)),
+        ({"fontSize": 10**9}, RenderOptions(font_size=30)),
+        ({"fontSize": float("nan"), "romanization": 1, "showEnglish": None}, RenderOptions()),
+        ({"fontSize": False, "highlight": "देश", "theme": "dark"}, RenderOptions()),
+        ("romanization", RenderOptions()),
+        (None, RenderOptions()),
+    ],
+)  # fmt: skip
+def test_reported_aids_become_options_and_nothing_else(reported: object, expected: RenderOptions) -> None:
+    assert apply_aids(RenderOptions(), reported) == expected
+
+
+def test_offered_aids_depend_on_the_page() -> None:
+    names = [name for name, _ in offered_aids(make_page())]
+    assert names == ["romanization", "glossLine", "showEnglish", "fontSize"]
+    gloss = dict(offered_aids(make_page("gloss")))
+    assert "glossLine" not in gloss and gloss["showEnglish"] == "Gloss column"
+    assert data_of(make_page("gloss"))["aids"] == offered_aids(make_page("gloss"))
+
+
+def test_the_drawing_key_ignores_options_and_forms_already_sent() -> None:
+    page = make_page()
+    parts = sections(page, words=3)
+    assert len(parts) > 1
+
+    def data(options: RenderOptions, section: int = 0, page_id: str = "a", sent: bool = False) -> dict:
+        table = FormTable()
+        if sent:
+            component_data(page, options, section, parts, table=table, page_id=page_id)
+        held = table_size(table)
+        raw = component_data(page, options, section, parts, table=table, sent=held, page_id=page_id)
+        return json.loads(raw)
+
+    plain = data(RenderOptions())
+    assert data(RenderOptions(romanization=True, highlight_lemma="देश", font_size=25))["draw"] == plain["draw"]
+    assert data(RenderOptions(), sent=True)["draw"] == plain["draw"]  # fewer forms travel, same rows
+    assert data(RenderOptions(), page_id="b")["draw"] != plain["draw"]
+    assert data(RenderOptions(), section=1)["draw"] != plain["draw"]
+    other = make_page("gloss")
+    assert json.loads(component_data(other, RenderOptions(), 0, page_id="a"))["draw"] != plain["draw"]
 
 
 def test_highlight_keys_are_lemma_word_and_unit() -> None:

@@ -3,11 +3,30 @@
    The data holds one entry per distinct word form and, per section, the sentence pairs
    with their tokens as [start, end, form] triples. Only the current section is drawn;
    a word's tooltip is built when it is hovered, tapped or focused. Every piece of text
-   is set with textContent, never parsed as HTML. */
+   is set with textContent, never parsed as HTML.
+
+   Reading aids (romanization, gloss line, English column, font size) belong to the
+   reader: its bar switches them with classes on the root, over rows drawn once with
+   every aid in them, so a switch needs neither new data nor a redraw. */
 var HindiReader = (window.HindiReader = window.HindiReader || (function () {
   "use strict";
 
   var MARGIN = 8;
+  var FONT_SIZES = [14, 30];
+  /* The reader's own choice of aids, once made in this window: it outlives a redraw, a
+     new section or article and an app rerun (whose data still carries the old options),
+     and the app is told of it with the reader's next request. Null until then. */
+  var AIDS = null;
+
+  function aidsOf(options) {
+    var size = Number(options.fontSize) || 18;
+    return {
+      romanization: !!options.romanization,
+      glossLine: options.glossLine !== false,
+      showEnglish: options.showEnglish !== false,
+      fontSize: Math.min(Math.max(size, FONT_SIZES[0]), FONT_SIZES[1]),
+    };
+  }
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -66,16 +85,32 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
     this.forms = store.forms;
     this.strings = store.strings;
     this.units = store.units;
+    this.missing = missing;
     if (missing && this.hooks.resend) {
       this.hooks.resend([store.forms.length, store.strings.length, store.units.length]);
     }
   };
 
   Reader.prototype.setData = function (data) {
+    /* The same drawing as the one shown (an app rerun for another reason): keep the
+       rows, update only what the options change. Not when the rows were drawn without
+       some of their word forms (they come with this data). */
+    var same = !!(
+      this.data && data.draw && data.draw === this.data.draw && this.section === (data.current || 0) && !this.missing
+    );
+    var highlight = (this.options || {}).highlight;
     this.data = data;
     this.merge(data);
     this.options = data.options || {};
     this.labels = data.labels || {};
+    this.aids = AIDS || aidsOf(this.options);
+    if (same) {
+      this.applyAids();
+      if (this.options.highlight !== highlight) {
+        this.applyHighlight();
+      }
+      return;
+    }
     var wanted = data.current || 0;
     if (this.hooks.standalone) {
       var match = /^#section-(\d+)$/.exec(window.location.hash || "");
@@ -94,18 +129,15 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
     this.section = index;
     this.pairs = {};
     var classes = ["hr-reader", "hr-theme-" + (options.theme || "auto")];
-    if (options.romanization) {
-      classes.push("hr-rom");
-    }
-    if (options.showEnglish === false) {
-      classes.push("hr-one-col");
-    }
     if (data.partial) {
       classes.push("hr-partial");
     }
+    if (this.missing) {
+      /* Drawn without some word forms, asked for again: the next data draws them. */
+      classes.push("hr-incomplete");
+    }
     root.className = classes.join(" ");
     root.lang = "en";
-    root.style.setProperty("--hr-size", (options.fontSize || 18) + "px");
     root.dataset.mode = data.mode || "";
     root.textContent = "";
 
@@ -115,6 +147,7 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
       note.setAttribute("role", "note");
       body.appendChild(note);
     }
+    body.appendChild(this.toolbar());
     var sections = data.sections || [];
     if (sections.length > 1) {
       body.appendChild(this.nav(index, "top"));
@@ -122,9 +155,7 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
     var head = el("div", "hr-head");
     head.setAttribute("aria-hidden", "true");
     head.appendChild(el("div", "", "Hindi"));
-    if (options.showEnglish !== false) {
-      head.appendChild(el("div", "", data.heading));
-    }
+    head.appendChild(el("div", "hr-head-tgt", data.heading));
     body.appendChild(head);
     var blocks = (data.content || [])[index];
     var main = el("div", "hr-main");
@@ -155,6 +186,103 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
     this.tip.id = "hr-tip-" + Math.random().toString(36).slice(2);
     this.tip.lang = "en";
     root.appendChild(this.tip);
+    this.applyAids();
+  };
+
+  /* ------------------------------------------------------------ reading aids */
+
+  /* The bar of reading aids the data offers ([name, label] pairs; the gloss line is not
+     offered on a gloss-only page, whose right column is the gloss already). */
+  Reader.prototype.toolbar = function () {
+    var self = this;
+    var bar = el("div", "hr-aids");
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", "Reading aids");
+    var offered = this.data.aids || [];
+    for (var i = 0; i < offered.length; i++) {
+      var name = offered[i][0];
+      var label = el("label", "hr-aid");
+      var input = el("input");
+      input.dataset.aid = name;
+      if (name === "fontSize") {
+        input.type = "range";
+        input.min = String(FONT_SIZES[0]);
+        input.max = String(FONT_SIZES[1]);
+        input.step = "1";
+        label.appendChild(document.createTextNode(offered[i][1] + " "));
+        label.appendChild(input);
+        label.appendChild(el("span", "hr-aid-val"));
+      } else {
+        input.type = "checkbox";
+        label.appendChild(input);
+        label.appendChild(document.createTextNode(" " + offered[i][1]));
+      }
+      input.addEventListener(name === "fontSize" ? "input" : "change", function (event) {
+        var target = event.target;
+        self.setAid(target.dataset.aid, target.type === "range" ? Number(target.value) : target.checked);
+      });
+      bar.appendChild(label);
+    }
+    return bar;
+  };
+
+  /* Switch one aid for every reader in this window, at once and without new data. */
+  Reader.prototype.setAid = function (name, value) {
+    var aids = {};
+    for (var key in this.aids) {
+      aids[key] = this.aids[key];
+    }
+    aids[name] = value;
+    AIDS = aidsOf(aids);
+    for (var i = 0; i < READERS.length; i++) {
+      if (READERS[i].root.isConnected || READERS[i] === this) {
+        READERS[i].aids = AIDS;
+        READERS[i].hideTip();
+        READERS[i].applyAids();
+      }
+    }
+  };
+
+  Reader.prototype.applyAids = function () {
+    var aids = this.aids;
+    var root = this.root;
+    root.classList.toggle("hr-rom", aids.romanization);
+    root.classList.toggle("hr-no-gl", !aids.glossLine);
+    root.classList.toggle("hr-one-col", !aids.showEnglish);
+    root.style.setProperty("--hr-size", aids.fontSize + "px");
+    var inputs = root.querySelectorAll(".hr-aids [data-aid]");
+    for (var i = 0; i < inputs.length; i++) {
+      var input = inputs[i];
+      if (input.type === "range") {
+        if (Number(input.value) !== aids.fontSize) {
+          input.value = String(aids.fontSize);
+        }
+        input.nextSibling.textContent = aids.fontSize + " px";
+      } else {
+        input.checked = !!aids[input.dataset.aid];
+      }
+    }
+  };
+
+  /* Whether a word is an occurrence of the highlighted glossary term: by its dictionary
+     form, its written form or its multiword unit. */
+  Reader.prototype.marked = function (form, word) {
+    var highlight = this.options.highlight;
+    if (!highlight) {
+      return false;
+    }
+    var unit = form.u !== undefined ? this.units[form.u] : null;
+    return highlight === (form.l || form.x || word) || highlight === (form.x || word) || !!(unit && highlight === unit[3]);
+  };
+
+  Reader.prototype.applyHighlight = function () {
+    var words = this.root.querySelectorAll(".hr-w");
+    for (var i = 0; i < words.length; i++) {
+      var node = words[i];
+      var form = this.forms[Number(node.dataset.f)] || {};
+      var written = node.firstChild && node.firstChild.nodeType === 3 ? node.firstChild.nodeValue : "";
+      node.classList.toggle("hr-mark", this.marked(form, written));
+    }
   };
 
   /* ------------------------------------------------------------ sections */
@@ -232,9 +360,7 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
   /* ------------------------------------------------------------ rows */
 
   Reader.prototype.row = function (pair, sid) {
-    var options = this.options;
     var labels = this.labels;
-    var showEnglish = options.showEnglish !== false;
     pair.i = sid;
     this.pairs[sid] = pair;
     var row = el("div", "hr-row hr-k-" + pair.k);
@@ -253,9 +379,10 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
       left.lang = pair.lang === "en" ? "en" : "hi";
       var hindi = this.hindi(pair);
       left.appendChild(hindi);
-      var inRight = pair.k === "gloss" && showEnglish;
-      if (pair.g && !inRight && (options.glossLine !== false || pair.k === "gloss")) {
-        var gl = el("div", "hr-gl");
+      /* Drawn always: the gloss line of a translated row shows with its aid; a gloss
+         row's shows only when the right column (the same gloss) is hidden. */
+      if (pair.g) {
+        var gl = el("div", pair.k === "gloss" ? "hr-gl hr-gl-col" : "hr-gl");
         gl.lang = "en";
         gl.appendChild(el("span", "hr-label", labels.gloss));
         gl.appendChild(document.createTextNode(pair.g));
@@ -279,16 +406,14 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
       }
     }
     row.appendChild(left);
-    if (showEnglish) {
-      var tgt = el("div", "hr-tgt");
-      tgt.lang = "en";
-      if (right.nodeType === 1) {
-        right.dataset.sid = pair.i;
-        right.tabIndex = -1;
-      }
-      tgt.appendChild(right);
-      row.appendChild(tgt);
+    var tgt = el("div", "hr-tgt");
+    tgt.lang = "en";
+    if (right.nodeType === 1) {
+      right.dataset.sid = pair.i;
+      right.tabIndex = -1;
     }
+    tgt.appendChild(right);
+    row.appendChild(tgt);
     return row;
   };
 
@@ -297,8 +422,6 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
     span.dataset.sid = pair.i;
     var text = pair.s;
     var words = pair.w || [];
-    var rom = this.options.romanization;
-    var highlight = this.options.highlight;
     var at = 0;
     for (var i = 0; i + 2 < words.length; i += 3) {
       var start = words[i];
@@ -309,7 +432,7 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
       }
       var word = text.slice(start, end);
       at = end;
-      if (!form || (form.w === 0 && !(rom && form.r))) {
+      if (!form || (form.w === 0 && !form.r)) {
         span.appendChild(document.createTextNode(word));
         continue;
       }
@@ -322,11 +445,11 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
         if (form.nm) {
           node.classList.add("hr-name");
         }
-        if (highlight && (highlight === (form.l || form.x || word) || highlight === (form.x || word) || (form.u !== undefined && highlight === this.units[form.u][3]))) {
+        if (this.marked(form, word)) {
           node.classList.add("hr-mark");
         }
       }
-      if (rom && form.r) {
+      if (form.r) {
         var r = el("span", "hr-r", form.r);
         r.lang = "hi-Latn";
         node.appendChild(r);
@@ -627,6 +750,10 @@ var HindiReader = (window.HindiReader = window.HindiReader || (function () {
   return {
     mount: function (root, data, hooks) {
       return new Reader(root, data, hooks);
+    },
+    /* The reading aids chosen in this window's readers, or null when none was switched. */
+    aids: function () {
+      return AIDS;
     },
     decode: function (raw) {
       if (raw === null || raw === undefined) {

@@ -101,6 +101,17 @@ def test_exported_tooltips_open_on_hover_offline(offline: Any, tmp_path: Path) -
     tab.wait_for_function("() => !document.querySelector('.hr-tip.hr-open')")
 
 
+def test_exported_page_switches_its_reading_aids_offline(offline: Any, tmp_path: Path) -> None:
+    tab = open_export(offline, make_page(), tmp_path)
+    roman = tab.locator(".hr-b-paragraph .hr-r").first
+    assert not roman.is_visible()
+    tab.locator(".hr-aids").get_by_text("Romanization under each word").click()
+    assert roman.is_visible() and roman.inner_text() == "bhārat"
+    tab.locator(".hr-aids").get_by_text("English column").click()
+    assert not tab.locator(".hr-tgt").first.is_visible()
+    assert tab.errors == []
+
+
 LINKS = (AlignmentLink(0, 0, 0.9, "name"), AlignmentLink(2, 4, 0.8), AlignmentLink(1, 3, 0.3))
 
 

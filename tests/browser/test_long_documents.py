@@ -113,10 +113,19 @@ def test_reading_aids_keep_the_section(medium: Any) -> None:
     page.wait_for_function("() => document.querySelectorAll('.hr-row').length > 3")
     wait_idle(page)
     where = position(page)
-    page.locator(SIDEBAR).get_by_text("Romanization under each word").click()
+    page.locator(".hr-aids").get_by_text("Romanization under each word").click()
     page.wait_for_selector(".hr-reader.hr-rom .hr-r", timeout=30_000)
+    assert page.locator(".hr-reader.hr-rom .hr-r").first.is_visible()
     assert position(page) == where
-    page.locator(SIDEBAR).get_by_text("Romanization under each word").click()
+    # The next section, drawn from the app's new data, keeps the reader's choice.
+    page.locator(".hr-nav-top .hr-next").click()
+    page.wait_for_function(
+        "w => document.querySelector('.hr-nav-top .hr-pos:not(.hr-busy)')?.textContent !== w "
+        "&& document.querySelectorAll('.hr-row').length > 3 && !document.querySelector('.hr-loading')",
+        arg=where,
+    )
+    assert page.locator(".hr-reader.hr-rom .hr-r").first.is_visible()
+    page.locator(".hr-aids").get_by_text("Romanization under each word").click()
     page.wait_for_function("() => !document.querySelector('.hr-reader.hr-rom')")
 
 
