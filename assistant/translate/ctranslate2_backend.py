@@ -29,6 +29,7 @@ from assistant.translate.decoding import (
     short_error,
 )
 from assistant.translate.folder import CT2_MARKER, inspect_folder
+from assistant.translate.memory import MOST_TOKENS, batch_token_budget, model_shape, return_large_buffers
 from assistant.translate.pieces import load_codec
 
 INSTALL_HINT = "Install it with `pip install ctranslate2`, or use engine 'transformers'."
@@ -99,9 +100,10 @@ class CTranslate2Translator(Translator):
         self.inter_threads = max(1, inter_threads or inter)
         self.intra_threads = max(1, intra_threads or intra)
         self.parallel = self.inter_threads
-        if self.parallel == 1:
-            # One translator: small batches in reading order keep the first sentence quick.
-            self.batching = Batching(first_window=1)
+        # The first sentence goes alone, so it never waits for a longer neighbour; later
+        # batches hold as many tokens as their decoding state may take in memory.
+        budget = _token_budget(folder.path, marker, self.parallel)
+        self.batching = Batching(first_window=1, max_batch_tokens=budget)
         self.codec = load_codec(folder.path, folder.family)
         self._limit = _position_limit(folder.path, marker)
         self.max_input_tokens = input_limit(self._limit)
@@ -118,6 +120,7 @@ class CTranslate2Translator(Translator):
                 f"p{PROCESSING_VERSION}",
             )
         )
+        return_large_buffers()
         try:
             self.model = ctranslate2.Translator(
                 str(folder.path),
@@ -195,3 +198,15 @@ def _position_limit(path: Path, marker: dict) -> int:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError):
         value = None
     return value if isinstance(value, int) and 0 < value < 100_000 else DEFAULT_POSITIONS
+
+
+def _token_budget(path: Path, marker: dict, translators: int) -> int:
+    """Input tokens per batch for ``translators`` parallel batches (see ``memory``)."""
+    shape = model_shape(path, marker)
+    if shape is None:
+        return MOST_TOKENS  # an unknown shape: the budget that suits the small models
+    try:
+        weights = (path / "model.bin").stat().st_size
+    except OSError:
+        weights = 0
+    return batch_token_budget(*shape, weights, translators)

@@ -1,0 +1,103 @@
+"""How many input tokens one batch of the fast engine may hold, from the memory it costs.
+
+While a batch decodes, CTranslate2 keeps, for every decoder layer, the keys and values of
+the encoder output (one row per input token) and of the tokens produced so far (up to the
+output budget, about two per input token), all in float32 even for int8 weights. That
+state, not the weights, is what grows with the batch: with the token budget of 1,024 that
+suits a small model, two parallel NLLB-600M batches hold about 600 MB on top of the
+600 MB of weights, and opus-mt's state outweighs its own int8 weights.
+
+So the token budget of a batch follows from a memory budget for the state of all
+parallel translators together: ``DECODE_MEMORY_MB``, or a quarter of the weights for
+a large model, which needs wider batches to spread the cost of reading its weights at
+every step over more sentences.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import sys
+import threading
+from pathlib import Path
+
+DECODE_MEMORY_MB = 80
+"""Decoding state of all parallel translators together, for a model of up to 320 MB."""
+WEIGHTS_SHARE = 4
+"""A larger model may hold a quarter of its weights' size in decoding state."""
+OUTPUT_PER_INPUT = 2
+"""Output tokens per input token that the state must hold (the output budget's slope)."""
+FLOAT_BYTES = 4
+MOST_TOKENS = 1024
+"""The token budget of a batch when memory does not limit it."""
+FEWEST_TOKENS = 128
+"""Never less, so that a long sentence still fits a batch of its own."""
+MMAP_THRESHOLD = 1 << 20
+"""Buffers this large or larger get mappings of their own, returned to the system when freed."""
+_M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter number
+_mapped = threading.Lock()
+_done: list[bool] = []
+
+
+def model_shape(path: Path, marker: dict) -> tuple[int, int] | None:
+    """(decoder layers, model width) of a converted model: as recorded at conversion, else
+    from the original folder's ``config.json`` beside it, else None."""
+    layers, width = marker.get("decoder_layers"), marker.get("d_model")
+    if isinstance(layers, int) and isinstance(width, int) and layers > 0 and width > 0:
+        return layers, width
+    source = marker.get("source")
+    if not isinstance(source, str) or not source or "/" in source or "\\" in source:
+        return None
+    try:
+        config = json.loads((Path(path).parent / source / "config.json").read_text(encoding="utf-8"))
+        layers, width = config.get("decoder_layers"), config.get("d_model")
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError):
+        return None
+    if isinstance(layers, int) and isinstance(width, int) and layers > 0 and width > 0:
+        return layers, width
+    return None
+
+
+def state_bytes_per_token(layers: int, width: int) -> int:
+    """Decoding state one padded input token brings into a batch: keys and values in every
+    decoder layer for itself and for the output tokens it allows."""
+    return layers * 2 * width * FLOAT_BYTES * (1 + OUTPUT_PER_INPUT)
+
+
+def memory_budget(weights_bytes: int) -> int:
+    """Bytes of decoding state allowed to all parallel translators together."""
+    return max(DECODE_MEMORY_MB * 2**20, weights_bytes // WEIGHTS_SHARE)
+
+
+def batch_token_budget(layers: int, width: int, weights_bytes: int, translators: int) -> int:
+    """Padded input tokens one batch may hold when ``translators`` batches decode at once."""
+    share = memory_budget(weights_bytes) // max(1, translators)
+    tokens = share // state_bytes_per_token(layers, width)
+    return max(FEWEST_TOKENS, min(MOST_TOKENS, tokens))
+
+
+def return_large_buffers(threshold: int = MMAP_THRESHOLD) -> bool:
+    """Have the C library give every buffer of ``threshold`` bytes or more its own mapping.
+
+    glibc starts so, but raises the threshold each time such a buffer is freed, after
+    which the decoder's large, short-lived buffers (attention caches, logits) come from
+    the heaps of the translator threads and stay there as scattered free space: the
+    process keeps the memory of its busiest moment and more. A fixed threshold stops
+    that. Done once per process; not on other C libraries, nor when the user set
+    ``MALLOC_MMAP_THRESHOLD_`` already. True when the threshold is in force.
+    """
+    with _mapped:
+        if _done:
+            return _done[0]
+        ok = False
+        if sys.platform.startswith("linux") and "MALLOC_MMAP_THRESHOLD_" not in os.environ:
+            try:
+                mallopt = ctypes.CDLL(None).mallopt
+                mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
+                mallopt.restype = ctypes.c_int
+                ok = mallopt(_M_MMAP_THRESHOLD, int(threshold)) == 1
+            except (OSError, AttributeError):  # not glibc
+                ok = False
+        _done.append(ok)
+        return ok
