@@ -102,7 +102,7 @@ class CTranslate2Translator(Translator):
         self.parallel = self.inter_threads
         # The first sentence goes alone, so it never waits for a longer neighbour; later
         # batches hold as many tokens as their decoding state may take in memory.
-        budget = _token_budget(folder.path, marker, self.parallel)
+        budget = batch_tokens(folder.path, self.parallel, self.beam_size, marker)
         self.batching = Batching(first_window=1, max_batch_tokens=budget)
         self.codec = load_codec(folder.path, folder.family)
         self._limit = _position_limit(folder.path, marker)
@@ -200,13 +200,15 @@ def _position_limit(path: Path, marker: dict) -> int:
     return value if isinstance(value, int) and 0 < value < 100_000 else DEFAULT_POSITIONS
 
 
-def _token_budget(path: Path, marker: dict, translators: int) -> int:
-    """Input tokens per batch for ``translators`` parallel batches (see ``memory``)."""
-    shape = model_shape(path, marker)
+def batch_tokens(path: Path, translators: int, beam_size: int = 1, marker: dict | None = None) -> int:
+    """Padded input tokens per batch of the converted model at ``path`` when ``translators``
+    batches decode at once (see ``assistant.translate.memory``)."""
+    path = Path(path)
+    shape = model_shape(path, read_marker(path) if marker is None else marker)
     if shape is None:
         return MOST_TOKENS  # an unknown shape: the budget that suits the small models
     try:
         weights = (path / "model.bin").stat().st_size
     except OSError:
         weights = 0
-    return batch_token_budget(*shape, weights, translators)
+    return batch_token_budget(*shape, weights, translators, beam_size)
