@@ -364,8 +364,12 @@ class CT2Runner:
 
     def budget(self, beam: int) -> int:
         """Padded input tokens per batch, as the fast engine batches with this layout."""
-        from assistant.translate.ctranslate2_backend import batch_tokens
+        try:
+            from assistant.translate.ctranslate2_backend import batch_tokens
+        except ImportError:  # a version from before memory-sized batches: tokens alone
+            from assistant.translate import Batching
 
+            return Batching().max_batch_tokens
         return batch_tokens(self.folder, self.inter, beam)
 
     def _batch(self, group: list[str], length: int, beam: int) -> int:
