@@ -29,7 +29,7 @@ from assistant.translate.decoding import (
     short_error,
 )
 from assistant.translate.folder import CT2_MARKER, inspect_folder
-from assistant.translate.memory import MOST_TOKENS, batch_token_budget, model_shape, return_large_buffers
+from assistant.translate.memory import MOST_TOKENS, batch_token_budget, model_shape, release_free_memory
 from assistant.translate.pieces import load_codec
 
 INSTALL_HINT = "Install it with `pip install ctranslate2`, or use engine 'transformers'."
@@ -120,7 +120,6 @@ class CTranslate2Translator(Translator):
                 f"p{PROCESSING_VERSION}",
             )
         )
-        return_large_buffers()
         try:
             self.model = ctranslate2.Translator(
                 str(folder.path),
@@ -179,6 +178,8 @@ class CTranslate2Translator(Translator):
                 f"Translation with {self.name} failed ({short_error(err)}).",
                 "Try again, or convert the model again.",
             ) from err
+        finally:
+            release_free_memory()  # the batch's buffers go back to the system, not to a heap
 
     def close(self) -> None:
         with self._lock:

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import ctypes
 import json
-import os
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 DECODE_MEMORY_MB = 80
 """Decoding state of all parallel translators together, for a model of up to 160 MB."""
@@ -35,12 +35,10 @@ FLOAT_BYTES = 4
 MOST_TOKENS = 1024
 """The token budget of a batch when memory does not limit it."""
 FEWEST_TOKENS = 128
-"""Never less, so that a long sentence still fits a batch of its own."""
-MMAP_THRESHOLD = 1 << 20
-"""Buffers this large or larger get mappings of their own, returned to the system when freed."""
-_M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter number
-_mapped = threading.Lock()
-_done: list[bool] = []
+"""Never less: narrower batches would cost more time than the memory they save is worth
+(a sentence longer than the budget still goes, alone, in a batch of its own)."""
+_trim_lock = threading.Lock()
+_trim: list[Any] = []
 
 
 def model_shape(path: Path, marker: dict) -> tuple[int, int] | None:
@@ -83,27 +81,28 @@ def batch_token_budget(
     return max(FEWEST_TOKENS, min(MOST_TOKENS, tokens))
 
 
-def return_large_buffers(threshold: int = MMAP_THRESHOLD) -> bool:
-    """Have the C library give every buffer of ``threshold`` bytes or more its own mapping.
+def release_free_memory() -> bool:
+    """Hand the C library's free memory back to the system (glibc's ``malloc_trim``).
 
-    glibc starts so, but raises the threshold each time such a buffer is freed, after
-    which the decoder's large, short-lived buffers (attention caches, logits) come from
-    the heaps of the translator threads and stay there as scattered free space: the
-    process keeps the memory of its busiest moment and more. A fixed threshold stops
-    that. Done once per process; not on other C libraries, nor when the user set
-    ``MALLOC_MMAP_THRESHOLD_`` already. True when the threshold is in force.
+    The decoder's large, short-lived buffers (attention caches, logits) are freed into
+    the heaps of the translator threads, where they stay as scattered free space: without
+    this the process keeps the memory of its busiest moments and more. Called after each
+    batch. True when memory went back; always False on other C libraries.
     """
-    with _mapped:
-        if _done:
-            return _done[0]
-        ok = False
-        if sys.platform.startswith("linux") and "MALLOC_MMAP_THRESHOLD_" not in os.environ:
-            try:
-                mallopt = ctypes.CDLL(None).mallopt
-                mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
-                mallopt.restype = ctypes.c_int
-                ok = mallopt(_M_MMAP_THRESHOLD, int(threshold)) == 1
-            except (OSError, AttributeError):  # not glibc
-                ok = False
-        _done.append(ok)
-        return ok
+    trim = _malloc_trim()
+    return bool(trim(0)) if trim is not None else False
+
+
+def _malloc_trim() -> Any:
+    with _trim_lock:
+        if not _trim:
+            function = None
+            if sys.platform.startswith("linux"):
+                try:
+                    function = ctypes.CDLL(None).malloc_trim
+                    function.argtypes = (ctypes.c_size_t,)
+                    function.restype = ctypes.c_int
+                except (OSError, AttributeError):  # not glibc
+                    function = None
+            _trim.append(function)
+        return _trim[0]
