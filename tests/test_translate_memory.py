@@ -47,6 +47,22 @@ def test_batch_token_budget_follows_the_decoding_state(
     assert batch_token_budget(layers, width, weights, translators, beam) == tokens
 
 
+def test_more_decoding_memory_widens_the_batches(
+    tiny_marian_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.config import get_settings
+
+    assert batch_token_budget(6, 512, OPUS_WEIGHTS, 2, memory_mb=160) == 1024 > 568
+    converted = convert_folder(tiny_marian_dir, tmp_path / "tiny-ct2")
+    marker = json.loads((converted / "assistant_model.json").read_text(encoding="utf-8"))
+    layers, width = marker["decoder_layers"], marker["d_model"]
+    monkeypatch.setenv("ASSISTANT_DECODE_MEMORY_MB", "1")  # narrow enough to bind the tiny model
+    assert get_settings().decode_memory_mb == 1
+    expected = batch_token_budget(layers, width, (converted / "model.bin").stat().st_size, 2, 1, 1)
+    assert FEWEST_TOKENS < expected < MOST_TOKENS
+    assert CTranslate2Translator(converted, threads=2).batching.max_batch_tokens == expected
+
+
 def test_state_per_token_counts_keys_and_values_of_input_and_output() -> None:
     # 6 layers x (key + value) x 512 floats x 4 bytes, for the token and its two outputs
     assert state_bytes_per_token(6, 512) == 6 * 2 * 512 * 4 * 3

@@ -212,4 +212,4 @@ def batch_tokens(path: Path, translators: int, beam_size: int = 1, marker: dict 
         weights = (path / "model.bin").stat().st_size
     except OSError:
         weights = 0
-    return batch_token_budget(*shape, weights, translators, beam_size)
+    return batch_token_budget(*shape, weights, translators, beam_size, get_settings().decode_memory_mb)

@@ -25,8 +25,11 @@ import threading
 from pathlib import Path
 from typing import Any
 
-DECODE_MEMORY_MB = 80
-"""Decoding state of all parallel translators together, for a model of up to 160 MB."""
+from assistant.config import DEFAULT_DECODE_MEMORY_MB
+
+DECODE_MEMORY_MB = DEFAULT_DECODE_MEMORY_MB
+"""Decoding state of all parallel translators together, for a model of up to 160 MB
+(``ASSISTANT_DECODE_MEMORY_MB`` changes it)."""
 WEIGHTS_SHARE = 2
 """A larger model may hold half its weights' size in decoding state."""
 OUTPUT_PER_INPUT = 2
@@ -66,17 +69,22 @@ def state_bytes_per_token(layers: int, width: int) -> int:
     return layers * 2 * width * FLOAT_BYTES * (1 + OUTPUT_PER_INPUT)
 
 
-def memory_budget(weights_bytes: int) -> int:
+def memory_budget(weights_bytes: int, memory_mb: int = DECODE_MEMORY_MB) -> int:
     """Bytes of decoding state allowed to all parallel translators together."""
-    return max(DECODE_MEMORY_MB * 2**20, weights_bytes // WEIGHTS_SHARE)
+    return max(memory_mb * 2**20, weights_bytes // WEIGHTS_SHARE)
 
 
 def batch_token_budget(
-    layers: int, width: int, weights_bytes: int, translators: int, beam_size: int = 1
+    layers: int,
+    width: int,
+    weights_bytes: int,
+    translators: int,
+    beam_size: int = 1,
+    memory_mb: int = DECODE_MEMORY_MB,
 ) -> int:
     """Padded input tokens one batch may hold when ``translators`` batches decode at once
     (a beam search keeps ``beam_size`` hypotheses, each with its own state)."""
-    share = memory_budget(weights_bytes) // max(1, translators)
+    share = memory_budget(weights_bytes, memory_mb) // max(1, translators)
     tokens = share // (state_bytes_per_token(layers, width) * max(1, beam_size))
     return max(FEWEST_TOKENS, min(MOST_TOKENS, tokens))
 
