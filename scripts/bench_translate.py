@@ -8,17 +8,24 @@ the published vocabulary sizes), converts each to CTranslate2 int8, and measures
 seed article:
 
 - throughput in output tokens per second for transformers fp32 and CTranslate2 int8 as
-  1 translator x 2 threads (1x2) and 2 translators x 1 thread (2x1); greedy and beam 4;
-  one sentence at a time (batch 1) and the whole article (token-budget batches). Every
-  engine is forced to produce the same number of tokens per sentence, and weights are
-  loaded before the clock starts. Medians of ``--reps`` runs (3 by default); the engines
-  take turns within each run so that a busy machine slows them alike.
+  1 translator x 2 threads (1x2) and 2 translators x 1 thread (2x1); greedy and beam 4
+  (NLLB: greedy only unless ``--all-beams``: its transformers leg takes minutes per
+  repetition); one sentence at a time (batch 1) and the whole article, in batches of the
+  token budget each engine uses in the product (the fast engine's follows from the memory
+  its decoding state takes, see ``assistant.translate.memory``). Every engine is forced
+  to produce the same number of tokens per sentence, and weights are loaded before the
+  clock starts. Medians of ``--reps`` runs (3 by default); the engines take turns within
+  each run so that a busy machine slows them alike.
 - cold start through the CLI (``python -m assistant translate``, empty translation
-  memory): seconds until the first translated sentence is printed, and peak memory.
+  memory): seconds until the first translated sentence is printed, and peak memory;
+  medians of ``--reps`` runs for the fast engine, one run for transformers.
+- with ``--page``: the reading page in a real browser with the converted model loaded,
+  seconds from submitting a new article to its first translated sentence on screen
+  (``scripts/bench_translate_page.py``).
 
 Prints a table and writes JSON. ``--tiny --reps 1`` is the quick form the tests run.
 
-    python scripts/bench_translate.py [--tiny] [--reps 3] [--json PATH] [--work DIR]
+    python scripts/bench_translate.py [--tiny] [--reps 3] [--page] [--json PATH] [--work DIR]
 """
 
 from __future__ import annotations
@@ -33,7 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -85,6 +92,7 @@ ARCHITECTURES: dict[str, dict[str, Any]] = {
     "nllb-200-distilled-600M": {
         "family": "m2m_100",
         "targets": (),
+        "beams": (1,),
         "config": {
             "d_model": 1024,
             "encoder_layers": 12,
@@ -306,6 +314,12 @@ class TransformersRunner:
     def count(self, text: str) -> int:
         return len(self.tokenizer(self.prefix + text)["input_ids"])
 
+    def budget(self, beam: int) -> int:
+        """Padded input tokens per batch, as the transformers backend batches."""
+        from assistant.translate import Batching
+
+        return Batching().max_batch_tokens
+
     def run(self, groups: list[list[str]], length: int, beam: int) -> int:
         import torch
 
@@ -338,6 +352,7 @@ class CT2Runner:
 
         self.label = f"ctranslate2 int8 {inter}x{intra}"
         self.inter = inter
+        self.folder = folder
         self.codec = load_codec(folder, family)
         self.model = ctranslate2.Translator(
             str(folder), device="cpu", compute_type="int8", inter_threads=inter, intra_threads=intra
@@ -346,6 +361,16 @@ class CT2Runner:
 
     def count(self, text: str) -> int:
         return self.codec.count(text)
+
+    def budget(self, beam: int) -> int:
+        """Padded input tokens per batch, as the fast engine batches with this layout."""
+        try:
+            from assistant.translate.ctranslate2_backend import batch_tokens
+        except ImportError:  # a version from before memory-sized batches: tokens alone
+            from assistant.translate import Batching
+
+            return Batching().max_batch_tokens
+        return batch_tokens(self.folder, self.inter, beam)
 
     def _batch(self, group: list[str], length: int, beam: int) -> int:
         tokens = [list(self.codec.encode(s).tokens) for s in group]
@@ -395,15 +420,24 @@ class Row:
 
 
 def measure(
-    engines: list[Any], name: str, sentences: list[str], length: int, reps: int, single: int
+    engines: list[Any],
+    name: str,
+    sentences: list[str],
+    length: int,
+    reps: int,
+    single: int,
+    beams: tuple[int, ...] = (1, 4),
 ) -> list[Row]:
     """Median times per engine, decoding and workload. The engines take turns inside each
     repetition, so a machine whose load changes over minutes slows all of them alike."""
     rows: list[Row] = []
     ones = [[s] for s in sentences[:single]]
-    for beam in (1, 4):
+    for beam in beams:
         for workload in ("batch 1", "article"):
-            plans = [ones if workload == "batch 1" else batches(sentences, e.count) for e in engines]
+            plans = [
+                ones if workload == "batch 1" else batches(sentences, e.count, budget=e.budget(beam))
+                for e in engines
+            ]
             for engine, groups in zip(engines, plans, strict=True):
                 engine.run(groups[:1], length, beam)  # warm-up: first-call allocations are not the speed
             times: list[list[float]] = [[] for _ in engines]
@@ -463,6 +497,25 @@ class Cold:
     first_sentence_s: float | None
     total_s: float
     peak_mib: float
+    runs: int = 1
+    first_sentence_runs: tuple[float | None, ...] = ()
+    peak_mib_runs: tuple[float, ...] = ()
+
+
+def cold_starts(name: str, folder: Path, engine: str, home: Path, reps: int) -> Cold:
+    """Medians of ``reps`` cold starts (each with an empty translation memory)."""
+    runs = [cold_start(name, folder, engine, home) for _ in range(max(1, reps))]
+    firsts = [r.first_sentence_s for r in runs if r.first_sentence_s is not None]
+    return Cold(
+        model=name,
+        engine=runs[0].engine,
+        first_sentence_s=round(statistics.median(firsts), 3) if firsts else None,
+        total_s=round(statistics.median(r.total_s for r in runs), 3),
+        peak_mib=round(statistics.median(r.peak_mib for r in runs), 1),
+        runs=len(runs),
+        first_sentence_runs=tuple(r.first_sentence_s for r in runs),
+        peak_mib_runs=tuple(r.peak_mib for r in runs),
+    )
 
 
 def cold_start(name: str, folder: Path, engine: str, home: Path) -> Cold:
@@ -500,7 +553,7 @@ def cold_start(name: str, folder: Path, engine: str, home: Path) -> Cold:
 # --- report ---------------------------------------------------------------------------------
 
 
-def table(rows: list[Row], colds: list[Cold]) -> str:
+def table(rows: list[Row], colds: list[Cold], pages: Sequence[dict[str, Any]] = ()) -> str:
     header = f"{'model':<26} {'engine':<22} {'decoding':<8} {'workload':<8} {'tokens':>7} {'s':>8}"
     lines = [header + f" {'tok/s':>8} {'x hf':>6}"]
     base = {
@@ -518,11 +571,18 @@ def table(rows: list[Row], colds: list[Cold]) -> str:
         )
     lines += [
         "",
-        f"{'cold start (CLI)':<26} {'engine':<22} {'first sentence s':>16} {'total s':>8} {'peak MiB':>9}",
+        f"{'cold start (CLI)':<26} {'engine':<22} {'first sentence s':>16} {'total s':>8} {'peak MiB':>9}"
+        f" {'runs':>4}",
     ]
     for c in colds:
         first = f"{c.first_sentence_s:.2f}" if c.first_sentence_s is not None else "-"
-        lines.append(f"{c.model:<26} {c.engine:<22} {first:>16} {c.total_s:>8.2f} {c.peak_mib:>9.1f}")
+        lines.append(
+            f"{c.model:<26} {c.engine:<22} {first:>16} {c.total_s:>8.2f} {c.peak_mib:>9.1f} {c.runs:>4}"
+        )
+    if pages:
+        lines += ["", f"{'page (browser)':<26} {'engine':<22} {'first sentence s':>16} {'runs':>4}"]
+    for p in pages:
+        lines.append(f"{p['model']:<26} {p['engine']:<22} {p['first_sentence_s']:>16.2f} {p['runs']:>4}")
     return "\n".join(lines)
 
 
@@ -537,6 +597,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--single", type=int, default=None, help="sentences in the batch-1 run (default 4)")
     parser.add_argument("--no-cold", action="store_true", help="skip the CLI cold-start runs")
     parser.add_argument("--no-throughput", action="store_true", help="only the CLI cold-start runs")
+    parser.add_argument("--all-beams", action="store_true", help="beam 4 for NLLB too (slow)")
+    parser.add_argument(
+        "--page", action="store_true", help="also time the first sentence on the reading page (browser)"
+    )
     parser.add_argument("--json", type=Path, default=REPO / "artifacts" / "bench_translate.json")
     parser.add_argument(
         "--work", type=Path, default=None, help="keep the built models here (reused next time)"
@@ -555,6 +619,7 @@ def main(argv: list[str] | None = None) -> int:
     sentences = hindi_sentences(SEED.read_text(encoding="utf-8"))
     rows: list[Row] = []
     colds: list[Cold] = []
+    pages: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = args.work or Path(tmp) / "models"
         work.mkdir(parents=True, exist_ok=True)
@@ -569,7 +634,8 @@ def main(argv: list[str] | None = None) -> int:
             family = ARCHITECTURES[name]["family"]
             if not args.no_throughput:
                 engines = load_runners(folder, converted, family, cores)
-                rows += measure(engines, name, sentences, length, max(1, args.reps), single)
+                beams = (1, 4) if args.all_beams or args.tiny else ARCHITECTURES[name].get("beams", (1, 4))
+                rows += measure(engines, name, sentences, length, max(1, args.reps), single, beams)
                 for engine in engines:
                     engine.close()
             if not args.no_cold:
@@ -579,8 +645,13 @@ def main(argv: list[str] | None = None) -> int:
                 engines = ("ctranslate2",) if args.tiny else ("ctranslate2", "transformers")
                 for engine in engines:
                     target = converted if engine == "ctranslate2" else folder
-                    colds.append(cold_start(name, target, engine, home))
-    print(table(rows, colds))
+                    reps = max(1, args.reps) if engine == "ctranslate2" else 1
+                    colds.append(cold_starts(name, target, engine, home, reps))
+            if args.page:
+                from bench_translate_page import first_sentence_on_page
+
+                pages.append(first_sentence_on_page(name, converted, max(1, args.reps)))
+    print(table(rows, colds, pages))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     payload = {
         "cores": cores,
@@ -590,6 +661,7 @@ def main(argv: list[str] | None = None) -> int:
         "tiny": args.tiny,
         "throughput": [asdict(r) for r in rows],
         "cold_start": [asdict(c) for c in colds],
+        "page": pages,
     }
     args.json.write_text(json.dumps(payload, indent=2), encoding="utf-8")
     print(f"\nJSON: {args.json}", file=sys.stderr)

@@ -12,6 +12,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -48,3 +50,19 @@ def test_reduced_benchmark_runs_every_engine_alike(tmp_path: Path) -> None:
     assert all(
         c["first_sentence_s"] and c["first_sentence_s"] <= c["total_s"] and c["peak_mib"] > 0 for c in cold
     )
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+def test_page_measurement_times_a_new_article(tiny_marian_dir: Path, tmp_path: Path) -> None:
+    """The browser form of the benchmark, once, with a tiny converted model."""
+    from assistant.translate.convert import convert_folder
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import bench_translate_page
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+    converted = convert_folder(tiny_marian_dir, tmp_path / "tiny-marian-ct2")
+    result = bench_translate_page.first_sentence_on_page("tiny-marian", converted, runs=1)
+    assert result["runs"] == 1 and len(result["first_sentence_runs"]) == 1
+    assert 0 < result["first_sentence_s"] < 120

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from assistant.cli.translate_cmd import FAILED_MARK, ParagraphStream, pairs_text, render
+from assistant.cli.translate_cmd import ParagraphStream, pairs_text, render
+from assistant.export.common import FAILED_MARK
 from assistant.reader import build_reading_page, open_article
 from assistant.translate import Batching, Translator
 

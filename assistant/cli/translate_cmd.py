@@ -17,7 +17,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from assistant.export.common import FAILED_MARK
 from assistant.files import atomic_output, write_atomic
 from assistant.types import Glossary, ReadingPage
 
@@ -153,6 +152,8 @@ def is_failed(pair) -> bool:
 
 def pairs_text(page: ReadingPage) -> str:
     """Hindi line, English line, blank line: the plain sentence-pair listing."""
+    from assistant.export.common import FAILED_MARK
+
     lines: list[str] = []
     if page.mode == "gloss":
         lines += ["# Word-by-word gloss (no translation model installed; not a translation)", ""]
@@ -262,10 +263,13 @@ def stream_pairs(data: bytes, name: str, args: argparse.Namespace, out: BinaryIO
     """The txt listing straight from the translator, sentence by sentence in reading order:
     it shows no glosses, so none are computed and the first sentence comes at once.
     False (nothing written) when there is no model: the gloss page is built instead."""
-    from assistant.reader import open_article
+    # The segmenter alone, not the reader: the reader brings the lexicon and numpy, which
+    # this listing never uses (and which would delay its first sentence).
+    from assistant.export.common import FAILED_MARK
+    from assistant.segment import segment_article
     from assistant.sources import read_article
 
-    article = open_article(read_article(data, name), name)
+    article = segment_article(read_article(data, name), name)
     translator = _translator(args)
     if translator is None:
         return False

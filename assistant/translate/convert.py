@@ -85,6 +85,10 @@ def convert_folder(
         "position_limit": limit or DEFAULT_POSITIONS,
         "alignment_heads": "all",
     }
+    # The shape sizes the batches by the memory their decoding state takes (``memory``).
+    for key in ("decoder_layers", "d_model"):
+        if isinstance(folder.config.get(key), int):
+            marker[key] = folder.config[key]
     (partial / CT2_MARKER).write_text(json.dumps(marker, indent=2), encoding="utf-8")
     if target.exists():
         shutil.rmtree(target)

@@ -29,6 +29,7 @@ from assistant.translate.decoding import (
     short_error,
 )
 from assistant.translate.folder import CT2_MARKER, inspect_folder
+from assistant.translate.memory import MOST_TOKENS, batch_token_budget, model_shape, release_free_memory
 from assistant.translate.pieces import load_codec
 
 INSTALL_HINT = "Install it with `pip install ctranslate2`, or use engine 'transformers'."
@@ -99,9 +100,10 @@ class CTranslate2Translator(Translator):
         self.inter_threads = max(1, inter_threads or inter)
         self.intra_threads = max(1, intra_threads or intra)
         self.parallel = self.inter_threads
-        if self.parallel == 1:
-            # One translator: small batches in reading order keep the first sentence quick.
-            self.batching = Batching(first_window=1)
+        # The first sentence goes alone, so it never waits for a longer neighbour; later
+        # batches hold as many tokens as their decoding state may take in memory.
+        budget = batch_tokens(folder.path, self.parallel, self.beam_size, marker)
+        self.batching = Batching(first_window=1, max_batch_tokens=budget)
         self.codec = load_codec(folder.path, folder.family)
         self._limit = _position_limit(folder.path, marker)
         self.max_input_tokens = input_limit(self._limit)
@@ -176,6 +178,8 @@ class CTranslate2Translator(Translator):
                 f"Translation with {self.name} failed ({short_error(err)}).",
                 "Try again, or convert the model again.",
             ) from err
+        finally:
+            release_free_memory()  # the batch's buffers go back to the system, not to a heap
 
     def close(self) -> None:
         with self._lock:
@@ -195,3 +199,17 @@ def _position_limit(path: Path, marker: dict) -> int:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError):
         value = None
     return value if isinstance(value, int) and 0 < value < 100_000 else DEFAULT_POSITIONS
+
+
+def batch_tokens(path: Path, translators: int, beam_size: int = 1, marker: dict | None = None) -> int:
+    """Padded input tokens per batch of the converted model at ``path`` when ``translators``
+    batches decode at once (see ``assistant.translate.memory``)."""
+    path = Path(path)
+    shape = model_shape(path, read_marker(path) if marker is None else marker)
+    if shape is None:
+        return MOST_TOKENS  # an unknown shape: the budget that suits the small models
+    try:
+        weights = (path / "model.bin").stat().st_size
+    except OSError:
+        weights = 0
+    return batch_token_budget(*shape, weights, translators, beam_size, get_settings().decode_memory_mb)

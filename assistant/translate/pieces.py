@@ -22,6 +22,9 @@ from __future__ import annotations
 import json
 import re
 import threading
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -130,6 +133,32 @@ def clean_up_spaces(text: str) -> str:
     return text
 
 
+class TokenSet:
+    """Membership in a model vocabulary, compactly: the tokens sorted and joined into one
+    string, found by bisection. A dict of opus-mt's 62,000 tokens takes about 9 MB; this
+    takes about 1 MB, and a lookup costs microseconds."""
+
+    def __init__(self, tokens: Iterable[str]) -> None:
+        ordered = sorted({str(token) for token in tokens})
+        self._text = "".join(ordered)
+        self._starts = array("L", [0])
+        for token in ordered:
+            self._starts.append(self._starts[-1] + len(token))
+        self._size = len(ordered)
+
+    def _token(self, index: int) -> str:
+        return self._text[self._starts[index] : self._starts[index + 1]]
+
+    def __contains__(self, token: object) -> bool:
+        if not isinstance(token, str):
+            return False
+        index = bisect_left(range(self._size), token, key=self._token)
+        return index < self._size and self._token(index) == token
+
+    def __len__(self) -> int:
+        return self._size
+
+
 class _VocabCodec(PieceCodec):
     """SentencePiece pieces looked up in a ``vocab.json`` (Marian and M2M100)."""
 
@@ -148,7 +177,7 @@ class _VocabCodec(PieceCodec):
             raise ModelInvalidError(
                 f"{folder / 'vocab.json'} is not a JSON object.", "Download the model again."
             )
-        self.vocab = vocab
+        self.vocab = TokenSet(vocab)
         config = _tokenizer_config(folder)
         self.unk = str(config.get("unk_token") or "<unk>")
         self.eos = str(config.get("eos_token") or "</s>")

@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.config import get_settings
 from assistant.errors import ModelInvalidError, TranslationError
-from assistant.translate.base import Decoded, Translator, attention_matrix, folder_digest
+from assistant.translate.base import Batching, Decoded, Translator, attention_matrix, folder_digest
 from assistant.translate.decoding import (
     DEFAULT_POSITIONS,
     PROCESSING_VERSION,
@@ -138,6 +138,9 @@ class TransformersTranslator(Translator):
         self.folder = folder
         self.name = name or folder.path.name
         self.beam_size = max(1, int(beam_size))
+        # The first sentence alone, as on the fast engine: it appears sooner, and both
+        # engines batch alike (the output budget is a batch's, so batches decide lengths).
+        self.batching = Batching(first_window=1)
         self._lock = threading.Lock()
         self._load_lock = threading.Lock()
         try:
