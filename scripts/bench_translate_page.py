@@ -32,9 +32,13 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 SAMPLES = sorted((REPO / "seeds").glob("*.hi.txt"))
 FLORES = REPO / "tests" / "data" / "tiny.hi.txt"
 SIDEBAR = '[data-testid="stSidebar"]'
-ANSWERED = """m => [...document.querySelectorAll('.hr-row')].some(row =>
+# rows carry every reading aid (romanization too, shown or not): compare the Devanagari only
+ANSWERED = """m => {
+  const hindi = s => s.replace(/[^\u0900-\u097F]/g, '');
+  return [...document.querySelectorAll('.hr-row')].some(row =>
     (row.classList.contains('hr-k-mt') || row.classList.contains('hr-k-failed'))
-    && row.querySelector('.hr-src') && row.querySelector('.hr-src').textContent.includes(m))"""
+    && row.querySelector('.hr-src') && hindi(row.querySelector('.hr-src').textContent).includes(hindi(m)));
+}"""
 SETTLED = """() => document.querySelectorAll('.hr-row').length > 0
     && document.querySelectorAll('.hr-row.hr-k-pending').length === 0
     && (!document.querySelector('[data-testid="stStatusWidget"]')
