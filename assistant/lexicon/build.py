@@ -210,6 +210,11 @@ def _function_words() -> frozenset[str]:
     return frozenset(words | set(CONJUNCT_LIGHT) | set(VECTOR_NUANCE))
 
 
+def _english_of(entry: _Entry) -> frozenset[str]:
+    """The English lemmas an entry's senses say."""
+    return frozenset(e for sense in entry.scores for w in content_words(sense) for e in english_lemmas(w))
+
+
 def _head_says(entries: dict[tuple[str, str], _Entry],
                forms: list[ApertiumForm]) -> Callable[[str, str], bool]:
     """Whether the dictionary senses of a word (read as itself or as a form of its lemmas)
@@ -219,8 +224,7 @@ def _head_says(entries: dict[tuple[str, str], _Entry],
         lemmas_of[form.form].add(form.lemma)
     said: dict[str, set[str]] = defaultdict(set)
     for (lemma, _), entry in entries.items():
-        for sense in entry.scores:
-            said[lemma].update(e for w in content_words(sense) for e in english_lemmas(w))
+        said[lemma] |= _english_of(entry)
 
     def says(word: str, english: str) -> bool:
         return any(english in said.get(lemma, ()) for lemma in {word, *lemmas_of.get(word, ())})
@@ -253,9 +257,8 @@ def _add_learned_entries(entries: dict[tuple[str, str], _Entry], table: Translat
         conjunct = f"{lemma} करना"
         if entries.get((conjunct, "VERB")) is not None and entries[(conjunct, "VERB")].scores:
             continue
-        said = frozenset(e for sense in entries[(lemma, pos)].scores
-                         for w in content_words(sense) for e in english_lemmas(w))
-        sense = learned_conjunct(*table_distribution(table, lemma), said, table.light_share(lemma))
+        sense = learned_conjunct(*table_distribution(table, lemma), _english_of(entries[(lemma, pos)]),
+                                 table.light_share(lemma))
         if sense is not None:
             add(conjunct, "VERB", sense)
     return added

@@ -71,14 +71,18 @@ class TranslationTable:
         for english, total in other.english_totals.items():
             ratio = kept[english] / seen[english] if seen.get(english) else 1.0
             self.english_totals[english] = self.english_totals.get(english, 0.0) + total * ratio
-        for word, (before, seen) in other.light.items():
-            mine_before, mine_seen = self.light.get(word, (0, 0))
-            self.light[word] = (mine_before + before, mine_seen + seen)
+        for word, (before, occurring) in other.light.items():
+            mine_before, mine_occurring = self.light.get(word, (0, 0))
+            self.light[word] = (mine_before + before, mine_occurring + occurring)
         for words, counts in other.units.items():
             mine = self.units[words]
             for english, count in counts.items():
                 mine[english] = mine.get(english, 0) + count
             self.unit_totals[words] = self.unit_totals.get(words, 0) + other.unit_totals[words]
+
+    def _lookup(self, hindi: str, kind: str | None) -> tuple[str, str] | None:
+        """The key of ``kind`` for the word, or the one ``_key`` picks when no kind is given."""
+        return (kind, norm(hindi)) if kind else self._key(hindi)
 
     def _key(self, hindi: str) -> tuple[str, str] | None:
         """The form's own counts when it was seen, else its lemma's."""
@@ -90,13 +94,13 @@ class TranslationTable:
 
     def links(self, hindi: str, kind: str | None = None) -> float:
         """How many alignment links the Hindi form (or lemma) took part in."""
-        key = (kind, norm(hindi)) if kind else self._key(hindi)
+        key = self._lookup(hindi, kind)
         return self.hindi_totals.get(key, 0) if key else 0
 
     def sentences(self, hindi: str, kind: str | None = None) -> int:
         """In how many distinct Hindi sentences the form (or lemma) was aligned: the
         evidence behind its probabilities (links are weighted by source)."""
-        key = (kind, norm(hindi)) if kind else self._key(hindi)
+        key = self._lookup(hindi, kind)
         return self.hindi_sentences.get(key, 0) if key else 0
 
     def light_share(self, hindi: str) -> float:
@@ -108,13 +112,13 @@ class TranslationTable:
         """In how many sentences of the table's own text (not the prior's) the key was aligned."""
         if self.own_sentences is None:
             return self.sentences(hindi, kind)
-        key = (kind, norm(hindi)) if kind else self._key(hindi)
+        key = self._lookup(hindi, kind)
         return self.own_sentences.get(key, 0) if key else 0
 
     def english(self, hindi: str, kind: str | None = None) -> tuple[tuple[str, float], ...]:
         """English lemmas for a Hindi form or lemma with p(e|h), best first (ties A–Z).
         ``kind`` "f" or "l" asks for the form's or the lemma's counts only."""
-        key = (kind, norm(hindi)) if kind else self._key(hindi)
+        key = self._lookup(hindi, kind)
         if key is None or key not in self.hindi_totals:
             return ()
         total = self.hindi_totals[key]
