@@ -221,14 +221,17 @@ def _counts(hindi: list[list[str]], english: list[list[str]], weights: list[int]
                 bigram_seen[bigram].add(sentence)
             if h[i + 1] in KARNA_FORMS:
                 light.setdefault(h[i], set()).add(sentence)
-    for number, h in enumerate(hindi):
+    occurring: dict[str, set[str]] = {}
+    for h in hindi:
+        sentence = " ".join(h)
         for word in set(h) & light.keys():
-            key_seen.setdefault(("o", word), set()).add(number)
-    for word, found in light.items():
-        key_seen[("k", word)] = set(range(len(found)))  # only the count is kept
+            occurring.setdefault(word, set()).add(sentence)
     unit_counts = Counter({key: len(found) for key, found in unit_seen.items()})
     bigrams = Counter({key: len(found) for key, found in bigram_seen.items()})
     evidence = Counter({key: len(found) for key, found in key_seen.items()})
+    # a form's sentences before करना and all its sentences, both as distinct Hindi sentences
+    evidence.update({("k", word): len(found) for word, found in light.items()})
+    evidence.update({("o", word): len(found) for word, found in occurring.items()})
     return pair_counts, english_counts, unit_counts, bigrams, evidence
 
 
