@@ -9,8 +9,10 @@ import pytest
 
 from assistant.errors import LexiconError
 from assistant.lexicon import DATA_FILE, build_lexicon, load_lexicon, loose, norm, read_lexicon
-from assistant.lexicon.build import DEFAULT_SHARED
+from assistant.lexicon.build import DEFAULT_SHARED, build_all
 from assistant.lexicon.loanwords import LOANWORD_FILE, WORD_LIST
+from assistant.lexicon.ttable import TranslationTable
+from assistant.lexicon.ttable_build import DEFAULT_EVAL, DEFAULT_PARALLEL
 
 needs_word_list = pytest.mark.skipif(not WORD_LIST.is_file(),
                                      reason="needs Debian's wamerican (scripts/install-system-deps.sh)")
@@ -179,3 +181,27 @@ def test_supplement_fills_gaps_and_never_replaces_dictionary_senses() -> None:
     supplement = read_supplement()
     assert len(supplement) > 100
     assert all(record.senses and record.pos for record in supplement)
+
+
+@needs_word_list
+@pytest.mark.skipif(not DEFAULT_PARALLEL.is_dir() or not DEFAULT_EVAL.is_dir(),
+                    reason="shared parallel text not present")
+def test_full_build_depends_on_its_sources_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The table is keyed by the lexicon's lemmas and the lexicon learns from the table: a
+    # build seeded from the committed files drifted by one step each time it ran.
+    import assistant.lexicon.build as build_module
+
+    read_table = build_module.read_translation_table
+
+    def only_given_files(*paths: tuple[Path, ...]) -> TranslationTable:
+        assert paths, "the full build read the committed translation table"
+        return read_table(*paths)
+
+    monkeypatch.setattr(build_module, "read_translation_table", only_given_files)
+    shared = _tiny_shared(tmp_path / "shared")
+    outputs = []
+    for name in ("a", "b"):
+        out, tables = build_all(shared, tmp_path / name / "lexicon.tsv.gz", limit=400)
+        outputs.append([p.read_bytes() for p in (out, *tables)])
+    assert outputs[0] == outputs[1]
+    assert read_lexicon(tmp_path / "a" / "lexicon.tsv.gz").info("लड़का").senses[0] == "boy"

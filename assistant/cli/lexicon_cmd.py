@@ -30,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="folder with FLORES dev, UD PUD and Tatoeba, whose training halves the "
                             "table also learns from (default: ../shared/data/eval)")
     build.add_argument("--no-table", action="store_true",
-                       help="skip the translation table (the slowest part, about 15 s)")
+                       help="keep the committed translation table and rank the senses with it "
+                            "(the table's two builds take most of the time)")
     build.set_defaults(func=run_build)
 
     lookup = actions.add_parser("lookup", help="show the analyses and gloss of Hindi words")
@@ -39,25 +40,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from assistant.lexicon import build_lexicon
+    from assistant.lexicon.build import build_all, build_lexicon
     from assistant.lexicon.loanwords import LOANWORD_FILE
 
     started = time.perf_counter()
-    out = build_lexicon(args.shared, args.out)
+    if args.no_table:
+        out, tables = build_lexicon(args.shared, args.out), ()
+    else:
+        out, tables = build_all(args.shared, args.out, args.parallel, args.eval_dir)
     loans = out.with_name(LOANWORD_FILE.name)
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) and {loans.name} "
-          f"({loans.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    if not args.no_table:
-        from assistant.lexicon.ttable import read_translation_table
-        from assistant.lexicon.ttable_build import build_translation_table
-
-        started = time.perf_counter()
-        tables = build_translation_table(args.parallel, args.eval_dir, out.parent, lexicon_path=out)
-        sizes = ", ".join(f"{t.name} ({t.stat().st_size / 1e6:.2f} MB)" for t in tables)
-        # the senses are ranked again with the table just learned
-        build_lexicon(args.shared, args.out, read_translation_table(tables[:2], tables[2:]))
-        print(f"wrote {sizes} and re-ranked the senses in {time.perf_counter() - started:.1f} s",
-              file=sys.stderr)
+    written = [out, loans, *tables]
+    print("wrote " + ", ".join(f"{p.name} ({p.stat().st_size / 1e6:.2f} MB)" for p in written)
+          + f" in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0
 
 

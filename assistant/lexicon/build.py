@@ -287,11 +287,11 @@ def _form_lines(forms: list[ApertiumForm]) -> list[str]:
 
 
 def build_lexicon(shared: Path | None = None, out: Path | None = None,
-                  table: TranslationTable | None = None) -> Path:
+                  table: TranslationTable | None = None, ranked: bool = True) -> Path:
     """Build the lexicon from the source dictionaries in ``shared``; returns the file written.
     Senses are ranked with ``table`` (default: the committed translation table, if it can
-    be read; ``lexicon build`` builds the table and then the lexicon again). The
-    loanword table (``loanwords.tsv.gz``) is written next to it."""
+    be read; with ``ranked`` off, none: the dictionaries' order). The loanword table
+    (``loanwords.tsv.gz``) is written next to it. ``build_all`` builds the table too."""
     shared = Path(shared) if shared else DEFAULT_SHARED
     out = Path(out) if out else DATA_FILE
     missing = [str(shared / p) for p in (FREEDICT_FILE, WIKTIONARY_FILE, APERTIUM_FILE)
@@ -303,7 +303,7 @@ def build_lexicon(shared: Path | None = None, out: Path | None = None,
     pairs = read_freedict(shared / FREEDICT_FILE) + read_wiktionary(shared / WIKTIONARY_FILE)
     forms = read_apertium(shared / APERTIUM_FILE)
     frequency = english_frequencies(pairs)
-    if table is None:
+    if table is None and ranked:
         try:
             table = read_translation_table()
         except LexiconError:
@@ -325,3 +325,21 @@ def build_lexicon(shared: Path | None = None, out: Path | None = None,
     loan_lines = loanword_lines(ordinary, frequency)
     write_table([LOANWORD_HEADER, *loan_lines], out.with_name(LOANWORD_FILE.name))
     return out
+
+
+def build_all(shared: Path | None = None, out: Path | None = None, parallel: Path | None = None,
+              eval_dir: Path | None = None, limit: int | None = None) -> tuple[Path, tuple[Path, ...]]:
+    """The lexicon and the translation table from their sources alone, never from the
+    committed files: the table is keyed by the lexicon's lemmas and the lexicon learns from
+    the table, so each is built twice. A dictionary-only lexicon lemmatizes a first table;
+    the lexicon ranked by it (with its learned headwords and preferred readings) lemmatizes
+    the final table, which ranks the final lexicon. The text is aligned once."""
+    from assistant.lexicon.ttable_build import align_sources, write_tables
+
+    out = build_lexicon(shared, out, ranked=False)
+    aligned = align_sources(parallel, eval_dir, limit)
+    tables: tuple[Path, ...] = ()
+    for _ in range(2):
+        tables = write_tables(aligned, out.parent, lexicon_path=out)
+        build_lexicon(shared, out, read_translation_table(tables[:2], tables[2:]))
+    return out, tables

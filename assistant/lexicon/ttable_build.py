@@ -37,6 +37,7 @@ import gzip
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import LexiconError
@@ -153,12 +154,21 @@ def training_pairs(eval_dir: Path) -> Pairs:
     return [(p.hindi, p.english) for p in (*flores, *pud)]
 
 
-def count_links(pairs: Iterable[tuple[str, str, int] | tuple[str, str, int, str]],
-                lemma_of: dict[str, str] | None = None,
-                lemmatize: Callable[[str], str] | None = None) -> dict[str, Counts]:
-    """Per domain: aligned (kind, hindi, english) counts, per-English-lemma link counts,
-    (bigram, english) unit counts, bigram occurrences and per-(kind, hindi) distinct
-    sentences, from (hindi, english, weight[, domain]) pairs aligned all together (a
+@dataclass(frozen=True)
+class Aligned:
+    """Tokenized sentence pairs with their links in both directions: aligned once, counted
+    once per lexicon that lemmatizes them."""
+
+    hindi: list[list[str]]
+    english: list[list[str]]
+    weights: list[int]
+    domains: list[str]
+    links: list
+    reverse: list
+
+
+def align_pairs(pairs: Iterable[tuple[str, str, int] | tuple[str, str, int, str]]) -> Aligned:
+    """Tokenize (hindi, english, weight[, domain]) pairs and align them all together (a
     domain's counts profit from the others' text; the default domain is "")."""
     hindi, english, weights, domains = [], [], [], []
     for hi, en, weight, *domain in pairs:
@@ -169,14 +179,29 @@ def count_links(pairs: Iterable[tuple[str, str, int] | tuple[str, str, int, str]
             weights.append(weight)
             domains.append(domain[0] if domain else "")
     links, reverse = align_both(hindi, english)
+    return Aligned(hindi, english, weights, domains, links, reverse)
+
+
+def count_aligned(aligned: Aligned, lemma_of: dict[str, str] | None = None,
+                  lemmatize: Callable[[str], str] | None = None) -> dict[str, Counts]:
+    """Per domain: aligned (kind, hindi, english) counts, per-English-lemma link counts,
+    (bigram, english) unit counts, bigram occurrences and per-(kind, hindi) distinct
+    sentences."""
     cache: dict[str, str] = lemma_of if lemma_of is not None else {}
     out: dict[str, Counts] = {}
-    for name in sorted(set(domains)):
-        chosen = [k for k, d in enumerate(domains) if d == name]
-        out[name] = _counts([hindi[k] for k in chosen], [english[k] for k in chosen],
-                            [weights[k] for k in chosen], [links[k] for k in chosen],
-                            [reverse[k] for k in chosen], cache, lemmatize)
+    for name in sorted(set(aligned.domains)):
+        chosen = [k for k, d in enumerate(aligned.domains) if d == name]
+        out[name] = _counts([aligned.hindi[k] for k in chosen], [aligned.english[k] for k in chosen],
+                            [aligned.weights[k] for k in chosen], [aligned.links[k] for k in chosen],
+                            [aligned.reverse[k] for k in chosen], cache, lemmatize)
     return out
+
+
+def count_links(pairs: Iterable[tuple[str, str, int] | tuple[str, str, int, str]],
+                lemma_of: dict[str, str] | None = None,
+                lemmatize: Callable[[str], str] | None = None) -> dict[str, Counts]:
+    """``count_aligned`` of freshly aligned ``pairs``."""
+    return count_aligned(align_pairs(pairs), lemma_of, lemmatize)
 
 
 def _counts(hindi: list[list[str]], english: list[list[str]], weights: list[int],
@@ -275,9 +300,11 @@ def table_lines(pair_counts: Counter, english_counts: Counter, unit_counts: Coun
 
 
 def _lemmatizer(lexicon_path: Path | None):
-    from assistant.lexicon.store import load_lexicon
+    from assistant.lexicon.build import DATA_FILE as LEXICON_FILE
+    from assistant.lexicon.store import read_lexicon
 
-    lexicon = load_lexicon(lexicon_path)
+    # read afresh, never the per-process copy: a full build rewrites the file between tables
+    lexicon = read_lexicon(Path(lexicon_path) if lexicon_path else LEXICON_FILE)
 
     def lemma(form: str) -> str:
         analyses = lexicon.analyse(form)
@@ -286,26 +313,47 @@ def _lemmatizer(lexicon_path: Path | None):
     return lemma
 
 
-def build_translation_table(parallel: Path | None = None, eval_dir: Path | None = None,
-                            out_dir: Path | None = None, limit: int | None = None,
-                            lexicon_path: Path | None = None) -> tuple[Path, Path, Path]:
-    """Build the three table files (prose, Wikipedia, user interface), lemmatizing Hindi with
-    the lexicon at ``lexicon_path`` (default: the committed one); ``limit`` caps the pairs
-    per source (for quick test builds)."""
+@dataclass(frozen=True)
+class AlignedSources:
+    """Every source aligned: the GPL-compatible text (domains "ui" and "prose") and the
+    Wikipedia translations, aligned on their own."""
+
+    main: Aligned
+    wikipedia: Aligned
+
+
+def align_sources(parallel: Path | None = None, eval_dir: Path | None = None,
+                  limit: int | None = None) -> AlignedSources:
+    """Read and align every source; ``limit`` caps the pairs per source (quick test builds)."""
     parallel = Path(parallel) if parallel else DEFAULT_PARALLEL
     eval_dir = Path(eval_dir) if eval_dir else DEFAULT_EVAL
-    out_dir = Path(out_dir) if out_dir else DATA_DIR
-    lemmatize = _lemmatizer(lexicon_path)
     sources = [(debian_pairs(parallel), DEBIAN_WEIGHT, "ui"),
                (tatoeba_pairs(eval_dir), TATOEBA_WEIGHT, "prose"),
                (training_pairs(eval_dir), NEWS_WEIGHT, "prose")]
     main = [(hi, en, weight, domain) for source, weight, domain in sources for hi, en in source[:limit]]
+    wiki = [(hi, en, WIKIPEDIA_WEIGHT) for hi, en in wikipedia_pairs(parallel)[:limit]]
+    return AlignedSources(align_pairs(main), align_pairs(wiki))
+
+
+def write_tables(aligned: AlignedSources, out_dir: Path | None = None,
+                 lexicon_path: Path | None = None) -> tuple[Path, Path, Path]:
+    """Count ``aligned`` with Hindi lemmatized by the lexicon at ``lexicon_path`` (default:
+    the committed one) and write the three table files (prose, Wikipedia, user interface)."""
+    out_dir = Path(out_dir) if out_dir else DATA_DIR
+    lemmatize = _lemmatizer(lexicon_path)
     cache: dict[str, str] = {}
     prose_out, wiki_out = out_dir / TABLE_FILE.name, out_dir / WIKIPEDIA_TABLE_FILE.name
     ui_out = out_dir / UI_TABLE_FILE.name
-    counted = count_links(main, cache, lemmatize)
-    wiki = [(hi, en, WIKIPEDIA_WEIGHT) for hi, en in wikipedia_pairs(parallel)[:limit]]
-    counted |= {"wikipedia": count_links(wiki, cache, lemmatize).get("", _NOTHING)}
+    counted = count_aligned(aligned.main, cache, lemmatize)
+    counted |= {"wikipedia": count_aligned(aligned.wikipedia, cache, lemmatize).get("", _NOTHING)}
     for domain, path in (("prose", prose_out), ("wikipedia", wiki_out), ("ui", ui_out)):
         write_table([FORMAT_HEADER, *table_lines(*counted.get(domain, _NOTHING))], path)
     return prose_out, wiki_out, ui_out
+
+
+def build_translation_table(parallel: Path | None = None, eval_dir: Path | None = None,
+                            out_dir: Path | None = None, limit: int | None = None,
+                            lexicon_path: Path | None = None) -> tuple[Path, Path, Path]:
+    """Build the three table files, lemmatizing Hindi with the lexicon at ``lexicon_path``
+    (default: the committed one); ``limit`` caps the pairs per source."""
+    return write_tables(align_sources(parallel, eval_dir, limit), out_dir, lexicon_path)
