@@ -8,7 +8,7 @@ romanization and marked as a probable name. Nothing is left blank.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.lexicon import Lexicon, find_units, load_lexicon
@@ -19,7 +19,7 @@ from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import norm
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
 from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE
-from assistant.lexicon.ranking import for_form, in_context, table_sense
+from assistant.lexicon.ranking import for_form, hindi_zipf, in_context, table_sense
 from assistant.romanize import name_form, readable, strict
 from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
 
@@ -125,6 +125,17 @@ def _resident(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _other_spellings(text: str, lexicon: Lexicon) -> Iterator[tuple[str, str]]:
+    """The word an unknown ``text`` is probably spelled for: a variant spelling (vowel
+    length, nasalization), then a misspelling by one vowel sign of a common word."""
+    respelled = lexicon.respelling(text)
+    if respelled is not None:
+        yield respelled, "variant spelling"
+    missed = lexicon.near_miss(text, hindi_zipf)
+    if missed is not None:
+        yield missed, "misspelling"
+
+
 def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
                    unit: MultiwordUnit | None) -> Gloss:
     """A word no dictionary knows: part of a multiword unit, an abbreviation, an English
@@ -149,12 +160,11 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
     if resident is not None:
         return Gloss(text, text, roman, roman_strict, "NOUN", senses=(resident,),
                      note="Not in the dictionary; a place name + -वासी \"dweller\"", unit=unit, known=True)
-    respelled = lexicon.respelling(text)
-    if respelled is not None:
-        gloss = _word_gloss(Token(respelled, "word", 0, len(respelled)), lexicon, unit)
+    for other, kind in _other_spellings(text, lexicon):
+        gloss = _word_gloss(Token(other, "word", 0, len(other)), lexicon, unit)
         # only a dictionary sense carries over: a sound match belongs to the other spelling
         if gloss.senses and not gloss.is_name and not gloss.borrowed:
-            note = _add_note(f"Not in the dictionary; probably a variant spelling of {respelled}", gloss.note)
+            note = _add_note(f"Not in the dictionary; probably a {kind} of {other}", gloss.note)
             return replace(gloss, text=text, roman=roman, roman_strict=roman_strict, note=note)
     compound = compound_senses(lexicon, text)
     if compound is not None:

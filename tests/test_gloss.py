@@ -56,6 +56,11 @@ def test_unknown_word_is_shown_by_romanization_with_a_note() -> None:
     ("लड़कों", "लड़का", "NOUN", "boy", "m"),
     ("किया", "करना", "VERB", "to do", None),
     ("बैठक", "बैठक", "NOUN", "meeting", "f"),
+    # common words the dictionaries list without English, glossed by the supplement
+    ("अक्टूबर", "अक्टूबर", "PROPN", "October", None),
+    ("लैस", "लैस", "ADJ", "equipped", None),
+    ("कामना", "कामना", "NOUN", "wish", "f"),
+    ("झेल", "झेलना", "VERB", "to endure", None),
 ])
 def test_word_gloss_fields(text: str, lemma: str, pos: str, sense: str, gender: str | None) -> None:
     gloss = gloss_token(word(text))
@@ -199,6 +204,35 @@ def test_variant_spellings_of_known_words(text: str, lemma: str, sense: str) -> 
     assert gloss.note.startswith("Not in the dictionary; probably a variant spelling of ")
     assert not gloss.note.endswith("; ")
     assert gloss.roman == readable(text)  # the word as written, not the dictionary spelling
+
+
+@pytest.mark.parametrize(("text", "lemma", "sense"), [
+    ("व्यापर", "व्यापार", "trade"),  # a vowel sign left out
+    ("सम्राज्य", "साम्राज्य", "empire"),
+    ("मजूबूती", "मजबूती", "firmly"),  # one added
+])
+def test_misspellings_of_common_words(text: str, lemma: str, sense: str) -> None:
+    gloss = gloss_token(word(text))
+    assert (gloss.lemma, gloss.senses[0]) == (lemma, sense)
+    assert gloss.note.startswith(f"Not in the dictionary; probably a misspelling of {lemma}")
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("मेजबानी", "a final ी or ा is a suffix: hosting, not host"),
+    ("पूंजीकरण", "common in its own right: capitalization, not registration"),
+    ("अलेक्जेंडर", "no common word one sign away: a name"),
+])
+def test_words_that_are_no_misspelling(text: str, why: str) -> None:
+    assert "misspelling" not in gloss_token(word(text)).note, why
+
+
+def test_a_misspelling_needs_one_common_word_far_more_frequent() -> None:
+    lexicon = load_lexicon()
+    frequencies = {"व्यापर": 3.2, "व्यापार": 5.1}
+    assert lexicon.near_miss("व्यापर", lambda w: frequencies.get(w, 0.0)) == "व्यापार"
+    frequencies["व्यापर"] = 4.5  # a spelling nearly as common is a word of its own
+    assert lexicon.near_miss("व्यापर", lambda w: frequencies.get(w, 0.0)) is None
+    assert lexicon.near_miss("व्यापार", lambda w: 7.0) is None  # known as written
 
 
 def test_known_and_unrelated_words_are_not_respelled() -> None:

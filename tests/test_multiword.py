@@ -21,6 +21,8 @@ def units(text: str):
     # an adjective + रूप से / तौर पर is an adverb
     ("यह प्राकृतिक रूप से पाया जाता है।", "प्राकृतिक रूप से", "प्राकृतिक रूप से", "phrase", "naturally"),
     ("उसने आधिकारिक तौर पर घोषणा की।", "आधिकारिक तौर पर", "आधिकारिक तौर पर", "phrase", "officially"),
+    # an adjective whose -ly form is no English word is said as a phrase ("mentionedly")
+    ("वह कथित तौर पर भाग गया।", "कथित तौर पर", "कथित तौर पर", "phrase", "as mentioned"),
     ("विमान हवाई अड्डे पर उतरा।", "हवाई अड्डे", "हवाई अड्डा", "phrase", "airport"),  # inflected noun
     ("इस बीच वह चला गया।", "इस बीच", "इस बीच", "phrase", "meanwhile"),
     ("बड़े पैमाने पर विरोध", "बड़े पैमाने पर", "बड़े पैमाने पर", "phrase", "on a large scale"),

@@ -26,7 +26,7 @@ def gloss_of(word: str) -> Gloss:
 # ----- ranking as a pure function of the dictionary senses and the table -----------
 @pytest.mark.parametrize(("pos", "senses", "distribution", "links", "first", "learned"), [
     # the table's choice beats the dictionary's order
-    ("NOUN", ("depression", "duress", "pressure"), {"pressure": 0.8, "push": 0.1}, 40, "pressure", ()),
+    ("NOUN", ("depression", "duress", "pressure"), {"pressure": 0.8}, 40, "pressure", ()),
     # a typo or archaic word sinks even without the table
     ("NOUN", ("sustanance", "nourishment"), {}, 0, "nourishment", ()),
     # a sense no dictionary lists, strongly supported, is added and marked
@@ -45,6 +45,19 @@ def test_rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, 
     assert ranked.senses[0] == first
     assert ranked.learned == learned
     assert len(ranked.senses) <= 3
+
+
+@pytest.mark.parametrize(("distribution", "links", "senses"), [
+    # a weaker translation never leads, but after the first it beats a rare dictionary sense
+    ({"pressure": 0.8, "push": 0.1}, 40, ("pressure", "depression", "push")),
+    ({"push": 0.25, "pressure": 0.2}, 40, ("pressure", "push", "depression")),
+    # on thin evidence it is not learned at all
+    ({"pressure": 0.8, "push": 0.1}, 4, ("pressure", "depression", "duress")),
+])
+def test_weak_translations_fill_places_after_the_first(distribution: dict[str, float], links: int,
+                                                       senses: tuple[str, ...]) -> None:
+    ranked = rank_senses("NOUN", ("depression", "duress", "pressure"), distribution, links)
+    assert ranked.senses == senses
 
 
 @pytest.mark.parametrize(("sense", "words"), [

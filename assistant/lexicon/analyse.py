@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from assistant.lexicon.english import adverb
@@ -27,6 +27,15 @@ _TENSE_PRIOR = {"perf": 3, "inf": 3, "impf": 2, "fut": 2, "conj": 2, "prog": 2, 
 _SOURCE_SCORE = {"closed": 1000, "apertium": 300, "dict": 280, "rule": 200}
 # a vowel sign right after a virama: a few generated forms are spelled so (लाग्ो)
 _MALFORMED = re.compile("\u094d[\u093e-\u094c]")
+NEAR_MISS_LETTERS = 6  # code points: four or more aksharas
+NEAR_MISS_ZIPF = 3.0  # about once in a million words
+NEAR_MISS_MARGIN = 1.1  # over ten times as frequent as the slip
+_VOWEL_SIGN_SET = frozenset("\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u094b\u094c")
+_CONSONANT = re.compile("[\u0915-\u0939\u0958-\u095f]")
+# a vowel sign goes after a consonant, never before a virama, a nukta or another sign
+# a final ी or ा is a suffix more often than a slip: मेजबानी "hosting", उत्साही "keen"
+_SUFFIX_SIGNS = frozenset("\u0940\u093e")
+_NO_SIGN_AFTER = frozenset("\u094d\u093c") | _VOWEL_SIGN_SET
 _LIGHT_VERBS = frozenset({"करना", "होना", "देना", "लेना", "लगना", "रखना", "पाना", "आना"})
 
 
@@ -128,6 +137,27 @@ class Lexicon:
                         index[fuzzy(held, normalized=True)].add(held)
             self._fuzzy = index
         found = self._fuzzy.get(fuzzy(key), set())
+        return next(iter(found)) if len(found) == 1 else None
+
+    def near_miss(self, word: str, zipf: Callable[[str], float]) -> str | None:
+        """The one common word the lexicon holds that an unknown ``word`` of at least
+        NEAR_MISS_LETTERS letters misses by a single vowel sign, left out (व्यापर for
+        व्यापार) or added; None if none or several. Common: ``zipf`` (word frequency) at
+        least NEAR_MISS_ZIPF and NEAR_MISS_MARGIN above the word's own, since a slip is
+        rarer than what it misses (पूंजीकरण "capitalization" is no slip for पंजीकरण).
+        Short words and names coincide too easily."""
+        key = norm(word)
+        if len(key) < NEAR_MISS_LETTERS or self._held(key) or key in self._own:
+            return None
+        candidates = set()
+        for i, letter in enumerate(key):
+            if letter in _VOWEL_SIGN_SET:
+                if i + 1 < len(key) or letter not in _SUFFIX_SIGNS:
+                    candidates.add(key[:i] + key[i + 1:])
+            elif _CONSONANT.match(letter) and (i + 1 == len(key) or key[i + 1] not in _NO_SIGN_AFTER):
+                candidates.update(key[:i + 1] + sign + key[i + 1:] for sign in _VOWEL_SIGN_SET)
+        least = max(NEAR_MISS_ZIPF, zipf(key) + NEAR_MISS_MARGIN)
+        found = {c for c in candidates if self._held(c) and zipf(c) >= least}
         return next(iter(found)) if len(found) == 1 else None
 
     def _held(self, key: str) -> bool:

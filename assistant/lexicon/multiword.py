@@ -13,7 +13,7 @@ from assistant.lexicon.analyse import Lexicon
 from assistant.lexicon.english import adverb, participle, superlative
 from assistant.lexicon.entries import Phrase
 from assistant.lexicon.keys import norm
-from assistant.lexicon.ranking import for_form
+from assistant.lexicon.ranking import for_form, zipf
 from assistant.types import Analysis, MultiwordUnit, Token
 
 CONJUNCT_LIGHT = {"करना": "do", "होना": "become", "देना": "give", "लेना": "take", "लगना": "feel"}
@@ -92,6 +92,19 @@ _MANNER = frozenset({("रूप", "से"), ("तौर", "पर")})
 _NOT_MANNER = frozenset({"second", "first", "other", "another", "same", "such", "this", "that", "each",
                          "every", "all", "some", "many", "few", "new", "old", "own", "whole", "full"})
 
+ADVERB_ZIPF = 2.0  # an -ly word rarer than this is not English ("mentionedly")
+
+
+def _manner(senses: Sequence[str]) -> str:
+    """The adverb of the first of an adjective's senses that has a real -ly form (कथित
+    "mentioned | alleged": "allegedly"), else its first sense as a phrase ("as mentioned")."""
+    for sense in senses:
+        word = adverb(sense)
+        if " " in word or zipf(word) >= ADVERB_ZIPF:
+            return word
+    first = senses[0]
+    return f"as {first}" if first.endswith("ed") else f"in a {first} way"
+
 
 class _Finder:
     def __init__(self, tokens: Sequence[Token], lexicon: Lexicon) -> None:
@@ -139,7 +152,7 @@ class _Finder:
         if info is None or info.pos != "ADJ" or not info.senses or info.senses[0] in _NOT_MANNER:
             return None
         words = f"{self.keys[start + 1]} {self.keys[start + 2]}"
-        return self._unit(start, start + 3, f"{info.lemma} {words}", (adverb(info.senses[0]),), "phrase",
+        return self._unit(start, start + 3, f"{info.lemma} {words}", (_manner(info.senses),), "phrase",
                           f"adjective + {words}: an adverb")
 
     def hyphenated(self, start: int) -> MultiwordUnit | None:

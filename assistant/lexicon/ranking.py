@@ -108,6 +108,14 @@ def zipf(word: str) -> float:
 
 
 @lru_cache(maxsize=100_000)
+def hindi_zipf(word: str) -> float:
+    """Hindi word frequency on the Zipf scale (wordfreq's Hindi list)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "hi")
+
+
+@lru_cache(maxsize=100_000)
 def _english_pos(english: str) -> frozenset[str]:
     from lemminflect import getAllLemmas
 
@@ -213,6 +221,7 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
                  - (VULGAR_PENALTY if is_vulgar(sense) else 0.0))
         scored.append((score, order, sense))
     learned: list[str] = []
+    fills: set[str] = set()
     if learn and pos in _POS_MATCH:
         for english, share in sorted(distribution.items(), key=lambda kv: (-kv[1], kv[0])):
             if (share < FILL_SHARE or share * links < LEARN_WEIGHT or links < LEARN_LINKS
@@ -233,9 +242,13 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
             learned.append(sense)
             score = TABLE_WEIGHT * trust * share * weight + FREQUENCY_WEIGHT * zipf(english)
             if share < LEARN_SHARE:
-                score -= FILL_ONLY  # a weaker translation only fills a free place
+                fills.add(sense)
             scored.append((score, len(senses) + len(learned), sense))
-    ranked = tuple(s for _, _, s in sorted(scored, key=lambda t: (-round(t[0], 6), t[1])))[:limit]
+    # a weaker translation never leads, but among the places after the first it competes
+    # with the dictionary's senses on its own score
+    first = sorted(scored, key=lambda t: (-round(t[0] - (FILL_ONLY if t[2] in fills else 0.0), 6), t[1]))[:1]
+    rest = sorted((t for t in scored if t not in first), key=lambda t: (-round(t[0], 6), t[1]))
+    ranked = tuple(s for _, _, s in [*first, *rest])[:limit]
     return RankedSenses(ranked, tuple(s for s in learned if s in ranked))
 
 
