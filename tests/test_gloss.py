@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from assistant.errors import LexiconError
 from assistant.gloss import gloss_line, gloss_sentence, gloss_token
 from assistant.lexicon import load_lexicon
+from assistant.lexicon.store import read_core_senses
 from assistant.romanize import readable
 from assistant.segment import segment_article, tokenize
 from assistant.types import Sentence, Token
@@ -233,6 +237,30 @@ def test_a_misspelling_needs_one_common_word_far_more_frequent() -> None:
     frequencies["व्यापर"] = 4.5  # a spelling nearly as common is a word of its own
     assert lexicon.near_miss("व्यापर", lambda w: frequencies.get(w, 0.0)) is None
     assert lexicon.near_miss("व्यापार", lambda w: 7.0) is None  # known as written
+
+
+@pytest.mark.parametrize(("text", "lemma", "senses"), [
+    ("काम", "काम", ("work", "job", "task")),
+    ("हुआ", "होना", ("to be", "to happen", "to become")),
+    ("बनना", "बनना", ("to become", "to be made", "to be built")),
+    ("सत्ता", "सत्ता", ("power", "authority", "rule")),
+])
+def test_hand_checked_senses_of_the_commonest_words(text: str, lemma: str, senses: tuple[str, ...]) -> None:
+    gloss = gloss_token(word(text))
+    assert (gloss.lemma, gloss.senses) == (lemma, senses)
+
+
+def test_hand_checked_senses_leave_the_analysis_alone() -> None:
+    # पानी is also a form of पाना; checking पाना's senses must not make water a verb
+    gloss = gloss_token(word("पानी"))
+    assert (gloss.lemma, gloss.pos, gloss.senses[0]) == ("पानी", "NOUN", "water")
+
+
+def test_bad_core_line_names_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "core.tsv"
+    path.write_text("# comment\nकाम\tNOUN\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="three tab-separated columns"):
+        read_core_senses(path)
 
 
 def test_known_and_unrelated_words_are_not_respelled() -> None:

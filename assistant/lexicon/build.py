@@ -169,7 +169,8 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
                 prose = table.prose_sentences(lemma, "l") > 0
             ranked = rank_senses(pos, tuple(senses), *distribution, limit=MAX_SENSES, learn=own,
                                  trust=1.0 if prose else UI_TRUST,
-                                 reverse={e: table.p_hi_given_en(head, e) for e in distribution[0]})
+                                 reverse={e: table.p_hi_given_en(head, e) for e in distribution[0]},
+                                 participles=(lemma, "NOUN") not in entries)
             senses, learned = list(ranked.senses), ranked.learned
             if len(words) > 1 and senses:
                 backing[lemma][pos] = support(senses[0], distribution[0], pos)

@@ -147,13 +147,15 @@ def proper_spellings() -> dict[str, str]:
     return {lower: name for lower, name in names.items() if lower not in words}
 
 
-def render(english: str, pos: str) -> str:
-    """A learned English lemma as a sense of a Hindi word of part of speech ``pos``."""
+def render(english: str, pos: str, participles: bool = True) -> str:
+    """A learned English lemma as a sense of a Hindi word of part of speech ``pos``; an
+    adjective takes an English verb as its participle unless ``participles`` is off (an
+    adjective that is also a noun: दीवार is "wall", not "walled")."""
     english = proper_spellings().get(english, english)
     found = _english_pos(english.lower())
     if pos == "VERB":
         return f"to {english}"
-    if pos == "ADJ" and "ADJ" not in found and "VERB" in found:
+    if participles and pos == "ADJ" and "ADJ" not in found and "VERB" in found:
         return participle(english)  # आयोजित: "held"
     return english
 
@@ -199,7 +201,7 @@ def _commonness(sense: str) -> float:
 
 def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float], links: int,
                 limit: int = 3, learn: bool = True, trust: float = 1.0,
-                reverse: dict[str, float] | None = None) -> RankedSenses:
+                reverse: dict[str, float] | None = None, participles: bool = True) -> RankedSenses:
     """The best ``limit`` senses of a word of part of speech ``pos`` with dictionary
     ``senses`` (in the dictionary's order) and the table's ``distribution`` over English
     lemmas seen in ``links`` distinct sentences; learned senses compete with the dictionary's unless
@@ -207,7 +209,8 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
     scales the table's say (UI_TRUST when only user-interface strings saw the word).
     ``reverse`` gives p(this Hindi word | English lemma): a sense learned from a few
     sentences must be one of the English word's own usual translations (two sentences
-    where अँधेरा stood beside "police" do not make it "police")."""
+    where अँधेरा stood beside "police" do not make it "police"). ``participles`` as for
+    ``render``."""
     scored: list[tuple[float, int, str]] = []
     covered: set[str] = set()
     for order, sense in enumerate(senses):
@@ -236,9 +239,9 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
                     or (links < FEW_SENTENCES and zipf(english) < FEW_ZIPF)
                     or not weight or english_lemma(english) != english):
                 continue
-            sense = render(english, pos)
-            if sense in senses:
-                continue
+            sense = render(english, pos, participles)
+            if sense in senses or (sense != english and " " not in sense and zipf(sense) < LEARN_ZIPF):
+                continue  # a participle English seldom writes is no adjective ("subbed")
             learned.append(sense)
             score = TABLE_WEIGHT * trust * share * weight + FREQUENCY_WEIGHT * zipf(english)
             if share < LEARN_SHARE:

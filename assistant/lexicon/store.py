@@ -13,6 +13,7 @@ from assistant.lexicon.keys import norm
 from assistant.lexicon.tables import REBUILD, Shared, read_table
 
 SUPPLEMENT_FILE = Path(__file__).resolve().parent / "data" / "supplement.tsv"
+CORE_FILE = Path(__file__).resolve().parent / "data" / "core_senses.tsv"
 
 def read_lexicon(path: Path = DATA_FILE, closed_path: Path = CLOSED_CLASS_FILE) -> Lexicon:
     """Parse a lexicon file (no caching)."""
@@ -43,6 +44,7 @@ def read_lexicon(path: Path = DATA_FILE, closed_path: Path = CLOSED_CLASS_FILE) 
     except ValueError as exc:
         raise LexiconError(f"The lexicon file {path} is damaged (bad line).", REBUILD) from exc
     _fill_gaps(lemmas, read_supplement())
+    _set_core(lemmas, read_core_senses())
     return Lexicon(lemmas, forms, read_closed_class(closed_path), own, preferred)
 
 
@@ -63,18 +65,52 @@ def read_supplement(path: Path = SUPPLEMENT_FILE) -> list[LemmaInfo]:
     return records
 
 
+def read_core_senses(path: Path = CORE_FILE) -> list[LemmaInfo]:
+    """The hand-checked senses of the most frequent content words."""
+    records = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            lemma, pos, senses = line.split("\t")
+        except ValueError as exc:
+            raise LexiconError(f"Bad line in {path.name}: {line!r}.",
+                               "Fix the line: three tab-separated columns.") from exc
+        records.append(LemmaInfo(norm(lemma), pos, senses=tuple(s.strip() for s in senses.split("|")),
+                                 sources=("core",)))
+    return records
+
+
+def _set_core(lemmas: dict[str, list[LemmaInfo]], core: list[LemmaInfo]) -> None:
+    """Put the hand-checked senses in place of the ranked ones (and of any learned)."""
+    for entry in core:
+        records = lemmas.setdefault(entry.lemma, [])
+        same_pos = [i for i, r in enumerate(records) if r.pos == entry.pos]
+        if not same_pos:
+            records.append(entry)
+            continue
+        old = records[same_pos[0]]
+        # the sources stay: the analyser weighs a reading by how many dictionaries know it
+        records[same_pos[0]] = LemmaInfo(old.lemma, old.pos, old.gender, old.roman, entry.senses,
+                                         old.example if old.senses[:1] == entry.senses[:1] else "",
+                                         old.sources, old.note, old.line)
+
+
 def _fill_gaps(lemmas: dict[str, list[LemmaInfo]], supplement: list[LemmaInfo]) -> None:
-    """Give senses to records that have none; never replace what a dictionary says."""
+    """Give senses to records that have none, or only senses learned from parallel text
+    (hand-written senses go first: मौजूद is "present", not "existed" as menus suggest);
+    never replace what a dictionary says."""
     for extra in supplement:
         records = lemmas.setdefault(extra.lemma, [])
         same_pos = [i for i, r in enumerate(records) if r.pos == extra.pos]
-        if any(records[i].senses for i in same_pos):
+        if any(set(records[i].senses) - set(records[i].learned) for i in same_pos):
             continue
         if same_pos:
             old = records[same_pos[0]]
+            kept = tuple(s for s in old.learned if s not in extra.senses)
             records[same_pos[0]] = LemmaInfo(
-                old.lemma, old.pos, old.gender or extra.gender, old.roman, extra.senses, old.example,
-                (*old.sources, "supplement"), old.note, old.line,
+                old.lemma, old.pos, old.gender or extra.gender, old.roman, (*extra.senses, *kept),
+                old.example, (*old.sources, "supplement"), old.note, old.line, learned=kept,
             )
         else:
             records.append(extra)
