@@ -135,7 +135,7 @@ def test_gloss_line_of_an_empty_sentence() -> None:
 @pytest.mark.parametrize(("text", "index", "pos", "sense"), [
     ("रूसी राष्ट्रपति", 0, "ADJ", "Russian"),  # adjective before a noun, not "dandruff"
     ("उन्होंने पेशकश की।", 2, "VERB", "to offer"),  # की ending a clause is करना: "offered"
-    ("उसने काम कराया।", 2, "VERB", "to cause to do"),  # causative derived from करना
+    ("उसने काम कराया।", 2, "VERB", "to get done"),  # the causative of करना
     ("सरकारी दफ़्तर", 0, "ADJ", "government"),  # as translators render it, not "of government"
     ("समझदारी दिखाई", 0, "NOUN", "being sensible"),  # abstract noun from the adjective समझदार
     ("आधुनिकीकरण तेज़ है", 0, "NOUN", "making modern"),  # -ीकरण from the adjective आधुनिक
