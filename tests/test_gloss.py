@@ -237,6 +237,8 @@ def test_a_misspelling_needs_one_common_word_far_more_frequent() -> None:
     frequencies["व्यापर"] = 4.5  # a spelling nearly as common is a word of its own
     assert lexicon.near_miss("व्यापर", lambda w: frequencies.get(w, 0.0)) is None
     assert lexicon.near_miss("व्यापार", lambda w: 7.0) is None  # known as written
+    # a run of thousands of letters is no word: nothing is generated from it
+    assert lexicon.near_miss("कि" * 50_000, lambda w: 7.0) is None
 
 
 @pytest.mark.parametrize(("text", "lemma", "senses"), [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from assistant.lexicon.english import adverb
@@ -28,6 +28,7 @@ _SOURCE_SCORE = {"closed": 1000, "apertium": 300, "dict": 280, "rule": 200}
 # a vowel sign right after a virama: a few generated forms are spelled so (लाग्ो)
 _MALFORMED = re.compile("\u094d[\u093e-\u094c]")
 NEAR_MISS_LETTERS = 6  # code points: four or more aksharas
+NEAR_MISS_MAX = 30  # longer "words" are compounds, or junk such as a run of joiners
 NEAR_MISS_ZIPF = 3.0  # about once in a million words
 NEAR_MISS_MARGIN = 1.1  # over ten times as frequent as the slip
 _VOWEL_SIGN_SET = frozenset("\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u094b\u094c")
@@ -46,6 +47,18 @@ def _unpack(packed: str) -> list[Analysis]:
         out.append(Analysis(lemma, pos, gender or None, number or None, case or None,
                             person or None, tense or None, source="apertium"))
     return out
+
+
+def _one_sign_away(key: str) -> Iterator[str]:
+    """``key`` with one vowel sign left out (not a final ी or ा, a suffix more often than a
+    slip) or one added after a consonant."""
+    for i, letter in enumerate(key):
+        if letter in _VOWEL_SIGN_SET:
+            if i + 1 < len(key) or letter not in _SUFFIX_SIGNS:
+                yield key[:i] + key[i + 1:]
+        elif _CONSONANT.match(letter) and (i + 1 == len(key) or key[i + 1] not in _NO_SIGN_AFTER):
+            for sign in sorted(_VOWEL_SIGN_SET):
+                yield key[:i + 1] + sign + key[i + 1:]
 
 
 class Lexicon:
@@ -147,18 +160,16 @@ class Lexicon:
         rarer than what it misses (पूंजीकरण "capitalization" is no slip for पंजीकरण).
         Short words and names coincide too easily."""
         key = norm(word)
-        if len(key) < NEAR_MISS_LETTERS or self._held(key) or key in self._own:
+        if not NEAR_MISS_LETTERS <= len(key) <= NEAR_MISS_MAX or self._held(key) or key in self._own:
             return None
-        candidates = set()
-        for i, letter in enumerate(key):
-            if letter in _VOWEL_SIGN_SET:
-                if i + 1 < len(key) or letter not in _SUFFIX_SIGNS:
-                    candidates.add(key[:i] + key[i + 1:])
-            elif _CONSONANT.match(letter) and (i + 1 == len(key) or key[i + 1] not in _NO_SIGN_AFTER):
-                candidates.update(key[:i + 1] + sign + key[i + 1:] for sign in _VOWEL_SIGN_SET)
         least = max(NEAR_MISS_ZIPF, zipf(key) + NEAR_MISS_MARGIN)
-        found = {c for c in candidates if self._held(c) and zipf(c) >= least}
-        return next(iter(found)) if len(found) == 1 else None
+        found: set[str] = set()
+        for candidate in _one_sign_away(key):
+            if candidate not in found and self._held(candidate) and zipf(candidate) >= least:
+                found.add(candidate)
+                if len(found) > 1:
+                    return None
+        return next(iter(found), None)
 
     def _held(self, key: str) -> bool:
         return key in self._forms or key in self._lemmas or key in self._closed
