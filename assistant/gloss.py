@@ -75,6 +75,8 @@ def _gender(analysis: Analysis, record: LemmaInfo | None) -> str | None:
 def _guessed(unit: MultiwordUnit) -> bool:
     """A unit whose sense is only put together from its words ("to do storage", "to make
     passed"): a word inside it keeps its own senses first."""
+    if unit.kind == "compound_verb":
+        return False  # बना दिया "to make (completely)" is the verb's own sense
     sense = unit.senses[0] if unit.senses else ""
     lights = [*CONJUNCT_LIGHT.values(), "make"]
     templates = [f"to {light} " for light in lights]
@@ -166,6 +168,11 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
         if gloss.senses and not gloss.is_name and not gloss.borrowed:
             note = _add_note(f"Not in the dictionary; probably a {kind} of {other}", gloss.note)
             return replace(gloss, text=text, roman=roman, roman_strict=roman_strict, note=note)
+    made = lexicon.made_into(text)
+    if made is not None:
+        suffix = "-करण" if made[1] == "NOUN" else "-कृत"
+        return Gloss(text, text, roman, roman_strict, made[1], senses=(made[0],),
+                     note=f"Not in the dictionary; read as {made[2]} + {suffix}", unit=unit, known=True)
     compound = compound_senses(lexicon, text)
     if compound is not None:
         return Gloss(text, text, roman, roman_strict, "NOUN", senses=(compound[0],),
@@ -259,6 +266,22 @@ def gloss_token(token: Token, lexicon: Lexicon | None = None,
     return Gloss(text, text, text, text, pos, unit=unit)
 
 
+def _is_jana(analysis: Analysis) -> bool:
+    return analysis.lemma == "जाना" and analysis.pos in ("VERB", "AUX")
+
+
+def _light_verbs_of_units(readings: list[list[Analysis] | None], units: Sequence[MultiwordUnit]) -> None:
+    """The light verb ending a conjunct verb is read as that verb: की in यात्रा की और is
+    "made (a trip)", not the genitive "of" (the unit finder has checked the clause)."""
+    for unit in units:
+        last = readings[unit.end_token - 1]
+        if unit.kind != "conjunct_verb" or not last or last[0].pos != "ADP":
+            continue
+        verbs = [a for a in last if a.pos == "VERB" and a.lemma in CONJUNCT_LIGHT]
+        if verbs:
+            readings[unit.end_token - 1] = verbs + [a for a in last if a not in verbs]
+
+
 def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis] | None]:
     """Readings per token, reordered where the neighbours decide: a word read as a noun
     right before another noun, or before an adjective and a noun, is taken as an adjective
@@ -266,11 +289,12 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
     readings: list[list[Analysis] | None] = [
         lexicon.analyse(t.text) if t.kind == "word" else None for t in tokens]
     for i, current in enumerate(readings):
-        # a genitive never ends a clause: की before the end or an auxiliary is "did"
+        # a genitive never ends a clause: की before the end or an auxiliary is "did", and
+        # before a form of जाना the passive "was done" (कल्पना की गयी)
         if current and current[0].pos == "ADP" and any(a.pos == "VERB" for a in current):
             nxt = readings[i + 1] if i + 1 < len(readings) else None
             if i + 1 == len(readings) or tokens[i + 1].kind == "punct" or (
-                    nxt and nxt[0].pos in ("AUX", "SCONJ")):
+                    nxt and (nxt[0].pos in ("AUX", "SCONJ") or _is_jana(nxt[0]))):
                 verbs = [a for a in current if a.pos == "VERB"]
                 readings[i] = verbs + [a for a in current if a.pos != "VERB"]
     for i in range(len(readings) - 2, -1, -1):  # right to left: रूसी सैन्य अधिकारी
@@ -374,10 +398,12 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
     if not any(t.kind == "word" for t in tokens):
         return tuple(gloss_token(token, lexicon) for token in tokens)
     owner: dict[int, MultiwordUnit] = {}
-    for unit in find_units(tokens, lexicon):
+    units = find_units(tokens, lexicon)
+    for unit in units:
         for index in range(unit.start_token, unit.end_token):
             owner[index] = unit
     readings = _in_context(lexicon, tokens)
+    _light_verbs_of_units(readings, units)
     out = []
     for i, token in enumerate(tokens):
         if token.kind != "word":

@@ -136,9 +136,21 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("रूसी राष्ट्रपति", 0, "ADJ", "Russian"),  # adjective before a noun, not "dandruff"
     ("उन्होंने पेशकश की।", 2, "VERB", "to offer"),  # की ending a clause is करना: "offered"
     ("उसने काम कराया।", 2, "VERB", "to get done"),  # the causative of करना
+    # the light verb ending a conjunct verb is करना, not the genitive "of"
+    ("उसने रूस की कई बार यात्रा की और वह लौटा।", 6, "VERB", "to travel"),
+    ("युद्ध की कल्पना की गयी है।", 3, "VERB", "to be imagined"),  # before a passive जाना
+    ("राम की किताब गई।", 1, "ADP", "of"),  # a genitive before a noun stays one
+    # a vector verb says the compound's sense, not "give"
+    ("इसने उसे अंधा बना दिया।", 4, "VERB", "to make (completely)"),
+    # -कृत / -करण words no dictionary lists, from their glossed base
+    ("यह आदर्शीकृत नजरिया है।", 1, "ADJ", "idealized"),
+    ("बाजार पूंजीकरण बढ़ा।", 1, "NOUN", "capitalization"),
+    # converbs that work as postpositions
+    ("मैं पासवर्ड को लेकर परेशान हूं।", 3, "VERB", "about"),
+    ("उसने मर्फी के साथ मिलकर बनाया।", 4, "VERB", "together with"),
     ("सरकारी दफ़्तर", 0, "ADJ", "government"),  # as translators render it, not "of government"
     ("समझदारी दिखाई", 0, "NOUN", "being sensible"),  # abstract noun from the adjective समझदार
-    ("आधुनिकीकरण तेज़ है", 0, "NOUN", "making modern"),  # -ीकरण from the adjective आधुनिक
+    ("आधुनिकीकरण तेज़ है", 0, "NOUN", "modernization"),  # -ीकरण from the adjective आधुनिक
     ("अनुमानतः दस", 0, "ADV", "by estimate"),  # -तः adverb from the noun अनुमान
     ("वह 9:30 बजे आया।", 4, "ADV", "o'clock"),  # बजे after a number is the hour, not "rang"
     ("वह नौ बजे आया।", 2, "ADV", "o'clock"),

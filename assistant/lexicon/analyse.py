@@ -49,6 +49,26 @@ def _unpack(packed: str) -> list[Analysis]:
     return out
 
 
+IZE_ZIPF = 1.5  # an English -ization / -ized word at least this common is a real one
+
+
+def _made(sense: str, pos: str, plain: bool) -> str | None:
+    """"modern" → "modernization" (NOUN) or "modernized" (ADJ) where English says so, else,
+    if ``plain`` (an adjective's sense), "making modern" / "made modern"; None else (a noun's
+    sense: "made center" says nothing)."""
+    from assistant.lexicon.ranking import zipf
+
+    word = sense.strip()
+    if word.isalpha() and word.islower():
+        stem = word[:-1] if word.endswith("e") else word
+        english = stem + ("ization" if pos == "NOUN" else "ized")
+        if zipf(english) >= IZE_ZIPF:
+            return english
+    if not plain:
+        return None
+    return f"making {word}" if pos == "NOUN" else f"made {word}"
+
+
 def _one_sign_away(key: str) -> Iterator[str]:
     """``key`` with one vowel sign left out (not a final ी or ा, a suffix more often than a
     slip) or one added after a consonant."""
@@ -319,11 +339,36 @@ class Lexicon:
         record = self.info(base, pos) if len(base) > 1 else None
         return record.senses[0] if record is not None and record.pos == pos and record.senses else None
 
+    def _made_into(self, key: str, pos: str) -> tuple[str, str] | None:
+        """A noun in -(ी)करण or an adjective in -ीकृत, "making / made X", from a glossed
+        adjective or noun X: आधुनिकीकरण "modernization", पूंजीकरण "capitalization" (पूंजी
+        "capital"), आदर्शीकृत "idealized"; the English -ize word where English has one."""
+        suffixes = ("ीकरण", "करण") if pos == "NOUN" else ("ीकृत", "कृत")
+        for suffix in suffixes:
+            if not key.endswith(suffix) or len(key) <= len(suffix) + 1:
+                continue
+            base = key[: -len(suffix)]
+            for base_pos in ("ADJ", "NOUN"):
+                sense = self._sense_of(base, base_pos)
+                made = _made(sense, pos, plain=base_pos == "ADJ") if sense is not None else None
+                if made is not None:
+                    return made, base
+        return None
+
+    def made_into(self, word: str) -> tuple[str, str, str] | None:
+        """For a word no dictionary lists: (sense, part of speech, base) when it is a -करण
+        noun or a -कृत adjective of a glossed word (``_made_into``)."""
+        key = norm(word)
+        for pos in ("NOUN", "ADJ"):
+            if (made := self._made_into(key, pos)) is not None:
+                return made[0], pos, made[1]
+        return None
+
     def derived_senses(self, lemma: str, pos: str | None = None) -> tuple[str, str] | None:
         """Senses for a word derived from a glossed one by a productive suffix: adjectives in
         -ी/-ीय from nouns (सरकारी "of government"), causative verbs (कराना from करना), and,
         given the word's ``pos``, abstract nouns from adjectives (मजबूती "being strong"),
-        -ीकरण nouns (आधुनिकीकरण "making modern"), -तः adverbs (सामान्यतः "generally") and
+        -ीकरण nouns (आधुनिकीकरण "modernization"), -तः adverbs (सामान्यतः "generally") and
         -दार words of holding (साझेदार "share-holding")."""
         key = norm(lemma)
         if (record := self._causative_base(key)) is not None:
@@ -335,12 +380,9 @@ class Lexicon:
             if (noun := self._sense_of(base, "NOUN")) is not None:
                 return f"by {noun}", base
             return None
+        if pos in ("NOUN", "ADJ") and (made := self._made_into(key, pos)) is not None:
+            return made
         if pos == "NOUN":
-            for suffix in ("ीकरण", "करण"):  # आधुनिक + ीकरण, शहरी + करण
-                if key.endswith(suffix) and len(key) > len(suffix) + 1:
-                    base = key[: -len(suffix)]
-                    if (adjective := self._sense_of(base, "ADJ")) is not None:
-                        return f"making {adjective}", base
             for suffix in ("ता", "पन", "गी", "ी"):
                 if key.endswith(suffix) and len(key) > len(suffix) + 2:
                     base = key[: -len(suffix)]

@@ -77,13 +77,17 @@ def _match_phrase(phrase: Phrase, keys: list[str], readings: list[list[Analysis]
 def _ends_clause(tokens: Sequence[Token], readings: list[list[Analysis]], index: int,
                  strict: bool = False) -> bool:
     """Whether the token after a light verb fits a verb group (end, auxiliary, particle...).
-    ``strict`` (for की/के, which are far more often "of") also rules out a following verb."""
+    ``strict`` (for की/के, which are far more often "of") also rules out a following verb,
+    but for a form of जाना: the passive (कल्पना की गयी "was imagined")."""
     if index >= len(tokens) or tokens[index].kind == "punct":
         return True
-    if tokens[index].kind != "word":
+    if tokens[index].kind != "word" or not readings[index]:
         return False
+    first = readings[index][0]
+    if strict and first.lemma == "जाना" and first.pos in ("VERB", "AUX"):
+        return True
     allowed = _FOLLOWERS_OF_VERB - {"VERB"} if strict else _FOLLOWERS_OF_VERB
-    return bool(readings[index]) and readings[index][0].pos in allowed
+    return first.pos in allowed
 
 
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
