@@ -140,6 +140,8 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("उसने रूस की कई बार यात्रा की और वह लौटा।", 6, "VERB", "to travel"),
     ("युद्ध की कल्पना की गयी है।", 3, "VERB", "to be imagined"),  # before a passive जाना
     ("राम की किताब गई।", 1, "ADP", "of"),  # a genitive before a noun stays one
+    # में हो जाना "to fall in" is not हो जाना, which has an entry of its own
+    ("कारण विस्फोट हो गया।", 3, "VERB", "to become"),
     # a vector verb says the compound's sense, not "give"
     ("इसने उसे अंधा बना दिया।", 4, "VERB", "to make (completely)"),
     # -कृत / -करण words no dictionary lists, from their glossed base

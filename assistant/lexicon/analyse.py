@@ -459,8 +459,8 @@ def _index_phrases(lemmas: dict[str, list[LemmaInfo]],
                     e.analysis.pos == "ADP" for e in closed.get(words[0], ())):
                 # "का समर्थन करना": the leading postposition belongs to the object
                 words = words[1:]
-        if len(words) < 2 or words in seen:
-            continue
+        if len(words) < 2 or words in seen or (" ".join(words) != lemma and " ".join(words) in lemmas):
+            continue  # में हो जाना "to fall in" says nothing of हो जाना, which has its own entry
         for record in records:
             verb_final = record.pos == "VERB" and words[-1].endswith("ना")
             if not record.senses and (not verb_final or words[0] in closed):
