@@ -275,7 +275,7 @@ def test_hand_checked_senses_leave_the_analysis_alone() -> None:
 def test_bad_core_line_names_the_fix(tmp_path: Path) -> None:
     path = tmp_path / "core.tsv"
     path.write_text("# comment\nकाम\tNOUN\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match="three tab-separated columns"):
+    with pytest.raises(LexiconError, match="3 tab-separated columns"):
         read_core_senses(path)
 
 

@@ -48,37 +48,34 @@ def read_lexicon(path: Path = DATA_FILE, closed_path: Path = CLOSED_CLASS_FILE) 
     return Lexicon(lemmas, forms, read_closed_class(closed_path), own, preferred)
 
 
-def read_supplement(path: Path = SUPPLEMENT_FILE) -> list[LemmaInfo]:
-    """The hand-written senses for common words the source dictionaries leave unglossed."""
-    records = []
+def _hand_written_rows(path: Path, columns: int) -> list[list[str]]:
+    """The tab-separated rows of a hand-written data file, comments and blank lines aside."""
+    rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        try:
-            lemma, pos, gender, senses = line.split("\t")
-        except ValueError as exc:
-            hint = "Fix the line: four tab-separated columns."
-            raise LexiconError(f"Bad line in {path.name}: {line!r}.", hint) from exc
-        records.append(LemmaInfo(norm(lemma), pos, gender or None,
-                                 senses=tuple(s.strip() for s in senses.split("|") if s.strip()),
-                                 sources=("supplement",)))
-    return records
+        row = line.split("\t")
+        if len(row) != columns:
+            raise LexiconError(f"Bad line in {path.name}: {line!r}.",
+                               f"Fix the line: {columns} tab-separated columns.")
+        rows.append(row)
+    return rows
+
+
+def _senses(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in text.split("|") if s.strip())
+
+
+def read_supplement(path: Path = SUPPLEMENT_FILE) -> list[LemmaInfo]:
+    """The hand-written senses for common words the source dictionaries leave unglossed."""
+    return [LemmaInfo(norm(lemma), pos, gender or None, senses=_senses(senses), sources=("supplement",))
+            for lemma, pos, gender, senses in _hand_written_rows(path, 4)]
 
 
 def read_core_senses(path: Path = CORE_FILE) -> list[LemmaInfo]:
     """The hand-checked senses of the most frequent content words."""
-    records = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        try:
-            lemma, pos, senses = line.split("\t")
-        except ValueError as exc:
-            raise LexiconError(f"Bad line in {path.name}: {line!r}.",
-                               "Fix the line: three tab-separated columns.") from exc
-        records.append(LemmaInfo(norm(lemma), pos, senses=tuple(s.strip() for s in senses.split("|")),
-                                 sources=("core",)))
-    return records
+    return [LemmaInfo(norm(lemma), pos, senses=_senses(senses), sources=("core",))
+            for lemma, pos, senses in _hand_written_rows(path, 3)]
 
 
 def _set_core(lemmas: dict[str, list[LemmaInfo]], core: list[LemmaInfo]) -> None:
