@@ -19,7 +19,7 @@ from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import norm
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
 from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE
-from assistant.lexicon.ranking import for_form, hindi_zipf, in_context, table_sense
+from assistant.lexicon.ranking import english_noun_only, for_form, hindi_zipf, in_context, table_sense
 from assistant.romanize import name_form, readable, strict
 from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
 
@@ -337,6 +337,34 @@ def _with_neighbours(gloss: Gloss, tokens: Sequence[Token], i: int) -> Gloss:
     return gloss if ordered == gloss.senses else replace(gloss, senses=ordered)
 
 
+_CASE_MARKERS = frozenset({"ने", "को", "से", "में", "पर", "का", "की", "के", "तक"})
+
+
+def _as_noun(gloss: Gloss, tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int) -> Gloss:
+    """An adjective standing as a noun, before a case marker or a verb (कई वैज्ञानिक कहते हैं
+    "many scientists say"), leads with a sense English uses as a noun ("scientist", not
+    "scientific"); a predicate adjective (वह वैज्ञानिक है) is left alone."""
+    if gloss.pos != "ADJ" or len(gloss.senses) < 2 or i + 1 >= len(tokens) or tokens[i + 1].kind != "word":
+        return gloss
+    following = readings[i + 1]
+    if not following or not (norm(tokens[i + 1].text) in _CASE_MARKERS or following[0].pos == "VERB"):
+        return gloss
+    nouns = [s for s in gloss.senses if " " not in s and english_noun_only(s)]
+    if not nouns or nouns[0] == gloss.senses[0] or english_noun_only(gloss.senses[0]):
+        return gloss
+    return replace(gloss, senses=(nouns[0], *(s for s in gloss.senses if s != nouns[0])))
+
+
+def _saying(gloss: Gloss, tokens: Sequence[Token], i: int) -> Gloss:
+    """कहना before कि is "to say" (वे कहते हैं कि "they say that"), whatever the form's own
+    translations prefer (कहते हैं alone is mostly "is called")."""
+    if gloss.lemma != "कहना" or "to say" not in gloss.senses[1:]:
+        return gloss
+    if not any(norm(t.text) == "कि" for t in tokens[i + 1:i + 4]):
+        return gloss
+    return replace(gloss, senses=("to say", *(s for s in gloss.senses if s != "to say")))
+
+
 OBLIGATION_NOTE = "after an infinitive, होना says what must be done"
 _OBLIGATION = {"होगा": "will have to", "होगी": "will have to", "होंगे": "will have to",
                "है": "has to", "हैं": "have to", "था": "had to", "थी": "had to", "थे": "had to",
@@ -410,7 +438,7 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
             out.append(gloss_token(token, lexicon, owner.get(i)))
             continue
         gloss = _word_gloss(token, lexicon, owner.get(i), readings[i])
-        gloss = _with_neighbours(gloss, tokens, i)
+        gloss = _saying(_as_noun(_with_neighbours(gloss, tokens, i), tokens, readings, i), tokens, i)
         if _is_hour(tokens, readings, i):
             # बजे after a number is the hour of the clock: 9 बजे "nine o'clock", not "rang"
             gloss = replace(gloss, pos="ADV", gender=None, senses=HOUR_SENSES, analysis=None,

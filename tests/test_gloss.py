@@ -140,6 +140,12 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("उसने रूस की कई बार यात्रा की और वह लौटा।", 6, "VERB", "to travel"),
     ("युद्ध की कल्पना की गयी है।", 3, "VERB", "to be imagined"),  # before a passive जाना
     ("राम की किताब गई।", 1, "ADP", "of"),  # a genitive before a noun stays one
+    # an adjective standing as a noun before a verb or a case marker; a predicate stays
+    ("कई वैज्ञानिक कहते हैं कि यह सही है।", 1, "ADJ", "scientist"),
+    ("वह वैज्ञानिक है।", 1, "ADJ", "scientific"),
+    # कहना before कि says, alone it names
+    ("कई वैज्ञानिक कहते हैं कि यह सही है।", 2, "VERB", "to say"),
+    ("इसे गंगा कहते हैं।", 2, "VERB", "to call"),
     # में हो जाना "to fall in" is not हो जाना, which has an entry of its own
     ("कारण विस्फोट हो गया।", 3, "VERB", "to become"),
     # a vector verb says the compound's sense, not "give"

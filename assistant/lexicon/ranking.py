@@ -122,6 +122,12 @@ def _english_pos(english: str) -> frozenset[str]:
     return frozenset(getAllLemmas(english))
 
 
+def english_noun_only(word: str) -> bool:
+    """Whether LemmInflect knows ``word`` as a noun and not as an adjective ("scientist")."""
+    found = _english_pos(word.lower())
+    return "NOUN" in found and "ADJ" not in found
+
+
 def fit(english: str, pos: str) -> float:
     """How well an English lemma renders a Hindi word of part of speech ``pos``: 1 when it
     can be that part of speech, NEAR_POS_SHARE when a near one, else 0."""
