@@ -9,7 +9,7 @@ import pytest
 from assistant.errors import LexiconError
 from assistant.gloss import gloss_line, gloss_sentence, gloss_token
 from assistant.lexicon import load_lexicon
-from assistant.lexicon.store import read_core_senses
+from assistant.lexicon.handwritten import read_core_senses
 from assistant.romanize import readable
 from assistant.segment import segment_article, tokenize
 from assistant.types import Sentence, Token

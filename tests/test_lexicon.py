@@ -164,7 +164,8 @@ def test_keys_match_the_segmenter_normalization(text: str) -> None:
 
 def test_supplement_fills_gaps_and_never_replaces_dictionary_senses() -> None:
     from assistant.lexicon.entries import LemmaInfo
-    from assistant.lexicon.store import _fill_gaps, read_supplement
+    from assistant.lexicon.handwritten import read_supplement
+    from assistant.lexicon.store import _fill_gaps
 
     lemmas = {
         "क": [LemmaInfo("क", "NOUN", "m", senses=("from a dictionary",))],

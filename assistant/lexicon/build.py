@@ -25,6 +25,7 @@ from pathlib import Path
 from assistant.errors import LexiconError
 from assistant.lexicon.apertium import ApertiumForm, read_apertium
 from assistant.lexicon.english import english_lemmas
+from assistant.lexicon.handwritten import read_core_senses
 from assistant.lexicon.keys import loose
 from assistant.lexicon.loanwords import FORMAT_HEADER as LOANWORD_HEADER
 from assistant.lexicon.loanwords import LOANWORD_FILE, loanword_lines
@@ -132,6 +133,11 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
             entry = entries[key]
             if form.gender and form.pos in ("NOUN", "PROPN"):
                 apertium_gender.setdefault(key, form.gender)
+    # the commonest words: hand-checked senses replace the dictionaries' and the table's
+    core = read_core_senses()
+    for key in core:
+        if key not in entries:  # an entry of its own; a known one keeps its sources, which
+            entries[key].sources[core[key][0]] = {"core"}  # weigh the analyser's readings
     function_words = _function_words()
     verb_forms = frozenset(f.form for f in forms if f.pos in ("VERB", "AUX"))
     learned_entries = (_add_learned_entries(entries, table, function_words, verb_forms, forms)
@@ -147,7 +153,10 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
         senses = _sense_order(_with_variants(entry, spellings[(loose(lemma), pos)], entries, pos, lemma),
                               frequency)
         learned: tuple[str, ...] = ()
-        if (lemma, pos) in learned_entries:
+        hand = core.get((lemma, pos))
+        if hand:
+            senses = list(hand)  # in the order checked; the table's would be noisier
+        elif (lemma, pos) in learned_entries:
             # the sense the table taught, not a variant spelling's dictionary sense merged in
             own = [s for s in senses if "parallel" in entry.sources.get(s, ())][:1] or senses[:1]
             senses, learned = own, tuple(own)

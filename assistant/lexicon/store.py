@@ -9,11 +9,9 @@ from assistant.lexicon.analyse import Lexicon
 from assistant.lexicon.build import DATA_FILE, FORMAT_HEADER
 from assistant.lexicon.closed_class import CLOSED_CLASS_FILE, read_closed_class
 from assistant.lexicon.entries import LemmaInfo
-from assistant.lexicon.keys import norm
+from assistant.lexicon.handwritten import read_supplement
 from assistant.lexicon.tables import REBUILD, Shared, read_table
 
-SUPPLEMENT_FILE = Path(__file__).resolve().parent / "data" / "supplement.tsv"
-CORE_FILE = Path(__file__).resolve().parent / "data" / "core_senses.tsv"
 
 def read_lexicon(path: Path = DATA_FILE, closed_path: Path = CLOSED_CLASS_FILE) -> Lexicon:
     """Parse a lexicon file (no caching)."""
@@ -44,53 +42,7 @@ def read_lexicon(path: Path = DATA_FILE, closed_path: Path = CLOSED_CLASS_FILE) 
     except ValueError as exc:
         raise LexiconError(f"The lexicon file {path} is damaged (bad line).", REBUILD) from exc
     _fill_gaps(lemmas, read_supplement())
-    _set_core(lemmas, read_core_senses())
     return Lexicon(lemmas, forms, read_closed_class(closed_path), own, preferred)
-
-
-def _hand_written_rows(path: Path, columns: int) -> list[list[str]]:
-    """The tab-separated rows of a hand-written data file, comments and blank lines aside."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        row = line.split("\t")
-        if len(row) != columns:
-            raise LexiconError(f"Bad line in {path.name}: {line!r}.",
-                               f"Fix the line: {columns} tab-separated columns.")
-        rows.append(row)
-    return rows
-
-
-def _senses(text: str) -> tuple[str, ...]:
-    return tuple(s.strip() for s in text.split("|") if s.strip())
-
-
-def read_supplement(path: Path = SUPPLEMENT_FILE) -> list[LemmaInfo]:
-    """The hand-written senses for common words the source dictionaries leave unglossed."""
-    return [LemmaInfo(norm(lemma), pos, gender or None, senses=_senses(senses), sources=("supplement",))
-            for lemma, pos, gender, senses in _hand_written_rows(path, 4)]
-
-
-def read_core_senses(path: Path = CORE_FILE) -> list[LemmaInfo]:
-    """The hand-checked senses of the most frequent content words."""
-    return [LemmaInfo(norm(lemma), pos, senses=_senses(senses), sources=("core",))
-            for lemma, pos, senses in _hand_written_rows(path, 3)]
-
-
-def _set_core(lemmas: dict[str, list[LemmaInfo]], core: list[LemmaInfo]) -> None:
-    """Put the hand-checked senses in place of the ranked ones (and of any learned)."""
-    for entry in core:
-        records = lemmas.setdefault(entry.lemma, [])
-        same_pos = [i for i, r in enumerate(records) if r.pos == entry.pos]
-        if not same_pos:
-            records.append(entry)
-            continue
-        old = records[same_pos[0]]
-        # the sources stay: the analyser weighs a reading by how many dictionaries know it
-        records[same_pos[0]] = LemmaInfo(old.lemma, old.pos, old.gender, old.roman, entry.senses,
-                                         old.example if old.senses[:1] == entry.senses[:1] else "",
-                                         old.sources, old.note, old.line)
 
 
 def _fill_gaps(lemmas: dict[str, list[LemmaInfo]], supplement: list[LemmaInfo]) -> None:
