@@ -33,9 +33,9 @@ NEAR_MISS_ZIPF = 3.0  # about once in a million words
 NEAR_MISS_MARGIN = 1.1  # over ten times as frequent as the slip
 _VOWEL_SIGN_SET = frozenset("\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u094b\u094c")
 _CONSONANT = re.compile("[\u0915-\u0939\u0958-\u095f]")
-# a vowel sign goes after a consonant, never before a virama, a nukta or another sign
 # a final ी or ा is a suffix more often than a slip: मेजबानी "hosting", उत्साही "keen"
 _SUFFIX_SIGNS = frozenset("\u0940\u093e")
+# a vowel sign goes after a consonant, never before a virama, a nukta or another sign
 _NO_SIGN_AFTER = frozenset("\u094d\u093c") | _VOWEL_SIGN_SET
 _LIGHT_VERBS = frozenset({"करना", "होना", "देना", "लेना", "लगना", "रखना", "पाना", "आना"})
 
