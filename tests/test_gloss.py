@@ -278,10 +278,14 @@ def test_hand_checked_senses_leave_the_analysis_alone() -> None:
     assert (gloss.lemma, gloss.pos, gloss.senses[0]) == ("पानी", "NOUN", "water")
 
 
-def test_bad_core_line_names_the_fix(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("text", "fix"), [
+    ("# comment\nकाम\tNOUN\n", "3 tab-separated columns"),
+    ("काम\tNOUN\twork\nकाम\tNOUN\tjob\n", "Keep one of the two lines"),
+])
+def test_bad_core_file_names_the_fix(tmp_path: Path, text: str, fix: str) -> None:
     path = tmp_path / "core.tsv"
-    path.write_text("# comment\nकाम\tNOUN\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match="3 tab-separated columns"):
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError, match=fix):
         read_core_senses(path)
 
 

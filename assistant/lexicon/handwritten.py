@@ -48,4 +48,11 @@ def read_supplement(path: Path = SUPPLEMENT_FILE) -> list[LemmaInfo]:
 
 def read_core_senses(path: Path = CORE_FILE) -> dict[tuple[str, str], tuple[str, ...]]:
     """(lemma, pos) → the hand-checked senses of the most frequent content words."""
-    return {(norm(lemma), pos): _senses(senses) for lemma, pos, senses in _rows(path, 3)}
+    core: dict[tuple[str, str], tuple[str, ...]] = {}
+    for lemma, pos, senses in _rows(path, 3):
+        key = (norm(lemma), pos)
+        if key in core:
+            raise LexiconError(f"{lemma} ({pos}) is listed twice in {path.name}.",
+                               "Keep one of the two lines.")
+        core[key] = _senses(senses)
+    return core
