@@ -365,15 +365,19 @@ def _saying(gloss: Gloss, tokens: Sequence[Token], i: int) -> Gloss:
     return replace(gloss, senses=("to say", *(s for s in gloss.senses if s != "to say")))
 
 
-OBLIGATION_NOTE = "after an infinitive, होना says what must be done"
+OBLIGATION_NOTE = "after an infinitive, होना or पड़ना says what must be done"
 _OBLIGATION = {"होगा": "will have to", "होगी": "will have to", "होंगे": "will have to",
                "है": "has to", "हैं": "have to", "था": "had to", "थी": "had to", "थे": "had to",
-               "थीं": "had to"}
+               "थीं": "had to",
+               # जाना पड़ा "had to go": पड़ना after an infinitive is an obligation met
+               "पड़ा": "had to", "पड़ी": "had to", "पड़े": "had to", "पड़ीं": "had to",
+               "पड़ता": "has to", "पड़ती": "has to", "पड़ते": "have to",
+               "पड़ेगा": "will have to", "पड़ेगी": "will have to", "पड़ेंगे": "will have to"}
 
 
 def _obligation(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int) -> str | None:
-    """"will have to", "has to", "had to" for a form of होना right after an infinitive
-    (जाना होगा "will have to go"); else None."""
+    """"will have to", "has to", "had to" for a form of होना or पड़ना right after an
+    infinitive (जाना होगा "will have to go", जाना पड़ा "had to go"); else None."""
     sense = _OBLIGATION.get(norm(tokens[i].text))
     before = readings[i - 1] if i else None
     if sense is None or not before or tokens[i - 1].kind != "word":

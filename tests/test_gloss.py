@@ -146,6 +146,11 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     # कहना before कि says, alone it names
     ("कई वैज्ञानिक कहते हैं कि यह सही है।", 2, "VERB", "to say"),
     ("इसे गंगा कहते हैं।", 2, "VERB", "to call"),
+    # पड़ना after an infinitive is an obligation: "had to go"; elsewhere it lies or falls
+    ("उसे घर जाना पड़ा।", 3, "VERB", "had to"),
+    ("हमें काम करना पड़ेगा।", 3, "VERB", "will have to"),
+    ("पत्ता नीचे पड़ा है।", 2, "VERB", "to fall"),
+    ("इसका क्षेत्रफल 200 वर्ग किलोमीटर है।", 3, "NOUN", "square kilometre"),
     # में हो जाना "to fall in" is not हो जाना, which has an entry of its own
     ("कारण विस्फोट हो गया।", 3, "VERB", "to become"),
     # a vector verb says the compound's sense, not "give"
