@@ -18,7 +18,7 @@ from assistant.lexicon.english import gerund, inflect, participle, plural
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import norm
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
-from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE
+from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE, is_form_of_jana
 from assistant.lexicon.ranking import english_noun_only, for_form, hindi_zipf, in_context, table_sense
 from assistant.romanize import name_form, readable, strict
 from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
@@ -266,10 +266,6 @@ def gloss_token(token: Token, lexicon: Lexicon | None = None,
     return Gloss(text, text, text, text, pos, unit=unit)
 
 
-def _is_jana(analysis: Analysis) -> bool:
-    return analysis.lemma == "जाना" and analysis.pos in ("VERB", "AUX")
-
-
 def _light_verbs_of_units(readings: list[list[Analysis] | None], units: Sequence[MultiwordUnit]) -> None:
     """The light verb ending a conjunct verb is read as that verb: की in यात्रा की और is
     "made (a trip)", not the genitive "of" (the unit finder has checked the clause)."""
@@ -294,7 +290,7 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
         if current and current[0].pos == "ADP" and any(a.pos == "VERB" for a in current):
             nxt = readings[i + 1] if i + 1 < len(readings) else None
             if i + 1 == len(readings) or tokens[i + 1].kind == "punct" or (
-                    nxt and (nxt[0].pos in ("AUX", "SCONJ") or _is_jana(nxt[0]))):
+                    nxt and (nxt[0].pos in ("AUX", "SCONJ") or is_form_of_jana(nxt[0]))):
                 verbs = [a for a in current if a.pos == "VERB"]
                 readings[i] = verbs + [a for a in current if a.pos != "VERB"]
     for i in range(len(readings) - 2, -1, -1):  # right to left: रूसी सैन्य अधिकारी
@@ -350,7 +346,7 @@ def _as_noun(gloss: Gloss, tokens: Sequence[Token], readings: list[list[Analysis
     if not following or not (norm(tokens[i + 1].text) in _CASE_MARKERS or following[0].pos == "VERB"):
         return gloss
     nouns = [s for s in gloss.senses if " " not in s and english_noun_only(s)]
-    if not nouns or nouns[0] == gloss.senses[0] or english_noun_only(gloss.senses[0]):
+    if not nouns or english_noun_only(gloss.senses[0]):
         return gloss
     return replace(gloss, senses=(nouns[0], *(s for s in gloss.senses if s != nouns[0])))
 
@@ -403,7 +399,7 @@ def _is_passive(tokens: Sequence[Token], readings: list[list[Analysis] | None], 
     here, before = readings[i], readings[i - 1] if i else None
     if not here or not before or tokens[i - 1].kind != "word":
         return False
-    if not any(a.lemma == "जाना" and a.pos in ("VERB", "AUX") for a in here):
+    if not any(is_form_of_jana(a) for a in here):
         return False
     first = before[0]
     return first.pos == "VERB" and first.tense == "perf" and first.lemma not in _NOT_PASSIVE

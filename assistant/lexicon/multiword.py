@@ -74,6 +74,11 @@ def _match_phrase(phrase: Phrase, keys: list[str], readings: list[list[Analysis]
     return True
 
 
+def is_form_of_jana(analysis: Analysis) -> bool:
+    """Whether a reading is a form of जाना, the verb or the passive auxiliary."""
+    return analysis.lemma == "जाना" and analysis.pos in ("VERB", "AUX")
+
+
 def _ends_clause(tokens: Sequence[Token], readings: list[list[Analysis]], index: int,
                  strict: bool = False) -> bool:
     """Whether the token after a light verb fits a verb group (end, auxiliary, particle...).
@@ -84,7 +89,7 @@ def _ends_clause(tokens: Sequence[Token], readings: list[list[Analysis]], index:
     if tokens[index].kind != "word" or not readings[index]:
         return False
     first = readings[index][0]
-    if strict and first.lemma == "जाना" and first.pos in ("VERB", "AUX"):
+    if strict and is_form_of_jana(first):
         return True
     allowed = _FOLLOWERS_OF_VERB - {"VERB"} if strict else _FOLLOWERS_OF_VERB
     return first.pos in allowed

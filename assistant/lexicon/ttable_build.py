@@ -197,13 +197,6 @@ def count_aligned(aligned: Aligned, lemma_of: dict[str, str] | None = None,
     return out
 
 
-def count_links(pairs: Iterable[tuple[str, str, int] | tuple[str, str, int, str]],
-                lemma_of: dict[str, str] | None = None,
-                lemmatize: Callable[[str], str] | None = None) -> dict[str, Counts]:
-    """``count_aligned`` of freshly aligned ``pairs``."""
-    return count_aligned(align_pairs(pairs), lemma_of, lemmatize)
-
-
 def _counts(hindi: list[list[str]], english: list[list[str]], weights: list[int],
             links: list, reverse: list, cache: dict[str, str],
             lemmatize: Callable[[str], str] | None) -> Counts:
