@@ -294,11 +294,18 @@ def test_time_to_first_sentence_of_a_translated_article(page: Any, app_url: str)
     wait_translated(page)
     first_text = page.locator(f"{TRANSLATED_ROW} .hr-tgt .hr-s").first.inner_text()
     # A second article, then back to the first (already translated in this session).
-    choose_in_select(page, "Sample", 1)
-    page.wait_for_function(
-        "t => !document.querySelector('.hr-reader')?.textContent.includes(t)", arg=first_text
-    )
+    gone = "t => !document.querySelector('.hr-reader')?.textContent.includes(t)"
+    for _ in range(3):  # a choice made while a run of the app finishes can be lost in its redraw
+        wait_idle(page)
+        choose_in_select(page, "Sample", 1)
+        try:
+            page.wait_for_function(gone, arg=first_text, timeout=15_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    page.wait_for_function(gone, arg=first_text)
     wait_translated(page)
+    wait_idle(page)
     start = time.perf_counter()
     choose_in_select(page, "Sample", "Lukashenko")
     page.wait_for_function(
