@@ -838,8 +838,8 @@ def _group_links(glosses: Sequence[Gloss], words: _English, links: _Links) -> No
             anchored = {j: v for j, v in anchored.items()
                         if words[j].function or words[j].lower in _PREPOSITIONS}
         for k in members:
-            if k in links.by_source or glosses[k].pos in ("PUNCT", "SYM"):
-                continue  # a member with evidence of its own keeps it
+            if k in links.by_source or glosses[k].pos in ("PUNCT", "SYM", "PART"):
+                continue  # a member with evidence of its own keeps it; नहीं inside stays "not"
             for j, (score, _origin) in anchored.items():
                 links.add(k, j, round(score * 0.85, 3), "unit")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.lexicon.english import adverb, gerund, inflect, participle, plural, superlative
+from assistant.lexicon.english import adverb, gerund, inflect, participle, plural, superlative, verb_of_noun
 
 
 @pytest.mark.parametrize(("sense", "tense", "expected"), [
@@ -63,3 +63,18 @@ def test_adverb(adjective: str, expected: str) -> None:
 ])
 def test_superlative(adjective: str, expected: str) -> None:
     assert superlative(adjective) == expected
+
+
+@pytest.mark.parametrize(("noun", "expected"), [
+    ("investment", "invest"), ("improvement", "improve"), ("disclosure", "disclose"),
+    ("refusal", "refuse"), ("denial", "deny"), ("criticism", "criticize"), ("analysis", "analyze"),
+    ("donation", "donate"), ("information", "inform"), ("declaration", "declare"),
+    ("decision", "decide"), ("discussion", "discuss"), ("permission", "permit"),
+    ("description", "describe"), ("assistance", "assist"), ("discovery", "discover"),
+    ("struggle", "struggle"),  # a verb already
+    # no verb, or a look-alike that means something else
+    ("attention", None), ("nature", None), ("importance", None), ("department", None),
+    ("revelation", None), ("prime minister", None), ("", None),
+])
+def test_verb_of_noun(noun: str, expected: str | None) -> None:
+    assert verb_of_noun(noun) == expected

@@ -32,6 +32,17 @@ def units(text: str):
     ("वह देख के हँसा।", "देख के", "देखना (having done)", "conjunctive", "having seen"),
     ("यह सबसे बड़ा देश है।", "सबसे बड़ा", "सबसे बड़ा", "phrase", "biggest"),
     ("यह सबसे महत्वपूर्ण बात है।", "सबसे महत्वपूर्ण", "सबसे महत्वपूर्ण", "phrase", "most important"),
+    # a noun + करना where the noun names an action: its English verb, not "to do investment"
+    ("वे यहाँ निवेश करते हैं।", "निवेश करते", "निवेश करना", "conjunct_verb", "to invest"),
+    ("हम सुधार करेंगे।", "सुधार करेंगे", "सुधार करना", "conjunct_verb", "to improve"),
+    # a phrase ending in an infinitive is the verb, not a noun a dictionary also lists
+    ("उसने इनकार किया।", "इनकार किया", "इनकार करना", "conjunct_verb", "to refuse"),
+    # an English verb borrowed before करना
+    ("उसने ऐप को एक्टिवेट किया।", "एक्टिवेट किया", "एक्टिवेट करना", "conjunct_verb", "to activate"),
+    ("जहाज़ को नेविगेट करना कठिन है।", "नेविगेट करना", "नेविगेट करना", "conjunct_verb", "to navigate"),
+    # a particle inside a verb unit
+    ("उसने प्रस्ताव स्वीकार नहीं किया।", "स्वीकार नहीं किया", "स्वीकार करना", "conjunct_verb", "to accept"),
+    ("सरकार ने इसकी पुष्टि भी की है।", "पुष्टि भी की", "पुष्टि करना", "conjunct_verb", "to confirm"),
 ])
 def test_units_found(text: str, unit_text: str, lemma: str, kind: str, sense: str) -> None:
     found = {u.text: u for u in units(text)}
@@ -94,3 +105,25 @@ def test_no_units_in_text_without_hindi_words(text: str) -> None:
 def test_adjectives_that_pick_out_make_no_adverb(text: str) -> None:
     # दूसरे रूप से "in another form", not "secondly"
     assert not [u for u in units(text) if u.kind == "phrase" and u.senses[0].endswith("ly")]
+
+
+def test_a_particle_inside_a_verb_unit_keeps_its_own_gloss() -> None:
+    from assistant.gloss import gloss_sentence
+    from assistant.types import Sentence
+
+    text = "उसने प्रस्ताव स्वीकार नहीं किया।"
+    tokens = tokenize(text)
+    glosses = {t.text: g for t, g in zip(tokens, gloss_sentence(Sentence(text, 0, len(text), tokens),
+                                                                 load_lexicon()), strict=True)}
+    assert glosses["नहीं"].senses[0] == "not"
+    assert glosses["किया"].senses[0] == "to accept"
+    assert glosses["स्वीकार"].unit is glosses["किया"].unit
+
+
+@pytest.mark.parametrize("text", [
+    "वह नहीं आया।",  # a particle before a verb alone
+    "काम नहीं, आराम चाहिए।",  # no verb after the particle
+    "उसने किताब नहीं पढ़ी।",  # an object noun and a verb of its own, no conjunct
+])
+def test_no_split_unit_without_a_verb_unit(text: str) -> None:
+    assert not [u for u in units(text) if "नहीं" in u.text]

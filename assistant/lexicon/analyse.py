@@ -461,7 +461,10 @@ def _index_phrases(lemmas: dict[str, list[LemmaInfo]],
                 words = words[1:]
         if len(words) < 2 or words in seen or (" ".join(words) != lemma and " ".join(words) in lemmas):
             continue  # में हो जाना "to fall in" says nothing of हो जाना, which has its own entry
-        for record in records:
+        # a phrase ending in an infinitive is read as the verb where the verb has senses:
+        # इनकार करना is "to refuse", not the noun "brush-off" a dictionary also lists
+        verb_first = words[-1].endswith("ना")
+        for record in sorted(records, key=lambda r: not (verb_first and r.pos == "VERB" and r.senses)):
             verb_final = record.pos == "VERB" and words[-1].endswith("ना")
             if not record.senses and (not verb_final or words[0] in closed):
                 continue  # a unit with nothing to say is worse than word-by-word glosses

@@ -212,3 +212,43 @@ def english_lemma(word: str) -> str:
         if lemmas.get(pos):
             return lemmas[pos][0].lower()
     return lower
+
+
+# noun endings and what may replace them to give the verb the noun was made from
+_NOMINAL_ENDINGS = (
+    ("ification", ("ify",)), ("isation", ("ise", "ize")), ("ization", ("ize",)),
+    ("ation", ("ate", "", "e")), ("ption", ("pt", "be")), ("ssion", ("ss", "t")),
+    ("sion", ("de", "d", "se")), ("tion", ("t", "te")), ("ment", ("",)), ("ure", ("e", "")),
+    ("ial", ("y",)), ("al", ("e", "")), ("ance", ("", "e")), ("ence", ("", "e")),
+    ("ism", ("ize", "ise")), ("ysis", ("yze", "yse")), ("ery", ("er",)),
+)
+VERB_ZIPF = 3.0  # a derived verb rarer than this is no word a reader knows
+# nouns whose look-alike verb means something else (importance is not "to import")
+_FALSE_DERIVATIONS = frozenset({"importance", "department", "apartment", "revelation", "instance",
+                                "substance", "compartment", "portal", "lotion", "nation"})
+
+
+def verb_of_noun(noun: str) -> str | None:
+    """The English verb an English action noun names (investment → invest, refusal →
+    refuse, criticism → criticize, struggle → struggle), or None; one word only."""
+    from lemminflect import getAllLemmas
+    from wordfreq import zipf_frequency
+
+    word = noun.lower()
+    if " " in word or not word.isalpha():
+        return None
+
+    def is_verb(candidate: str) -> bool:
+        return (len(candidate) >= 3 and candidate in getAllLemmas(candidate).get("VERB", ())
+                and zipf_frequency(candidate, "en") >= VERB_ZIPF)
+
+    if is_verb(word):
+        return word
+    if word in _FALSE_DERIVATIONS:
+        return None
+    for ending, replacements in _NOMINAL_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            # the replacements go from the likeliest: donation → donate before "don"
+            return next((stem + r for r in replacements if is_verb(stem + r)), None)
+    return None

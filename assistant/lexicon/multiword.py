@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.lexicon.analyse import Lexicon
-from assistant.lexicon.english import adverb, participle, superlative
+from assistant.lexicon.english import adverb, participle, superlative, verb_of_noun
 from assistant.lexicon.entries import Phrase
 from assistant.lexicon.keys import norm
 from assistant.lexicon.ranking import for_form, zipf
@@ -124,9 +124,7 @@ class _Finder:
 
     def _unit(self, start: int, end: int, lemma: str, senses: tuple[str, ...], kind: str,
               note: str = "") -> MultiwordUnit:
-        text = "".join(t.text if i == start or self.tokens[i - 1].end == t.start else " " + t.text
-                       for i, t in enumerate(self.tokens[start:end], start))
-        return MultiwordUnit(text, lemma, senses, kind, start, end, note)
+        return MultiwordUnit(_text(self.tokens, start, end), lemma, senses, kind, start, end, note)
 
     def dictionary(self, start: int) -> list[MultiwordUnit]:
         out = []
@@ -191,6 +189,9 @@ class _Finder:
         sense = info.senses[0]
         if words[1] == "करना" and " " not in sense and _can_be_verb(sense):
             return (f"to {sense}",)  # पेशकश करना "to offer", not "to do offer"
+        verb = verb_of_noun(sense) if words[1] == "करना" and info.pos == "NOUN" else None
+        if verb is not None:
+            return (f"to {verb}",)  # निवेश करना "to invest", not "to do investment"
         if words[1] == "करना" and info.pos == "ADJ":
             verb = _participle_of(sense)
             if verb is not None:
@@ -203,7 +204,9 @@ class _Finder:
         if nxt >= len(self.tokens) or self.tokens[start].kind != "word" or self.tokens[nxt].kind != "word":
             return None
         head = self.readings[start]
-        if not head or head[0].pos not in ("NOUN", "ADJ") or head[0].source == "closed":
+        if not head:
+            return self.borrowed_verb(start)
+        if head[0].pos not in ("NOUN", "ADJ") or head[0].source == "closed":
             return None
         if head[0].case == "obl" and head[0].number == "pl":
             return None
@@ -220,6 +223,23 @@ class _Finder:
         if not senses:
             return None
         return self._unit(start, nxt + 1, " ".join(words), senses, "conjunct_verb")
+
+    def borrowed_verb(self, start: int) -> MultiwordUnit | None:
+        """An English verb written in Devanagari before करना: नेविगेट करना "to navigate",
+        एक्टिवेट किया "activated" (Hindi borrows English verbs this way)."""
+        from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
+
+        nxt = start + 1
+        light = _verb_reading(self.readings[nxt], {"करना"})
+        if light is None or (self.readings[nxt][0].pos not in _VERBAL
+                             and not _ends_clause(self.tokens, self.readings, nxt + 1, strict=True)):
+            return None
+        english, is_name = borrowed_senses(load_loanwords(), self.tokens[start].text, hindi_word=False)
+        verbs = [e for e in english if not is_name and _can_be_verb(e)]
+        if not verbs:
+            return None
+        return self._unit(start, nxt + 1, f"{self.keys[start]} करना", (f"to {verbs[0].lower()}",),
+                          "conjunct_verb", "an English verb + करना")
 
     def compound(self, start: int) -> MultiwordUnit | None:
         nxt = start + 1
@@ -302,15 +322,48 @@ class _Finder:
         return found
 
 
+def _text(tokens: Sequence[Token], start: int, end: int) -> str:
+    """The text of tokens ``start`` to ``end`` (exclusive) with the spacing they had."""
+    return "".join(t.text if i == start or tokens[i - 1].end == t.start else " " + t.text
+                   for i, t in enumerate(tokens[start:end], start))
+
+
+# particles that may stand inside a verb unit: स्वीकार नहीं किया "did not accept", काम भी किया
+INSIDE_VERB_UNIT = frozenset({"नहीं", "न", "भी", "ही", "तो"})
+_SPLIT_KINDS = frozenset({"conjunct_verb", "compound_verb", "passive"})
+MAX_INSIDE = 2  # particles one unit may hold (नहीं भी)
+
+
+def _split_units(tokens: Sequence[Token], lexicon: Lexicon) -> list[tuple[MultiwordUnit, int]]:
+    """Verb units with particles inside them, found as if the particles were not there, with
+    each unit's length in words of its own."""
+    kept = [i for i, t in enumerate(tokens) if not (t.kind == "word" and norm(t.text) in INSIDE_VERB_UNIT)]
+    if len(kept) == len(tokens):
+        return []
+    out = []
+    for unit in _Finder([tokens[i] for i in kept], lexicon).candidates():
+        start, end = kept[unit.start_token], kept[unit.end_token - 1] + 1
+        words = unit.end_token - unit.start_token
+        if unit.kind in _SPLIT_KINDS and 0 < end - start - words <= MAX_INSIDE:
+            out.append((MultiwordUnit(_text(tokens, start, end), unit.lemma, unit.senses, unit.kind,
+                                      start, end, unit.note), words))
+    return out
+
+
 def find_units(tokens: Sequence[Token], lexicon: Lexicon | None = None) -> list[MultiwordUnit]:
-    """Non-overlapping multiword units of one sentence's tokens, in sentence order."""
+    """Non-overlapping multiword units of one sentence's tokens, in sentence order; a verb
+    unit may hold a particle (नहीं, भी) between its words."""
     if lexicon is None:
         from assistant.lexicon.store import load_lexicon
 
         lexicon = load_lexicon()
-    candidates = _Finder(tokens, lexicon).candidates()
-    # Longest first; then dictionary phrases (with senses) before guesses; then leftmost.
-    candidates.sort(key=lambda u: (-(u.end_token - u.start_token), not u.senses, u.start_token))
+    sized = [(u, u.end_token - u.start_token) for u in _Finder(tokens, lexicon).candidates()]
+    sized += _split_units(tokens, lexicon)
+    # Longest (in words of its own) first; then dictionary phrases (with senses) before
+    # guesses; then contiguous before split; then leftmost.
+    sized.sort(key=lambda us: (-us[1], not us[0].senses, us[0].end_token - us[0].start_token,
+                               us[0].start_token))
+    candidates = [u for u, _ in sized]
     taken = [False] * len(tokens)
     chosen = []
     for unit in candidates:
