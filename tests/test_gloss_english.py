@@ -78,3 +78,10 @@ def test_superlative(adjective: str, expected: str) -> None:
 ])
 def test_verb_of_noun(noun: str, expected: str | None) -> None:
     assert verb_of_noun(noun) == expected
+
+
+@pytest.mark.parametrize(("noun", "expected"), [
+    ("resignation", "resign"), ("warning", "warn"), ("chance", None), ("answer", None), ("evening", None),
+])
+def test_verb_made_from_a_noun_only(noun: str, expected: str | None) -> None:
+    assert verb_of_noun(noun, derived_only=True) == expected

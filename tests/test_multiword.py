@@ -35,6 +35,7 @@ def units(text: str):
     # a noun + करना where the noun names an action: its English verb, not "to do investment"
     ("वे यहाँ निवेश करते हैं।", "निवेश करते", "निवेश करना", "conjunct_verb", "to invest"),
     ("हम सुधार करेंगे।", "सुधार करेंगे", "सुधार करना", "conjunct_verb", "to improve"),
+    ("मंत्री ने इस्तीफा दिया।", "इस्तीफा दिया", "इस्तीफा देना", "conjunct_verb", "to resign"),
     # a phrase ending in an infinitive is the verb, not a noun a dictionary also lists
     ("उसने इनकार किया।", "इनकार किया", "इनकार करना", "conjunct_verb", "to refuse"),
     # an English verb borrowed before करना

@@ -220,17 +220,20 @@ _NOMINAL_ENDINGS = (
     ("ation", ("ate", "", "e")), ("ption", ("pt", "be")), ("ssion", ("ss", "t")),
     ("sion", ("de", "d", "se")), ("tion", ("t", "te")), ("ment", ("",)), ("ure", ("e", "")),
     ("ial", ("y",)), ("al", ("e", "")), ("ance", ("", "e")), ("ence", ("", "e")),
-    ("ism", ("ize", "ise")), ("ysis", ("yze", "yse")), ("ery", ("er",)),
+    ("ism", ("ize", "ise")), ("ysis", ("yze", "yse")), ("ery", ("er",)), ("ing", ("", "e")),
 )
 VERB_ZIPF = 3.0  # a derived verb rarer than this is no word a reader knows
 # nouns whose look-alike verb means something else (importance is not "to import")
 _FALSE_DERIVATIONS = frozenset({"importance", "department", "apartment", "revelation", "instance",
-                                "substance", "compartment", "portal", "lotion", "nation"})
+                                "substance", "compartment", "portal", "lotion", "nation", "evening",
+                                "wedding", "ceiling", "pudding"})
 
 
-def verb_of_noun(noun: str) -> str | None:
+def verb_of_noun(noun: str, derived_only: bool = False) -> str | None:
     """The English verb an English action noun names (investment → invest, refusal →
-    refuse, criticism → criticize, struggle → struggle), or None; one word only."""
+    refuse, criticism → criticize, struggle → struggle), or None; one word only. With
+    ``derived_only`` a noun that is a verb as it stands gives None (चांस देना is not "to
+    chance")."""
     from lemminflect import getAllLemmas
     from wordfreq import zipf_frequency
 
@@ -243,7 +246,7 @@ def verb_of_noun(noun: str) -> str | None:
                 and zipf_frequency(candidate, "en") >= VERB_ZIPF)
 
     if is_verb(word):
-        return word
+        return None if derived_only else word
     if word in _FALSE_DERIVATIONS:
         return None
     for ending, replacements in _NOMINAL_ENDINGS:

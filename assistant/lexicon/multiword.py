@@ -189,9 +189,13 @@ class _Finder:
         sense = info.senses[0]
         if words[1] == "करना" and " " not in sense and _can_be_verb(sense):
             return (f"to {sense}",)  # पेशकश करना "to offer", not "to do offer"
-        verb = verb_of_noun(sense) if words[1] == "करना" and info.pos == "NOUN" else None
+        # an action noun with करना, देना or लेना is its verb: निवेश करना "to invest", अनुमति
+        # देना "to permit", निर्णय लेना "to decide"; with देना and लेना only a verb made from
+        # the noun (भाग लेना is "to take part", not "to part")
+        verb = (verb_of_noun(sense, derived_only=words[1] != "करना")
+                if info.pos == "NOUN" and words[1] in ("करना", "देना", "लेना") else None)
         if verb is not None:
-            return (f"to {verb}",)  # निवेश करना "to invest", not "to do investment"
+            return (f"to {verb}",)
         if words[1] == "करना" and info.pos == "ADJ":
             verb = _participle_of(sense)
             if verb is not None:
