@@ -173,8 +173,9 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("उसने बच्चों को हंसाया।", 3, "VERB", "to cause to laugh"),  # a causative no dictionary lists
     ("संदिग्धों को पकड़ा", 0, "ADJ", "suspect"),  # an adjective taking a noun's plural
     # जाना after a perfective participle is the passive auxiliary
-    ("फ़ैसला लिया गया था।", 2, "AUX", "to be taken"),
+    ("फ़ैसला लिया गया था।", 2, "AUX", "to be decided"),  # of फ़ैसला लेना "to decide"
     ("इसे बनाया जा सकता है।", 2, "AUX", "to be made"),
+    ("पैसा लिया गया था।", 2, "AUX", "to be taken"),
     ("उसे रिहा कर दिया गया।", 4, "AUX", "(passive voice)"),  # after a vector verb: no "given"
     ("लिपि भुलाई गई।", 1, "VERB", "to cause to forget"),  # the causative shortens भूलना's vowel
     ("वह कभी-कभी आता है।", 1, "ADV", "sometimes"),  # a hyphenated dictionary expression
@@ -239,6 +240,9 @@ def test_variant_spellings_of_known_words(text: str, lemma: str, sense: str) -> 
     ("व्यापर", "व्यापार", "trade"),  # a vowel sign left out
     ("सम्राज्य", "साम्राज्य", "empire"),
     ("मजूबूती", "मजबूती", "firmly"),  # one added
+    ("राष्ट्रपित", "राष्ट्रपति", "president"),  # a sign and a letter swapped
+    ("विश्विद्यालय", "विश्वविद्यालय", "university"),  # a letter left out
+    ("फैस्ला", "फैसला", "decision"),  # a virama added
 ])
 def test_misspellings_of_common_words(text: str, lemma: str, sense: str) -> None:
     gloss = gloss_token(word(text))
@@ -250,6 +254,9 @@ def test_misspellings_of_common_words(text: str, lemma: str, sense: str) -> None
     ("मेजबानी", "a final ी or ा is a suffix: hosting, not host"),
     ("पूंजीकरण", "common in its own right: capitalization, not registration"),
     ("अलेक्जेंडर", "no common word one sign away: a name"),
+    ("लताड़ना", "the first letter is as written: to scold, not ताड़ना"),
+    ("मूत्रल", "the last letter is as written: a suffix, not मूत्र"),
+    ("परावर्तित", "one vowel sign for another makes another word: reflected, not changed"),
 ])
 def test_words_that_are_no_misspelling(text: str, why: str) -> None:
     assert "misspelling" not in gloss_token(word(text)).note, why

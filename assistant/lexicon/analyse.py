@@ -81,6 +81,29 @@ def _one_sign_away(key: str) -> Iterator[str]:
                 yield key[:i + 1] + sign + key[i + 1:]
 
 
+_MARKS = "\u0902\u0901\u094d"  # anusvara, chandrabindu, virama
+_CONSONANTS = "".join(chr(c) for c in range(0x0915, 0x093a))
+
+
+def _one_slip_away(key: str) -> Iterator[str]:
+    """``key`` with one vowel sign left out or added (``_one_sign_away``), then with one
+    other slip of the keyboard: two neighbouring letters swapped (राष्ट्रपित, मजूदरों), a
+    letter or mark left out (विश्विद्यालय, फेफड़ो) or added (पिछ्ले). The first and the
+    last letter are taken as written: a word without its first letter is often another
+    word (लताड़ना is not ताड़ना), one without its last a suffix away (क्षोभक, मूत्रल). One
+    vowel sign for another is no slip either: it makes other words (परावर्तित, परिवर्तित)."""
+    yield from _one_sign_away(key)
+    for i in range(1, len(key) - 1):
+        if key[i] != key[i + 1]:
+            yield key[:i] + key[i + 1] + key[i] + key[i + 2:]
+    for i in range(1, len(key) - 1):
+        if key[i] in _MARKS or _CONSONANT.match(key[i]):
+            yield key[:i] + key[i + 1:]
+    for i in range(1, len(key) + 1):
+        for letter in _MARKS + _CONSONANTS:
+            yield key[:i] + letter + key[i:]
+
+
 class Lexicon:
     """Lemmas with senses, full forms, closed-class entries and multiword phrases."""
 
@@ -174,8 +197,9 @@ class Lexicon:
 
     def near_miss(self, word: str, zipf: Callable[[str], float]) -> str | None:
         """The one common word the lexicon holds that an unknown ``word`` of at least
-        NEAR_MISS_LETTERS letters misses by a single vowel sign, left out (व्यापर for
-        व्यापार) or added; None if none or several. Common: ``zipf`` (word frequency) at
+        NEAR_MISS_LETTERS letters misses by a single slip (``_one_slip_away``): a vowel sign
+        left out (व्यापर for व्यापार) or added, letters swapped, a letter left out or added;
+        None if none or several. Common: ``zipf`` (word frequency) at
         least NEAR_MISS_ZIPF and NEAR_MISS_MARGIN above the word's own, since a slip is
         rarer than what it misses (पूंजीकरण "capitalization" is no slip for पंजीकरण).
         Short words and names coincide too easily."""
@@ -184,7 +208,7 @@ class Lexicon:
             return None
         least = max(NEAR_MISS_ZIPF, zipf(key) + NEAR_MISS_MARGIN)
         found: set[str] = set()
-        for candidate in _one_sign_away(key):
+        for candidate in _one_slip_away(key):
             if candidate not in found and self._held(candidate) and zipf(candidate) >= least:
                 found.add(candidate)
                 if len(found) > 1:
