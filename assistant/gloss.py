@@ -283,6 +283,16 @@ def _light_verbs_of_units(readings: list[list[Analysis] | None], units: Sequence
             readings[unit.end_token - 1] = verbs + [a for a in last if a not in verbs]
 
 
+def _passive_participle(current: list[Analysis], readings: list[list[Analysis] | None], i: int) -> bool:
+    nxt = readings[i + 1] if i + 1 < len(readings) else None
+    return bool(nxt) and is_form_of_jana(nxt[0]) and any(
+        a.pos == "VERB" and a.tense == "perf" for a in current)
+
+
+def _progressive(analysis: Analysis) -> bool:
+    return analysis.lemma == "रहना" and analysis.pos == "AUX" and analysis.tense == "prog"
+
+
 def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis] | None]:
     """Readings per token, reordered where the neighbours decide: a word read as a noun
     right before another noun, or before an adjective and a noun, is taken as an adjective
@@ -298,6 +308,22 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
                     nxt and (nxt[0].pos in ("AUX", "SCONJ") or is_form_of_jana(nxt[0]))):
                 verbs = [a for a in current if a.pos == "VERB"]
                 readings[i] = verbs + [a for a in current if a.pos != "VERB"]
+        # a noun that is also a perfective participle, before a form of जाना, is the
+        # passive: बदले जाते "were changed", not बदला "revenge"
+        elif current and current[0].pos == "NOUN" and _passive_participle(current, readings, i):
+            perfect = [a for a in current if a.pos == "VERB" and a.tense == "perf"]
+            readings[i] = perfect + [a for a in current if a not in perfect]
+        # before the progressive रहा a verb is its stem: बना रहे "are making", not "made"
+        nxt = readings[i + 1] if i + 1 < len(readings) else None
+        if current and nxt and _progressive(nxt[0]) and current[0].tense != "stem":
+            stems = [a for a in current if a.pos == "VERB" and a.tense == "stem"]
+            readings[i] = stems + [a for a in current if a not in stems]
+    for i, current in enumerate(readings):
+        # रहा after no verb is the verb "to stay" (चुप रहा "stayed silent"), not the "-ing"
+        # of a progressive, which needs a verb stem before it
+        before = readings[i - 1] if i else None
+        if current and _progressive(current[0]) and not any(a.pos in ("VERB", "AUX") for a in before or ()):
+            readings[i] = [replace(current[0], pos="VERB", tense="perf", source="apertium"), *current]
     for i in range(len(readings) - 2, -1, -1):  # right to left: रूसी सैन्य अधिकारी
         current, following = readings[i], readings[i + 1]
         if not current or not following or current[0].pos != "NOUN":

@@ -176,6 +176,17 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("फ़ैसला लिया गया था।", 2, "AUX", "to be decided"),  # of फ़ैसला लेना "to decide"
     ("इसे बनाया जा सकता है।", 2, "AUX", "to be made"),
     ("पैसा लिया गया था।", 2, "AUX", "to be taken"),
+    # a participle that is also a noun, before जाना, is the passive: not बदला "revenge"
+    ("नाम बार-बार बदले जाते थे।", 4, "VERB", "to be changed"),
+    ("वह बदले की भावना से आया।", 1, "NOUN", "retaliation"),
+    # a verb no dictionary glosses, made from a glossed noun: मापना from माप "measure"
+    ("पानी मापने के लिए", 1, "VERB", "to measure"),
+    ("इसे ऐसे मापा जाता है।", 2, "VERB", "to be measured"),
+    # before the progressive रहा a verb is its stem; after no verb रहा is the verb itself
+    ("वे घर बना रहे हैं।", 2, "VERB", "to make"),
+    ("वह दिल्ली में रहा।", 3, "VERB", "to live"),
+    ("वह खेल रहा है।", 2, "AUX", "-ing"),
+    ("वे यहाँ बने रहे।", 2, "VERB", "to remain"),  # a phrase ending in रहना
     ("उसे रिहा कर दिया गया।", 4, "AUX", "(passive voice)"),  # after a vector verb: no "given"
     ("लिपि भुलाई गई।", 1, "VERB", "to cause to forget"),  # the causative shortens भूलना's vowel
     ("वह कभी-कभी आता है।", 1, "ADV", "sometimes"),  # a hyphenated dictionary expression

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
-from assistant.lexicon.english import adverb
+from assistant.lexicon.english import adverb, verb_of_noun
 from assistant.lexicon.entries import ClosedEntry, LemmaInfo, Phrase
 from assistant.lexicon.keys import fuzzy, is_devanagari, loose, norm
 from assistant.lexicon.rules import NOMINAL_RULES, VERB_RULES, VOWEL_SIGNS, Rule
@@ -406,6 +406,12 @@ class Lexicon:
             return None
         if pos in ("NOUN", "ADJ") and (made := self._made_into(key, pos)) is not None:
             return made
+        if pos == "VERB" and key.endswith("ना") and len(key) > 4:
+            # a verb made from a noun: मापना from माप "measure", खोजना from खोज "search"
+            noun = self._sense_of(key[:-2], "NOUN")
+            verb = verb_of_noun(noun) if noun is not None else None
+            if verb is not None:
+                return f"to {verb}", key[:-2]
         if pos == "NOUN":
             for suffix in ("ता", "पन", "गी", "ी"):
                 if key.endswith(suffix) and len(key) > len(suffix) + 2:

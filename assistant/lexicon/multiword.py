@@ -64,6 +64,9 @@ def _match_phrase(phrase: Phrase, keys: list[str], readings: list[list[Analysis]
         if offset == last and phrase.verb_final and here and here[0].pos != "AUX" and any(
                 a.lemma == word and a.pos == "VERB" for a in here):
             continue
+        if offset == last and word == "रहना" and any(a.lemma == word for a in here or ()) and not any(
+                a.tense == "stem" for a in readings[start + offset - 1] or ()):
+            continue  # बने रहे "remained": after no verb stem रहे is no progressive
         if offset < last and phrase.verb_final and any(a.lemma == word and a.pos == "ADJ"
                                                        for a in here or ()):
             continue  # the adjective of a conjunct verb agrees: पूरे किए गए "completed"
@@ -261,11 +264,15 @@ class _Finder:
             return self._unit(start, nxt + 1, f"{self.keys[start]} {vector.lemma}", senses,
                               "compound_verb", "verb stem + " + vector.lemma)
         perfect = next((a for a in main if a.pos == "VERB" and a.tense == "perf"), None)
-        if perfect is not None and vector.lemma == "जाना" and main[0].pos == "VERB":
+        # a participle that is also a noun is the passive too: बदले जाते, not बदला "revenge"
+        if perfect is not None and vector.lemma == "जाना" and main[0].pos in ("VERB", "NOUN"):
             info = self.lx.info(perfect.lemma, "VERB")
+            derived = self.lx.derived_senses(perfect.lemma, "VERB")
+            if derived and derived[0].startswith("to cause to "):
+                derived = None  # भुलाई गई is "was forgotten", not "was caused to forget"
             # the participle's own translations choose its sense: माना जाता "is considered"
             senses = ((f"to be {participle(for_form(self.tokens[start].text, 'VERB', info.senses)[0])}",)
-                      if info and info.senses else ())
+                      if info and info.senses else (f"to be {participle(derived[0])}",) if derived else ())
             return self._unit(start, nxt + 1, f"{perfect.lemma} (passive)", senses, "passive",
                               "perfective participle + जाना: passive voice")
         return None
