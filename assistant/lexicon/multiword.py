@@ -267,12 +267,16 @@ class _Finder:
         # a participle that is also a noun is the passive too: बदले जाते, not बदला "revenge"
         if perfect is not None and vector.lemma == "जाना" and main[0].pos in ("VERB", "NOUN"):
             info = self.lx.info(perfect.lemma, "VERB")
-            derived = self.lx.derived_senses(perfect.lemma, "VERB")
-            if derived and derived[0].startswith("to cause to "):
-                derived = None  # भुलाई गई is "was forgotten", not "was caused to forget"
-            # the participle's own translations choose its sense: माना जाता "is considered"
-            senses = ((f"to be {participle(for_form(self.tokens[start].text, 'VERB', info.senses)[0])}",)
-                      if info and info.senses else (f"to be {participle(derived[0])}",) if derived else ())
+            if info and info.senses:
+                # the participle's own translations choose its sense: माना जाता "is considered"
+                senses: tuple[str, ...] = (
+                    f"to be {participle(for_form(self.tokens[start].text, 'VERB', info.senses)[0])}",)
+            else:
+                # a verb made from a noun (मापा जाता "is measured"); भुलाई गई is "was
+                # forgotten", not "was caused to forget"
+                derived = self.lx.derived_senses(perfect.lemma, "VERB")
+                senses = ((f"to be {participle(derived[0])}",)
+                          if derived and not derived[0].startswith("to cause to ") else ())
             return self._unit(start, nxt + 1, f"{perfect.lemma} (passive)", senses, "passive",
                               "perfective participle + जाना: passive voice")
         return None
@@ -340,7 +344,7 @@ def _text(tokens: Sequence[Token], start: int, end: int) -> str:
 
 
 # particles that may stand inside a verb unit: स्वीकार नहीं किया "did not accept", काम भी किया
-INSIDE_VERB_UNIT = frozenset({"नहीं", "न", "भी", "ही", "तो"})
+_INSIDE_VERB_UNIT = frozenset({"नहीं", "न", "भी", "ही", "तो"})
 _SPLIT_KINDS = frozenset({"conjunct_verb", "compound_verb", "passive"})
 MAX_INSIDE = 2  # particles one unit may hold (नहीं भी)
 
@@ -348,7 +352,7 @@ MAX_INSIDE = 2  # particles one unit may hold (नहीं भी)
 def _split_units(tokens: Sequence[Token], lexicon: Lexicon) -> list[tuple[MultiwordUnit, int]]:
     """Verb units with particles inside them, found as if the particles were not there, with
     each unit's length in words of its own."""
-    kept = [i for i, t in enumerate(tokens) if not (t.kind == "word" and norm(t.text) in INSIDE_VERB_UNIT)]
+    kept = [i for i, t in enumerate(tokens) if not (t.kind == "word" and norm(t.text) in _INSIDE_VERB_UNIT)]
     if len(kept) == len(tokens):
         return []
     out = []
