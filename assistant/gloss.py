@@ -204,7 +204,8 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
     senses = record.senses[:MAX_SENSES] if record and record.pos == best.pos else ()
     if not senses and record and best.pos not in ("PROPN",):
         senses = record.senses[:MAX_SENSES]
-    if len(senses) > 1 and best.source != "closed" and text != best.lemma:
+    be_stem = _is_be_stem(best)
+    if len(senses) > 1 and best.source != "closed" and text != best.lemma and not be_stem:
         senses = for_form(text, best.pos, senses)
     learned = [sense for sense in senses if record is not None and sense in record.learned]
     gender = _gender(best, record)
@@ -247,7 +248,7 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
     if learned:
         note = _add_note(note, f"{LEARNED_NOTE}: {', '.join(learned)}")
     if unit is not None and unit.senses and unit.senses[0] not in senses[:1] and not borrowed \
-            and (best.source != "closed" or best.pos in _CONTENT_POS) and not _guessed(unit):
+            and (best.source != "closed" or best.pos in _CONTENT_POS) and not _guessed(unit) and not be_stem:
         # inside a unit the word means what the unit means: रूप in के रूप में is "as",
         # पुष्टि in पुष्टि की "confirmed"; its own senses follow
         senses = (unit.senses[0], *(s for s in senses if s != unit.senses[0]))
@@ -289,6 +290,24 @@ def _passive_participle(current: list[Analysis], readings: list[list[Analysis] |
         a.pos == "VERB" and a.tense == "perf" for a in current)
 
 
+def _is_be_stem(analysis: Analysis) -> bool:
+    """The stem हो of हो गया, हो सकता: plain "to be", whatever the neighbours; the unit's
+    "to become" is shown on गया."""
+    return analysis.lemma == "होना" and analysis.tense == "stem"
+
+
+_AFTER_STEM = frozenset({"जाना", "सकना", "पाना", "चुकना", "रहना"})
+
+
+def _happening(unit: MultiwordUnit, readings: list[list[Analysis] | None]) -> MultiwordUnit:
+    """हो जाना after a noun is "to happen" (उसकी मृत्यु हो गई "his death happened"), after
+    an adjective "to become" (बीमार हो गया "became ill")."""
+    before = readings[unit.start_token - 1] if unit.start_token else None
+    if unit.lemma != "हो जाना" or "to happen" not in unit.senses or not before or before[0].pos != "NOUN":
+        return unit
+    return replace(unit, senses=("to happen", *(s for s in unit.senses if s != "to happen")))
+
+
 def _progressive(analysis: Analysis) -> bool:
     return analysis.lemma == "रहना" and analysis.pos == "AUX" and analysis.tense == "prog"
 
@@ -319,6 +338,13 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
             stems = [a for a in current if a.pos == "VERB" and a.tense == "stem"]
             readings[i] = stems + [a for a in current if a not in stems]
     for i, current in enumerate(readings):
+        # हो before जाना, सकना, पाना, चुकना or रहा is the stem of होना (हो गया "became",
+        # हो सकता "may be"), not the copula "are" of तुम हो
+        after = readings[i + 1] if i + 1 < len(readings) else None
+        if current and norm(tokens[i].text) == "हो" and current[0].tense != "stem" and after \
+                and after[0].lemma in _AFTER_STEM and after[0].pos in ("VERB", "AUX"):
+            stem = replace(current[0], pos="VERB", tense="stem", person=None, number=None, source="apertium")
+            readings[i] = [stem, *current]
         # रहा after no verb is the verb "to stay" (चुप रहा "stayed silent"), not the "-ing"
         # of a progressive, which needs a verb stem before it
         before = readings[i - 1] if i else None
@@ -356,7 +382,8 @@ def _with_neighbours(gloss: Gloss, tokens: Sequence[Token], i: int) -> Gloss:
     """The gloss with its senses ordered by what translators write for the word beside its
     neighbours (पहले in से पहले "before", in पहले से "already"); a unit's sense stays first."""
     unit = gloss.unit
-    if len(gloss.senses) < 2 or gloss.is_name or (unit is not None and gloss.senses[:1] == unit.senses[:1]):
+    if len(gloss.senses) < 2 or gloss.is_name or (unit is not None and gloss.senses[:1] == unit.senses[:1]) \
+            or (gloss.analysis is not None and _is_be_stem(gloss.analysis)):
         return gloss
     left = norm(tokens[i - 1].text) if i and tokens[i - 1].kind == "word" else None
     right = norm(tokens[i + 1].text) if i + 1 < len(tokens) and tokens[i + 1].kind == "word" else None
@@ -457,11 +484,11 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
     if not any(t.kind == "word" for t in tokens):
         return tuple(gloss_token(token, lexicon) for token in tokens)
     owner: dict[int, MultiwordUnit] = {}
-    units = find_units(tokens, lexicon)
+    readings = _in_context(lexicon, tokens)
+    units = [_happening(unit, readings) for unit in find_units(tokens, lexicon)]
     for unit in units:
         for index in range(unit.start_token, unit.end_token):
             owner[index] = unit
-    readings = _in_context(lexicon, tokens)
     _light_verbs_of_units(readings, units)
     out = []
     for i, token in enumerate(tokens):

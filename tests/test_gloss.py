@@ -151,8 +151,9 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("हमें काम करना पड़ेगा।", 3, "VERB", "will have to"),
     ("पत्ता नीचे पड़ा है।", 2, "VERB", "to fall"),
     ("इसका क्षेत्रफल 200 वर्ग किलोमीटर है।", 3, "NOUN", "square kilometre"),
-    # में हो जाना "to fall in" is not हो जाना, which has an entry of its own
-    ("कारण विस्फोट हो गया।", 3, "VERB", "to become"),
+    # में हो जाना "to fall in" is not हो जाना, which has an entry of its own (after a
+    # noun: "to happen")
+    ("कारण विस्फोट हो गया।", 3, "VERB", "to happen"),
     # a vector verb says the compound's sense, not "give"
     ("इसने उसे अंधा बना दिया।", 4, "VERB", "to make (completely)"),
     # -कृत / -करण words no dictionary lists, from their glossed base
@@ -187,6 +188,12 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("वह दिल्ली में रहा।", 3, "VERB", "to live"),
     ("वह खेल रहा है।", 2, "AUX", "-ing"),
     ("वे यहाँ बने रहे।", 2, "VERB", "to remain"),  # a phrase ending in रहना
+    # हो before जाना or सकना is the stem of होना, not the copula of तुम हो; हो जाना after
+    # a noun is "to happen", after an adjective "to become"
+    ("तुम कहाँ हो?", 2, "AUX", "are"),
+    ("यह हो सकता है।", 1, "VERB", "to be"),
+    ("उसकी मृत्यु हो गई।", 3, "VERB", "to happen"),
+    ("वह बीमार हो गया।", 3, "VERB", "to become"),
     ("उसे रिहा कर दिया गया।", 4, "AUX", "(passive voice)"),  # after a vector verb: no "given"
     ("लिपि भुलाई गई।", 1, "VERB", "to cause to forget"),  # the causative shortens भूलना's vowel
     ("वह कभी-कभी आता है।", 1, "ADV", "sometimes"),  # a hyphenated dictionary expression
