@@ -27,6 +27,7 @@ _TENSE_PRIOR = {"perf": 3, "inf": 3, "impf": 2, "fut": 2, "conj": 2, "prog": 2, 
 _SOURCE_SCORE = {"closed": 1000, "apertium": 300, "dict": 280, "rule": 200}
 # a vowel sign right after a virama: a few generated forms are spelled so (लाग्ो)
 _MALFORMED = re.compile("\u094d[\u093e-\u094c]")
+_CACHE_SIZE = 200_000  # words remembered; a very long article cannot grow a cache further
 NEAR_MISS_LETTERS = 6  # code points: four or more aksharas
 NEAR_MISS_MAX = 30  # longer "words" are compounds, or junk such as a run of joiners
 NEAR_MISS_ZIPF = 3.0  # about once in a million words
@@ -125,6 +126,7 @@ class Lexicon:
         self._fuzzy: dict[str, set[str]] | None = None
         self._phrases: dict[str, list[Phrase]] | None = None
         self._cache: dict[str, list[Analysis]] = {}
+        self._near: dict[tuple[str, Callable[[str], float]], str | None] = {}
 
     # ----- lookups ---------------------------------------------------------------
     def info(self, lemma: str, pos: str | None = None) -> LemmaInfo | None:
@@ -206,14 +208,19 @@ class Lexicon:
         key = norm(word)
         if not NEAR_MISS_LETTERS <= len(key) <= NEAR_MISS_MAX or self._held(key) or key in self._own:
             return None
+        if (key, zipf) in self._near:  # an article repeats its unknown words
+            return self._near[(key, zipf)]
         least = max(NEAR_MISS_ZIPF, zipf(key) + NEAR_MISS_MARGIN)
         found: set[str] = set()
         for candidate in _one_slip_away(key):
             if candidate not in found and self._held(candidate) and zipf(candidate) >= least:
                 found.add(candidate)
                 if len(found) > 1:
-                    return None
-        return next(iter(found), None)
+                    break
+        missed = next(iter(found)) if len(found) == 1 else None
+        if len(self._near) < _CACHE_SIZE:
+            self._near[(key, zipf)] = missed
+        return missed
 
     def _held(self, key: str) -> bool:
         return key in self._forms or key in self._lemmas or key in self._closed
@@ -250,7 +257,7 @@ class Lexicon:
         if key in self._preferred:
             lemma, pos = self._preferred[key]
             result.sort(key=lambda a: (a.lemma, a.pos) != (lemma, pos))  # stable: the rest keep their order
-        if len(self._cache) < 200_000:
+        if len(self._cache) < _CACHE_SIZE:
             self._cache[key] = result
         return list(result)
 
