@@ -9,7 +9,7 @@ from assistant.evaluate.senses import reference_lemmas, sense_agrees
 from assistant.gloss import gloss_sentence, gloss_token
 from assistant.glossary import build_glossary
 from assistant.lexicon import load_lexicon
-from assistant.lexicon.ranking import content_words, fit, rank_senses, render
+from assistant.lexicon.ranking import content_words, fit, rank_senses, render, without_transliterations
 from assistant.lexicon.ttable import TranslationTable
 from assistant.segment import tokenize
 from assistant.types import Gloss, Sentence, SentencePair, Token
@@ -80,6 +80,7 @@ def test_fit_and_render(english: str, pos: str, weight: float, shown: str) -> No
 @pytest.mark.parametrize(("word", "first"), [
     ("दबाव", "pressure"), ("दर", "rate"), ("वृद्धि", "increase"), ("परमाणु", "nuclear"),
     ("शुरुआत", "start"), ("भरपाई", "compensation"), ("वाणिज्यिक", "commercial"),
+    ("दिल", "heart"), ("विजय", "victory"),  # not their romanizations, names in parallel text
 ])
 def test_first_sense_is_the_one_translators_use(word: str, first: str) -> None:
     assert gloss_of(word).senses[0] == first
@@ -288,3 +289,16 @@ def test_a_conjunct_verb_takes_its_own_translations() -> None:
     assert conjunct_distribution(table, "जारी", "होना") == ({}, 0, 0)
     ranked = rank_senses("VERB", ("to float",), distribution, sentences)
     assert ranked.senses[0] == "to release" and ranked.learned == ("to release",)
+
+
+@pytest.mark.parametrize(("hindi", "english", "kept"), [
+    ("दिल", "dil", False),  # a film title beside दिल in parallel text: not "heart"
+    ("विजय", "vijay", False),  # a name
+    ("कपूर", "kapoor", False),  # spelling of the vowel aside
+    ("दिल", "heart", True),  # a translation
+    ("बोट", "boat", True),  # an English word borrowed: its romanization is its meaning
+    ("टीवी", "tv", True),  # common enough to be English whatever the word list says
+    ("ताई", "tai", True),  # one consonant: too little to tell
+])
+def test_own_romanization_is_no_translation(hindi: str, english: str, kept: bool) -> None:
+    assert (english in without_transliterations(hindi, {english: 1.0})) == kept

@@ -41,6 +41,7 @@ from assistant.lexicon.ranking import (
     rank_senses,
     support,
     table_distribution,
+    without_transliterations,
 )
 from assistant.lexicon.sources import Pair, read_freedict, read_wiktionary
 from assistant.lexicon.tables import write_table
@@ -175,6 +176,8 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
                 own, head, prose = " ".join(words) in table.units, lemma, True
             else:
                 distribution, own, head = table_distribution(table, lemma), True, lemma
+                if senses:  # a word the dictionaries gloss is not its own romanization
+                    distribution = (without_transliterations(lemma, distribution[0]), distribution[1])
                 prose = table.prose_sentences(lemma, "l") > 0
             ranked = rank_senses(pos, tuple(senses), *distribution, limit=MAX_SENSES, learn=own,
                                  trust=1.0 if prose else UI_TRUST,
