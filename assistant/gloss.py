@@ -143,13 +143,14 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
     """A word no dictionary knows: part of a multiword unit, an abbreviation, an English
     loanword or name, a variant spelling of a known word, a compound of known words, or
     else a probable name shown by its romanization."""
-    english, is_name = borrowed_senses(load_loanwords(), text, hindi_word=False)
     if unit is not None and unit.senses:
-        if english and not is_name and unit.kind == "conjunct_verb":
-            # an English verb before करना (एक्टिवेट किया) is still a loanword
-            return Gloss(text, text, roman, roman_strict, "NOUN",
-                         senses=(unit.senses[0], *english)[:MAX_SENSES], unit=unit, borrowed=True,
-                         note=_add_note(f"here part of the expression {unit.text}", LOANWORD_NOTE))
+        if unit.kind == "conjunct_verb":
+            english, is_name = borrowed_senses(load_loanwords(), text, hindi_word=False)
+            if english and not is_name:
+                # an English verb before करना (एक्टिवेट किया) is still a loanword
+                return Gloss(text, text, roman, roman_strict, "NOUN",
+                             senses=(unit.senses[0], *english)[:MAX_SENSES], unit=unit, borrowed=True,
+                             note=_add_note(f"here part of the expression {unit.text}", LOANWORD_NOTE))
         return Gloss(text, unit.lemma, roman, roman_strict, "X", senses=unit.senses[:1],
                      note=f"part of the expression {unit.text}", unit=unit, known=True)
     letters = spell_acronym(text)
@@ -157,6 +158,7 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
         return Gloss(text, text, roman, roman_strict, "PROPN", senses=(letters,),
                      note=f"abbreviation, read letter by letter: {'.'.join(letters)}.", unit=unit,
                      is_name=True, borrowed=True)
+    english, is_name = borrowed_senses(load_loanwords(), text, hindi_word=False)
     if english and not is_name:
         return Gloss(text, text, roman, roman_strict, "NOUN", senses=english[:MAX_SENSES],
                      note=LOANWORD_NOTE, unit=unit, borrowed=True)

@@ -323,10 +323,11 @@ class _Finder:
         return self._unit(unit.start_token, end + 1, f"{unit.lemma} (passive)", senses, "passive",
                           "perfective participle + जाना: passive voice")
 
-    def candidates(self) -> list[MultiwordUnit]:
+    def candidates(self, starts: Sequence[int] | None = None) -> list[MultiwordUnit]:
+        """Every unit starting at one of ``starts`` (default: every token)."""
         found: list[MultiwordUnit] = []
-        for start, token in enumerate(self.tokens):
-            if token.kind != "word":
+        for start in range(len(self.tokens)) if starts is None else starts:
+            if self.tokens[start].kind != "word":
                 continue
             found.extend(self.dictionary(start))
             for guess in (self.conjunct(start), self.compound(start), self.conjunctive(start),
@@ -347,6 +348,7 @@ def _text(tokens: Sequence[Token], start: int, end: int) -> str:
 _INSIDE_VERB_UNIT = frozenset({"नहीं", "न", "भी", "ही", "तो"})
 _SPLIT_KINDS = frozenset({"conjunct_verb", "compound_verb", "passive"})
 MAX_INSIDE = 2  # particles one unit may hold (नहीं भी)
+_SPLIT_REACH = 3  # words of a verb unit that may stand before its particle
 
 
 def _split_units(tokens: Sequence[Token], lexicon: Lexicon) -> list[tuple[MultiwordUnit, int]]:
@@ -355,8 +357,11 @@ def _split_units(tokens: Sequence[Token], lexicon: Lexicon) -> list[tuple[Multiw
     kept = [i for i, t in enumerate(tokens) if not (t.kind == "word" and norm(t.text) in _INSIDE_VERB_UNIT)]
     if len(kept) == len(tokens):
         return []
+    # only units that start a few words before a gap can span it
+    gaps = [k for k in range(len(kept) - 1) if kept[k + 1] - kept[k] > 1]
+    starts = sorted({k - back for k in gaps for back in range(_SPLIT_REACH) if k - back >= 0})
     out = []
-    for unit in _Finder([tokens[i] for i in kept], lexicon).candidates():
+    for unit in _Finder([tokens[i] for i in kept], lexicon).candidates(starts):
         start, end = kept[unit.start_token], kept[unit.end_token - 1] + 1
         words = unit.end_token - unit.start_token
         if unit.kind in _SPLIT_KINDS and 0 < end - start - words <= MAX_INSIDE:
