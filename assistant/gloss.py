@@ -18,7 +18,7 @@ from assistant.lexicon.english import gerund, inflect, participle, plural
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import norm
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
-from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE, is_form_of_jana
+from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE, is_form_of_jana, keeps_on
 from assistant.lexicon.ranking import english_noun_only, for_form, hindi_zipf, in_context, table_sense
 from assistant.romanize import name_form, readable, strict
 from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
@@ -348,10 +348,13 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
             stem = replace(current[0], pos="VERB", tense="stem", person=None, number=None, source="apertium")
             readings[i] = [stem, *current]
         # रहा after no verb is the verb "to stay" (चुप रहा "stayed silent"), not the "-ing"
-        # of a progressive, which needs a verb stem before it
+        # of a progressive, which needs a verb stem before it; after an imperfective
+        # participle it says the action went on (बोलता रहा "kept speaking")
         before = readings[i - 1] if i else None
         if current and _progressive(current[0]) and not any(a.pos in ("VERB", "AUX") for a in before or ()):
             readings[i] = [replace(current[0], pos="VERB", tense="perf", source="apertium"), *current]
+        elif current and _progressive(current[0]) and keeps_on(before, current):
+            readings[i] = [replace(current[0], tense="perf", source="apertium"), *current]
     for i in range(len(readings) - 2, -1, -1):  # right to left: रूसी सैन्य अधिकारी
         current, following = readings[i], readings[i + 1]
         if not current or not following or current[0].pos != "NOUN":

@@ -117,6 +117,7 @@ def test_tokens_of_a_unit_point_at_it() -> None:
     ("विमान हवाई अड्डे पर उतरा।", ["airport on"], ["airport airport"]),
     ("वह सुबह 9:30 बजे आया।", ["9:30 o'clock"], ["9: 30"]),
     ("पूर्व सोवियत संघ के देश", ["former"], ["advance", "east"]),
+    ("वह बोलता रहा।", ["kept speaking"], ["-ing", "speaking speaking"]),
 ])
 def test_gloss_line_without_a_model(text: str, expected: list[str], absent: list[str]) -> None:
     line = gloss_line(gloss_sentence(sentence(text)))
@@ -187,6 +188,7 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("वे घर बना रहे हैं।", 2, "VERB", "to make"),
     ("वह दिल्ली में रहा।", 3, "VERB", "to live"),
     ("वह खेल रहा है।", 2, "AUX", "-ing"),
+    ("वह बोलता रहा।", 2, "AUX", "to keep speaking"),  # after an imperfective: goes on
     ("वे यहाँ बने रहे।", 2, "VERB", "to remain"),  # a phrase ending in रहना
     # हो before जाना or सकना is the stem of होना, not the copula of तुम हो; हो जाना after
     # a noun is "to happen", after an adjective "to become"

@@ -44,6 +44,9 @@ def units(text: str):
     # a particle inside a verb unit
     ("उसने प्रस्ताव स्वीकार नहीं किया।", "स्वीकार नहीं किया", "स्वीकार करना", "conjunct_verb", "to accept"),
     ("सरकार ने इसकी पुष्टि भी की है।", "पुष्टि भी की", "पुष्टि करना", "conjunct_verb", "to confirm"),
+    # an imperfective participle + रहना: the action goes on
+    ("वह बोलता रहा।", "बोलता रहा", "बोलना (going on)", "compound_verb", "to keep speaking"),
+    ("वह काम करता रहा।", "काम करता रहा", "काम करना (going on)", "conjunct_verb", "to keep working"),
 ])
 def test_units_found(text: str, unit_text: str, lemma: str, kind: str, sense: str) -> None:
     found = {u.text: u for u in units(text)}

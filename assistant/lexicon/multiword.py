@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.lexicon.analyse import Lexicon
-from assistant.lexicon.english import adverb, participle, superlative, verb_of_noun
+from assistant.lexicon.english import adverb, gerund, participle, superlative, verb_of_noun
 from assistant.lexicon.entries import Phrase
 from assistant.lexicon.keys import norm
 from assistant.lexicon.ranking import for_form, zipf
@@ -46,6 +46,16 @@ def _participle_of(english: str) -> str | None:
 
 def _analyses(lexicon: Lexicon, token: Token) -> list[Analysis]:
     return lexicon.analyse(token.text) if token.kind == "word" else []
+
+
+CONTINUATIVE_NOTE = "imperfective participle + रहना: the action goes on"
+
+
+def keeps_on(verb: list[Analysis] | None, following: list[Analysis] | None) -> bool:
+    """Whether a verb read first as an imperfective participle is followed by a form of रहना
+    (बोलता रहा, करते रहे): the continuative, not the progressive."""
+    return bool(verb and following) and verb[0].pos == "VERB" and verb[0].tense == "impf" \
+        and any(a.lemma == "रहना" for a in following)
 
 
 def _verb_reading(readings: list[Analysis], lemmas: set[str] | dict[str, str]) -> Analysis | None:
@@ -281,6 +291,30 @@ class _Finder:
                               "perfective participle + जाना: passive voice")
         return None
 
+    def continuative(self, start: int) -> MultiwordUnit | None:
+        """An imperfective participle followed by रहना: the action goes on, बोलता रहा
+        "kept speaking"."""
+        nxt = start + 1
+        if nxt >= len(self.tokens) or not keeps_on(self.readings[start], self.readings[nxt]):
+            return None
+        imperfective = next(a for a in self.readings[start] if a.pos == "VERB" and a.tense == "impf")
+        info = self.lx.info(imperfective.lemma, "VERB")
+        if info is None or not info.senses or info.pos != "VERB":
+            return None
+        sense = for_form(self.tokens[start].text, "VERB", info.senses)[0]
+        return self._unit(start, nxt + 1, f"{imperfective.lemma} (going on)", (f"to keep {gerund(sense)}",),
+                          "compound_verb", CONTINUATIVE_NOTE)
+
+    def continuative_of(self, unit: MultiwordUnit) -> MultiwordUnit | None:
+        """A verb unit in the imperfective followed by रहना: काम करता रहा "kept working"."""
+        end = unit.end_token
+        if (end >= len(self.tokens) or unit.kind not in ("conjunct_verb", "compound_verb") or not unit.senses
+                or not unit.senses[0].startswith("to ")
+                or not keeps_on(self.readings[end - 1], self.readings[end])):
+            return None
+        return self._unit(unit.start_token, end + 1, f"{unit.lemma} (going on)",
+                          (f"to keep {gerund(unit.senses[0])}",), unit.kind, CONTINUATIVE_NOTE)
+
     def conjunctive(self, start: int) -> MultiwordUnit | None:
         """A verb stem followed by कर (or के): the conjunctive participle, खा कर "having eaten"."""
         nxt = start + 1
@@ -331,10 +365,12 @@ class _Finder:
                 continue
             found.extend(self.dictionary(start))
             for guess in (self.conjunct(start), self.compound(start), self.conjunctive(start),
-                          self.superlative(start), self.hyphenated(start), self.adverbial(start)):
+                          self.superlative(start), self.hyphenated(start), self.adverbial(start),
+                          self.continuative(start)):
                 if guess is not None:
                     found.append(guess)
         found.extend(p for p in map(self.passive_of, list(found)) if p is not None)
+        found.extend(c for c in map(self.continuative_of, list(found)) if c is not None)
         return found
 
 
