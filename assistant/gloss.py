@@ -286,8 +286,7 @@ def _light_verbs_of_units(readings: list[list[Analysis] | None], units: Sequence
             readings[unit.end_token - 1] = verbs + [a for a in last if a not in verbs]
 
 
-def _passive_participle(current: list[Analysis], readings: list[list[Analysis] | None], i: int) -> bool:
-    nxt = readings[i + 1] if i + 1 < len(readings) else None
+def _passive_participle(current: list[Analysis], nxt: list[Analysis] | None) -> bool:
     return bool(nxt) and is_form_of_jana(nxt[0]) and any(
         a.pos == "VERB" and a.tense == "perf" for a in current)
 
@@ -321,21 +320,20 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
     readings: list[list[Analysis] | None] = [
         lexicon.analyse(t.text) if t.kind == "word" else None for t in tokens]
     for i, current in enumerate(readings):
+        nxt = readings[i + 1] if i + 1 < len(readings) else None
         # a genitive never ends a clause: की before the end or an auxiliary is "did", and
         # before a form of जाना the passive "was done" (कल्पना की गयी)
         if current and current[0].pos == "ADP" and any(a.pos == "VERB" for a in current):
-            nxt = readings[i + 1] if i + 1 < len(readings) else None
             if i + 1 == len(readings) or tokens[i + 1].kind == "punct" or (
                     nxt and (nxt[0].pos in ("AUX", "SCONJ") or is_form_of_jana(nxt[0]))):
                 verbs = [a for a in current if a.pos == "VERB"]
                 readings[i] = verbs + [a for a in current if a.pos != "VERB"]
         # a noun that is also a perfective participle, before a form of जाना, is the
         # passive: बदले जाते "were changed", not बदला "revenge"
-        elif current and current[0].pos == "NOUN" and _passive_participle(current, readings, i):
+        elif current and current[0].pos == "NOUN" and _passive_participle(current, nxt):
             perfect = [a for a in current if a.pos == "VERB" and a.tense == "perf"]
             readings[i] = perfect + [a for a in current if a not in perfect]
         # before the progressive रहा a verb is its stem: बना रहे "are making", not "made"
-        nxt = readings[i + 1] if i + 1 < len(readings) else None
         if current and nxt and _progressive(nxt[0]) and current[0].tense != "stem":
             stems = [a for a in current if a.pos == "VERB" and a.tense == "stem"]
             readings[i] = stems + [a for a in current if a not in stems]
@@ -351,10 +349,11 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
         # of a progressive, which needs a verb stem before it; after an imperfective
         # participle it says the action went on (बोलता रहा "kept speaking")
         before = readings[i - 1] if i else None
-        if current and _progressive(current[0]) and not any(a.pos in ("VERB", "AUX") for a in before or ()):
-            readings[i] = [replace(current[0], pos="VERB", tense="perf", source="apertium"), *current]
-        elif current and _progressive(current[0]) and keeps_on(before, current):
-            readings[i] = [replace(current[0], tense="perf", source="apertium"), *current]
+        if current and _progressive(current[0]):
+            if not any(a.pos in ("VERB", "AUX") for a in before or ()):
+                readings[i] = [replace(current[0], pos="VERB", tense="perf", source="apertium"), *current]
+            elif keeps_on(before, current):
+                readings[i] = [replace(current[0], tense="perf", source="apertium"), *current]
     for i in range(len(readings) - 2, -1, -1):  # right to left: रूसी सैन्य अधिकारी
         current, following = readings[i], readings[i + 1]
         if not current or not following or current[0].pos != "NOUN":

@@ -229,6 +229,7 @@ _FALSE_DERIVATIONS = frozenset({"importance", "department", "apartment", "revela
                                 "wedding", "ceiling", "pudding"})
 
 
+@lru_cache(maxsize=100_000)
 def verb_of_noun(noun: str, derived_only: bool = False) -> str | None:
     """The English verb an English action noun names (investment → invest, refusal →
     refuse, criticism → criticize, struggle → struggle), or None; one word only. With

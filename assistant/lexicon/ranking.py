@@ -144,20 +144,24 @@ def fit(english: str, pos: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """The ordinary (lower-case) words of the system word list."""
+def _word_list() -> tuple[set[str], dict[str, str]]:
+    """The system word list the loanword table is built from, read once."""
     from assistant.lexicon.loanwords import read_word_list
 
-    return frozenset(read_word_list()[0])
+    return read_word_list()
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The ordinary (lower-case) words of the system word list."""
+    return frozenset(_word_list()[0])
 
 
 @lru_cache(maxsize=1)
 def proper_spellings() -> dict[str, str]:
     """Lower case → capitalized spelling of English words only ever written capitalized
     (British, Monday), from the system word list the loanword table is built from."""
-    from assistant.lexicon.loanwords import read_word_list
-
-    words, names = read_word_list()
+    words, names = _word_list()
     return {lower: name for lower, name in names.items() if lower not in words}
 
 
