@@ -299,7 +299,8 @@ def detect_lang(text: str) -> Lang:
 
 def _mark_class() -> str:
     ranges: list[tuple[int, int]] = []
-    for lo, hi in ((0x0300, 0x1FFF), (0x20D0, 0x20FF), (0xFE00, 0xFE2F)):
+    # every plane that has marks: variation selectors (U+E0100...) continue a letter too
+    for lo, hi in ((0x0300, 0x2FFFF), (0xE0000, 0xE01EF)):
         for cp in range(lo, hi + 1):
             if unicodedata.category(chr(cp))[0] == "M":
                 if ranges and ranges[-1][1] == cp - 1:

@@ -85,6 +85,36 @@ def test_stem_plus_vector_verb_is_a_compound_verb() -> None:
     assert "completely" in found["बता दिया"].senses[0]
 
 
+@pytest.mark.parametrize(("text", "unit_text", "sense"), [
+    # the dictionary lists रोक देना without senses: the verb stem, not the noun "curb"
+    ("सेना ने रास्ता रोक दिया।", "रोक दिया", "to stop (completely)"),
+    # गिरा is read first as गिरना "fell"; the compound is गिराना's, before the idiom "to floor"
+    ("उसने माइक गिरा दिया।", "गिरा दिया", "to drop (completely)"),
+    # a word read first as a noun keeps its conjunct verb: पहचान देना, not "to recognize"
+    ("इसने उसे नई पहचान दी।", "पहचान दी", "to give identity"),
+    # a conjunct verb the dictionary glosses keeps its sense (भागना is "to escape")
+    ("उन्होंने दौड़ में भाग लिया।", "भाग लिया", "to participate"),
+])
+def test_stem_before_a_vector_verb_means_the_main_verb(text: str, unit_text: str, sense: str) -> None:
+    found = {u.text: u for u in units(text)}
+    assert found[unit_text].senses[0] == sense
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("मादक पेय परोसे गए।", ("मादक", "पेय")),  # "ouzo"
+    ("दूषित वायु से लोग बीमार हुए।", ("दूषित", "वायु")),  # "miasma"
+])
+def test_a_phrase_defining_a_rare_english_word_is_no_unit(text: str, words: tuple[str, ...]) -> None:
+    tokens = tokenize(text)
+    found = find_units(tokens, load_lexicon())
+    covered = {tokens[i].text for u in found for i in range(u.start_token, u.end_token)}
+    assert not covered & set(words)
+
+
+def test_a_phrase_naming_a_common_english_word_stays_a_unit() -> None:
+    assert any(u.lemma == "हवाई अड्डा" for u in units("विमान हवाई अड्डे पर उतरा।"))
+
+
 @pytest.mark.parametrize("text", ["उसने काम कर लिया।", "बच्चों के लिए किताब", "घर के पास"])
 def test_no_conjunctive_participle_after_a_noun(text: str) -> None:
     assert all(u.kind != "conjunctive" for u in units(text))

@@ -126,6 +126,15 @@ def test_offsets_are_monotonic_and_end_at_the_end(original: str) -> None:
     assert offsets[-1] == len(original)
 
 
+@pytest.mark.parametrize("text", [
+    "क\U000e0100",  # a variation selector from the supplement plane
+    "क\ufe0f",  # emoji presentation selector
+    "क\u0301",  # a Latin combining accent on a Devanagari letter
+])
+def test_a_letter_keeps_every_mark_that_follows_it(text: str) -> None:
+    assert [(a, b) for _, a, b in token_spans(text)] == [(0, len(text))]
+
+
 def test_offsets_skip_dropped_characters() -> None:
     norm = normalize("\ufeff\u200bनमस्ते")
     assert norm.text == "नमस्ते"

@@ -13,7 +13,7 @@ from assistant.lexicon.analyse import Lexicon
 from assistant.lexicon.english import adverb, gerund, participle, superlative, verb_of_noun
 from assistant.lexicon.entries import Phrase
 from assistant.lexicon.keys import norm
-from assistant.lexicon.ranking import for_form, zipf
+from assistant.lexicon.ranking import content_words, for_form, zipf
 from assistant.types import Analysis, MultiwordUnit, Token
 
 CONJUNCT_LIGHT = {"करना": "do", "होना": "become", "देना": "give", "लेना": "take", "लगना": "feel"}
@@ -115,6 +115,8 @@ _NOT_MANNER = frozenset({"second", "first", "other", "another", "same", "such", 
                          "every", "all", "some", "many", "few", "new", "old", "own", "whole", "full"})
 
 ADVERB_ZIPF = 2.0  # an -ly word rarer than this is not English ("mentionedly")
+# an English word rarer than this, given as the sense of a Hindi phrase, is one the phrase defines
+DEFINED_ZIPF = 3.0
 
 
 def _manner(senses: Sequence[str]) -> str:
@@ -152,13 +154,15 @@ class _Finder:
         for phrase in phrases:
             if (frame and phrase.pos == "VERB") or not _match_phrase(phrase, self.keys, self.readings, start):
                 continue
+            if self._defines_rare_word(phrase):
+                continue
             end = start + len(phrase.words)
             last = self.readings[end - 1]
             if (phrase.kind in ("conjunct_verb", "compound_verb") and last
                     and last[0].pos not in _VERBAL
                     and not _ends_clause(self.tokens, self.readings, end, strict=True)):
                 continue  # e.g. "X की" where की is the genitive, not करना
-            senses = phrase.senses or self._composed(phrase.words)
+            senses = self._led_by_verb(phrase, start) or phrase.senses or self._composed(phrase.words)
             out.append(self._unit(start, end, phrase.lemma, senses, phrase.kind, phrase.note))
         return out
 
@@ -187,6 +191,48 @@ class _Finder:
             if phrase.words == (first, second) and phrase.senses:
                 return self._unit(start, start + 3, phrase.lemma, phrase.senses, phrase.kind, phrase.note)
         return None
+
+    def _defines_rare_word(self, phrase: Phrase) -> bool:
+        """Whether a noun or adjective phrase is an English–Hindi dictionary's definition of
+        a rare English word rather than a Hindi expression: मादक पेय "ouzo", दूषित वायु
+        "miasma", बड़ा बन्दर "baboon". In running text such words mean what their parts say
+        ("alcoholic drink"), so each part is glossed on its own."""
+        if phrase.kind != "phrase" or phrase.pos not in ("NOUN", "ADJ") or not phrase.senses:
+            return False
+        if any(zipf(w) >= DEFINED_ZIPF for s in phrase.senses for w in content_words(s)):
+            return False
+        infos = [self.lx.info(w) for w in phrase.words]
+        return all(info is not None and info.senses for info in infos)
+
+    def _stem_sense(self, words: tuple[str, ...], start: int) -> str | None:
+        """For a verb stem before a vector verb (रोक देना, समझ लेना), the main verb's first
+        sense with the vector's nuance: "to stop (completely)". None where the analyser
+        reads the first word as anything else first (पहचान देना is "to give identity")."""
+        if len(words) != 2 or words[1] not in ("देना", "लेना") or not self.readings[start]:
+            return None
+        verb_lemma = words[0] + "ना"
+        stem = next((a for a in self.readings[start] if a.tense == "stem" and a.lemma == verb_lemma), None)
+        if self.readings[start][0].pos != "VERB" or stem is None:
+            return None  # गिरा is read first as गिरना "fell", but गिरा देना is गिराना's
+        verb = self.lx.info(stem.lemma, "VERB")
+        if verb is None or verb.pos != "VERB" or not verb.senses:
+            return None
+        return f"{verb.senses[0]} ({VECTOR_NUANCE[words[1]]})"
+
+    def _led_by_verb(self, phrase: Phrase, start: int) -> tuple[str, ...]:
+        """A stem + vector verb leads with what its main verb means: रोक देना, which the
+        dictionary lists without senses, is "to stop (completely)", not "to give curb"; गिरा
+        देना is "to drop" before the dictionary's idioms ("to floor"). A conjunct verb the
+        dictionary glosses keeps its senses (भाग लेना "to take part")."""
+        if phrase.senses and phrase.kind != "compound_verb":
+            return ()
+        sense = self._stem_sense(phrase.words, start)
+        if sense is None:
+            return ()
+        plain = sense.rsplit(" (", 1)[0]
+        if phrase.senses[:1] == (plain,):
+            return ()  # छोड़ देना "to leave": the dictionary already says it
+        return (sense, *(s for s in phrase.senses if s != plain))
 
     def _composed(self, words: tuple[str, ...]) -> tuple[str, ...]:
         if len(words) != 2 or words[1] not in CONJUNCT_LIGHT:
