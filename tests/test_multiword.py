@@ -47,6 +47,8 @@ def units(text: str):
     # an imperfective participle + रहना: the action goes on
     ("वह बोलता रहा।", "बोलता रहा", "बोलना (going on)", "compound_verb", "to keep speaking"),
     ("वह काम करता रहा।", "काम करता रहा", "काम करना (going on)", "conjunct_verb", "to keep working"),
+    # an adjective with रहना, listed by the dictionary without senses
+    ("वह सफल रहा।", "सफल रहा", "सफल रहना", "compound_verb", "to remain successful"),
 ])
 def test_units_found(text: str, unit_text: str, lemma: str, kind: str, sense: str) -> None:
     found = {u.text: u for u in units(text)}

@@ -235,6 +235,13 @@ class _Finder:
         return (sense, *(s for s in phrase.senses if s != plain))
 
     def _composed(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        if len(words) == 2 and words[1] == "रहना":
+            # an adjective with रहना stays so: सफल रहा "remained successful", क़ायम रहना
+            adjective = self.lx.info(words[0], "ADJ")
+            if adjective is None or adjective.pos != "ADJ" or not adjective.senses:
+                return ()
+            sense = adjective.senses[0]
+            return ("to remain",) if sense.startswith("remain") else (f"to remain {sense}",)  # बाकी
         if len(words) != 2 or words[1] not in CONJUNCT_LIGHT:
             return ()
         info = self.lx.info(words[0])
