@@ -9,7 +9,14 @@ from assistant.evaluate.senses import reference_lemmas, sense_agrees
 from assistant.gloss import gloss_sentence, gloss_token
 from assistant.glossary import build_glossary
 from assistant.lexicon import load_lexicon
-from assistant.lexicon.ranking import content_words, fit, rank_senses, render, without_transliterations
+from assistant.lexicon.ranking import (
+    as_written,
+    content_words,
+    fit,
+    rank_senses,
+    render,
+    without_transliterations,
+)
 from assistant.lexicon.ttable import TranslationTable
 from assistant.segment import tokenize
 from assistant.types import Gloss, Sentence, SentencePair, Token
@@ -302,3 +309,17 @@ def test_a_conjunct_verb_takes_its_own_translations() -> None:
 ])
 def test_own_romanization_is_no_translation(hindi: str, english: str, kept: bool) -> None:
     assert (english in without_transliterations(hindi, {english: 1.0})) == kept
+
+
+@pytest.mark.parametrize(("senses", "written"), [
+    (["september"], ["September"]),  # a common word only ever capitalized
+    (["english", "English"], ["English"]),  # capitalized, then one of the two
+    (["Tuesday", "tue"], ["Tuesday"]),  # an abbreviation of a far commoner sense
+    (["November", "Nov"], ["November"]),
+    (["dark", "darkness"], ["dark", "darkness"]),  # a word, not an abbreviation
+    (["Arab", "Arabic"], ["Arab", "Arabic"]),
+    (["swede"], ["swede"]),  # rare: a vegetable as often as a person
+    (["art", "art form"], ["art", "art form"]),
+])
+def test_senses_as_english_writes_them(senses: list[str], written: list[str]) -> None:
+    assert as_written(senses) == written

@@ -32,6 +32,7 @@ from assistant.lexicon.loanwords import LOANWORD_FILE, loanword_lines
 from assistant.lexicon.ranking import (
     CONJUNCT_SENTENCES,
     UI_TRUST,
+    as_written,
     conjunct_distribution,
     content_words,
     is_vulgar,
@@ -150,9 +151,15 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
     # how well the table backs each part of speech of a phrase (आसानी से: ADV "easily",
     # not ADJ "swimmingly"); only the best-backed one keeps its senses
     backing: dict[str, dict[str, float]] = defaultdict(dict)
+    parts_of_speech: dict[str, list[str]] = defaultdict(list)
+    for lemma, pos in entries:
+        parts_of_speech[lemma].append(pos)
     for (lemma, pos), entry in sorted(entries.items()):
-        senses = _sense_order(_with_variants(entry, spellings[(loose(lemma), pos)], entries, pos, lemma),
-                              frequency)
+        # the word's senses as its other parts of speech: नवम्बर NOUN "Nov" is PROPN "November"
+        beside = [e for other in parts_of_speech[lemma] if other != pos
+                  for e in entries[(lemma, other)].scores]
+        senses = as_written(_sense_order(_with_variants(entry, spellings[(loose(lemma), pos)], entries, pos,
+                                                        lemma), frequency), beside)
         learned: tuple[str, ...] = ()
         hand = core.get((lemma, pos))
         if hand:
@@ -183,7 +190,8 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
                                  trust=1.0 if prose else UI_TRUST,
                                  reverse={e: table.p_hi_given_en(head, e) for e in distribution[0]},
                                  participles=(lemma, "NOUN") not in entries)
-            senses, learned = list(ranked.senses), ranked.learned
+            senses = as_written(list(ranked.senses), beside)  # learned ones too: calendars teach "Tue"
+            learned = tuple(s for s in ranked.learned if s in senses)
             if len(words) > 1 and senses:
                 backing[lemma][pos] = support(senses[0], distribution[0], pos)
         else:
@@ -192,7 +200,9 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
             gender = sorted(entry.genders.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         else:
             gender = apertium_gender.get((lemma, pos), "")
-        example = entry.examples.get(senses[0], "") if senses else ""
+        # a sense capitalized by as_written keeps the example of its dictionary spelling
+        first = senses[0] if senses else ""
+        example = entry.examples.get(first) or entry.examples.get(first.lower(), "")
         sources = sorted({s for e in entry.sources.values() for s in e} |
                          ({"apertium"} if (lemma, pos) in apertium_gender or not senses else set()))
         # learned senses are marked in their own column, not as a source: the analyser

@@ -12,7 +12,7 @@ sense contains is added as a sense learned from parallel text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -163,6 +163,38 @@ def proper_spellings() -> dict[str, str]:
     (British, Monday), from the system word list the loanword table is built from."""
     words, names = _word_list()
     return {lower: name for lower, name in names.items() if lower not in words}
+
+
+ABBREVIATION_LETTERS = 4  # "Nov", "tue": no longer than this
+ABBREVIATION_ZIPF = 0.7  # ... of a word this much more common
+PROPER_ZIPF = 4.0  # a word this common, only ever written capitalized, is a name (September)
+
+
+def as_written(senses: list[str], beside: Sequence[str] = ()) -> list[str]:
+    """Dictionary senses as English writes them: a common word only ever capitalized is
+    capitalized ("september" → "September"), and a short abbreviation of a far commoner
+    sense of the word, or of one it has as another part of speech (``beside``), is that
+    sense ("Nov" is "November", "tue" beside "Tuesday" goes; "dark" beside "darkness" and
+    "Arab" beside "Arabic" stay)."""
+    proper = proper_spellings()
+
+    def spelled(sense: str) -> str:
+        return proper[sense] if " " not in sense and sense in proper and zipf(sense) >= PROPER_ZIPF else sense
+
+    written = [spelled(s) for s in senses]
+    longer = [s for s in (*written, *map(spelled, beside)) if s.isalpha()]
+
+    def expanded(short: str) -> str:
+        if len(short) > ABBREVIATION_LETTERS or not short.isalpha():
+            return short
+        return next((s for s in longer if len(s) > len(short) and s.lower().startswith(short.lower())
+                     and zipf(s) >= zipf(short) + ABBREVIATION_ZIPF), short)
+
+    out: list[str] = []
+    for sense in map(expanded, written):
+        if sense not in out:
+            out.append(sense)
+    return out
 
 
 def render(english: str, pos: str, participles: bool = True) -> str:
