@@ -25,7 +25,7 @@ POSITIVE = [
     ("वर्षावन", ("rain", "forest"), ("वर्षा", "वन")),
     ("दिशासूचकों", ("direction",), ("दिशा", "सूचक")),
     ("जलस्रोत", ("water", "source"), ("जल", "स्रोत")),
-    ("शांतिपूर्वक", ("with peace",), ("शांति", "-पूर्वक")),
+    ("शांतिपूर्वक", ("peacefully",), ("शांति", "-पूर्वक")),  # English's own suffix where it has one
     ("उपहारस्वरूप", ("as a gift",), ("उपहार", "-स्वरूप")),
     ("दुर्घटनाग्रस्त", ("affected by accident",), ("दुर्घटना", "-ग्रस्त")),
     ("ग्रीष्मकालीन", ("summer", "period"), ("ग्रीष्म", "-कालीन")),
@@ -107,8 +107,11 @@ def test_prefers_the_split_whose_shorter_part_is_longest() -> None:
 
 def test_a_productive_tail_needs_only_a_glossed_head() -> None:
     tiny = _tiny({"सफलता": "success"})
-    assert compound_senses(tiny, "सफलतापूर्वक") == ("with success", "compound of सफलता (success) + -पूर्वक")
+    assert compound_senses(tiny, "सफलतापूर्वक") == ("successfully", "compound of सफलता (success) + -पूर्वक")
     assert compound_senses(tiny, "सफलतापूर्वकता") is None
+    # where English has no such word ("attentionfully"), the tail's own phrase
+    tiny = _tiny({"ध्यान": "attention"})
+    assert compound_senses(tiny, "ध्यानपूर्वक")[0] == "with attention"
 
 
 def test_short_parts_are_refused() -> None:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.lexicon.english import adverb, gerund, inflect, participle, plural, superlative, verb_of_noun
+from assistant.lexicon.english import (
+    adjective_of,
+    adverb,
+    gerund,
+    inflect,
+    participle,
+    plural,
+    suffixed,
+    superlative,
+    verb_of_noun,
+)
 
 
 @pytest.mark.parametrize(("sense", "tense", "expected"), [
@@ -85,3 +95,24 @@ def test_verb_of_noun(noun: str, expected: str | None) -> None:
 ])
 def test_verb_made_from_a_noun_only(noun: str, expected: str | None) -> None:
     assert verb_of_noun(noun, derived_only=True) == expected
+
+
+@pytest.mark.parametrize(("noun", "adjective"), [
+    ("tropic", "tropical"), ("culture", "cultural"), ("history", "historical"), ("economy", "economic"),
+    ("colony", "colonial"), ("parliament", "parliamentary"), ("Europe", "European"), ("Asia", "Asian"),
+    ("village", None),  # English says "of the village"
+    ("class", None),  # "classic" is another word
+    ("media", None), ("man", None),  # short or false friends: "median", "manic"
+    ("two words", None),
+])
+def test_adjective_of_a_noun(noun: str, adjective: str | None) -> None:
+    assert adjective_of(noun) == adjective
+
+
+@pytest.mark.parametrize(("noun", "suffix", "word"), [
+    ("peace", "ful", "peaceful"), ("beauty", "ful", "beautiful"), ("meaning", "less", "meaningless"),
+    ("success", "fully", "successfully"), ("attention", "fully", None), ("quality", "ful", None),
+    ("India", "less", None),  # a name takes no suffix
+])
+def test_suffixed_noun(noun: str, suffix: str, word: str | None) -> None:
+    assert suffixed(noun, suffix) == word

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
-from assistant.lexicon.english import adverb, verb_of_noun
+from assistant.lexicon.english import adjective_of, adverb, verb_of_noun
 from assistant.lexicon.entries import ClosedEntry, LemmaInfo, Phrase
 from assistant.lexicon.keys import fuzzy, is_devanagari, loose, norm
 from assistant.lexicon.rules import NOMINAL_RULES, VERB_RULES, VOWEL_SIGNS, Rule
@@ -440,7 +440,8 @@ class Lexicon:
         for base in bases:
             record = self.info(base) if len(base) > 1 else None
             if record is not None and record.senses and record.pos in ("NOUN", "PROPN"):
-                return f"of {record.senses[0]}", base
+                # English's own adjective where it has one: उष्णकटिबंधीय "tropical"
+                return adjective_of(record.senses[0]) or f"of {record.senses[0]}", base
         return None
 
     # ----- multiword phrases -----------------------------------------------------

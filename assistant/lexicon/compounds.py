@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.lexicon.analyse import Lexicon
+from assistant.lexicon.english import suffixed
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import is_devanagari, norm
 from assistant.lexicon.loanwords import load_loanwords
@@ -75,6 +76,9 @@ PRODUCTIVE_TAILS: dict[str, str] = {
     "योग्य": "worthy of {}",
     "वश": "because of {}",
 }
+# ... and the English suffix that says the same, used where it makes a common word
+# (शांतिपूर्ण "peaceful", सफलतापूर्वक "successfully", अर्थहीन "meaningless")
+ENGLISH_SUFFIXES: dict[str, str] = {"पूर्वक": "fully", "पूर्ण": "ful", "हीन": "less", "रहित": "less"}
 # First elements with a fixed sense in compounds that the dictionaries do not give first
 # (राज is "rule" alone but "royal" in राजमहल).
 PRODUCTIVE_HEADS: dict[str, str] = {"महा": "great", "राज": "royal", "जन": "public"}
@@ -220,7 +224,9 @@ def _reading(lexicon: Lexicon, head: _Part, tail_text: str) -> tuple[str, str] |
     lemma, shown, tail = found
     if tail is None:
         article = "an" if head.sense[:1].lower() in "aeiou" else "a"
-        sense = PRODUCTIVE_TAILS[lemma].replace("{a}", article).replace("{}", head.sense)
+        suffix = ENGLISH_SUFFIXES.get(lemma)
+        sense = (suffix and suffixed(head.sense, suffix)) or PRODUCTIVE_TAILS[lemma].replace(
+            "{a}", article).replace("{}", head.sense)
         return sense, f"compound of {head.text} {_glossed(head)} + -{shown}"
     # shown as its parts, not as a translation: कार्यस्थल is "work + place", and
     # अर्थदण्ड "meaning + penalty" (a fine) must not read like an English word

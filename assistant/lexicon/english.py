@@ -256,3 +256,52 @@ def verb_of_noun(noun: str, derived_only: bool = False) -> str | None:
             # the replacements go from the likeliest: donation → donate before "don"
             return next((stem + r for r in replacements if is_verb(stem + r)), None)
     return None
+
+
+DERIVED_ZIPF = 3.0  # a derived English word rarer than this is no word a reader knows
+# nouns whose look-alike adjective means something else (a "class" thing is not "classic")
+_FALSE_ADJECTIVES = frozenset({"class", "critic", "origin", "period", "media", "rout", "moral", "manner"})
+_SHORTEST_NOUN = 5  # "man" → "manic", "form" → "formal": short nouns make false friends
+PROPER_ADJECTIVE_ZIPF = 4.0  # LemmInflect does not know "European" as an adjective
+
+
+def _is_adjective(word: str, least: float = DERIVED_ZIPF) -> bool:
+    from lemminflect import getAllLemmas
+    from wordfreq import zipf_frequency
+
+    return bool(getAllLemmas(word.lower()).get("ADJ")) and zipf_frequency(word, "en") >= least
+
+
+@lru_cache(maxsize=100_000)
+def adjective_of(noun: str) -> str | None:
+    """The English adjective of relation of a noun, where English has a common one: tropic
+    → tropical, culture → cultural, history → historic, colony → colonial, Europe →
+    European; None otherwise (village), so the caller says "of village"."""
+    from wordfreq import zipf_frequency
+
+    shortest = _SHORTEST_NOUN - 1 if noun[:1].isupper() else _SHORTEST_NOUN  # Asia → Asian
+    if not noun.isalpha() or len(noun) < shortest or noun.lower() in _FALSE_ADJECTIVES:
+        return None
+    endings = ["al", "ic", "ical", "ary"]
+    candidates = [noun + e for e in endings]
+    if noun[-1] in "ey":
+        candidates += [noun[:-1] + e for e in ("al", "ic", "ical", "ial")]
+    if noun[0].isupper():  # peoples and places: Asia → Asian, Europe → European
+        candidates += [noun + "n", noun + "an", noun[:-1] + "ean", noun + "ian", noun[:-1] + "ian"]
+    found = [c for c in candidates
+             if _is_adjective(c) or (noun[0].isupper() and zipf_frequency(c, "en") >= PROPER_ADJECTIVE_ZIPF)]
+    return max(found, key=lambda c: (zipf_frequency(c, "en"), c)) if found else None
+
+
+@lru_cache(maxsize=100_000)
+def suffixed(noun: str, suffix: str) -> str | None:
+    """A noun with an English suffix of having or lacking, where the word is common:
+    peace + ful → peaceful, beauty + ful → beautiful, meaning + less → meaningless,
+    success + fully → successfully; None otherwise ("attentionful" is no word)."""
+    from wordfreq import zipf_frequency
+
+    if not noun.isalpha() or not noun.islower():
+        return None
+    stem = noun[:-1] + "i" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun
+    word = stem + suffix
+    return word if zipf_frequency(word, "en") >= DERIVED_ZIPF else None
