@@ -7,6 +7,8 @@ import pytest
 from assistant.lexicon.english import (
     adjective_of,
     adverb,
+    american_spelling,
+    english_lemmas,
     gerund,
     inflect,
     participle,
@@ -116,3 +118,17 @@ def test_adjective_of_a_noun(noun: str, adjective: str | None) -> None:
 ])
 def test_suffixed_noun(noun: str, suffix: str, word: str | None) -> None:
     assert suffixed(noun, suffix) == word
+
+
+@pytest.mark.parametrize(("word", "american"), [
+    ("traveller", "traveler"), ("tumour", "tumor"), ("centre", "center"), ("organise", "organize"),
+    ("defence", "defense"), ("programme", "program"), ("catalogue", "catalog"),
+    ("four", None), ("tour", None), ("acre", None), ("genre", None), ("fence", None), ("smaller", None),
+])
+def test_american_spelling(word: str, american: str | None) -> None:
+    assert american_spelling(word) == american
+
+
+def test_lemmas_of_a_british_spelling_include_the_american_one() -> None:
+    assert {"traveller", "traveler"} <= english_lemmas("travellers")
+    assert "tumor" in english_lemmas("tumours")

@@ -193,7 +193,29 @@ def english_lemmas(word: str) -> frozenset[str]:
         lemmas = getAllLemmasOOV(lower, "NOUN")  # an unknown plural: "drones" → "drone"
     for values in lemmas.values():
         found.update(v.lower() for v in values)
+    found.update(us for us in map(american_spelling, list(found)) if us is not None)
     return frozenset(found)
+
+
+# British endings and their American spelling: colour, centre, organise, traveller, defence
+_BRITISH_ENDINGS = (("our", "or"), ("re", "er"), ("ise", "ize"), ("yse", "yze"), ("isation", "ization"),
+                    ("ller", "ler"), ("ogue", "og"), ("ence", "ense"), ("mme", "m"))
+BRITISH_STEM = 3  # letters before the ending, at least
+
+
+@lru_cache(maxsize=100_000)
+def american_spelling(word: str) -> str | None:
+    """The American spelling of a British one ("traveller" → "traveler", "tumour" →
+    "tumor"), or None: the ending must leave a word of the American word list, and a short
+    word keeps its ending ("four" is not "for", "acre" not "acer"; "genre" has no "gener")."""
+    from assistant.lexicon.ranking import english_words
+
+    ordinary = english_words()
+    for british, american in _BRITISH_ENDINGS:
+        if (word.endswith(british) and len(word) >= len(british) + BRITISH_STEM
+                and (candidate := word[: -len(british)] + american) in ordinary):
+            return candidate
+    return None
 
 
 @lru_cache(maxsize=200_000)
