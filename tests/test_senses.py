@@ -320,6 +320,7 @@ def test_own_romanization_is_no_translation(hindi: str, english: str, kept: bool
     (["Arab", "Arabic"], ["Arab", "Arabic"]),
     (["swede"], ["swede"]),  # rare: a vegetable as often as a person
     (["art", "art form"], ["art", "art form"]),
+    (["programme", "program", "event"], ["programme", "event"]),  # one sense, two spellings
 ])
 def test_senses_as_english_writes_them(senses: list[str], written: list[str]) -> None:
     assert as_written(senses) == written

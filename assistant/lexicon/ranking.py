@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.lexicon.english import english_lemma, english_lemmas, participle
+from assistant.lexicon.english import american_spelling, english_lemma, english_lemmas, participle
 from assistant.lexicon.ttable import TranslationTable
 
 TABLE_WEIGHT = 3.0
@@ -175,7 +175,7 @@ def as_written(senses: list[str], beside: Sequence[str] = ()) -> list[str]:
     capitalized ("september" → "September"), and a short abbreviation of a far commoner
     sense of the word, or of one it has as another part of speech (``beside``), is that
     sense ("Nov" is "November", "tue" beside "Tuesday" goes; "dark" beside "darkness" and
-    "Arab" beside "Arabic" stay)."""
+    "Arab" beside "Arabic" stay); a British and an American spelling are one sense."""
     proper = proper_spellings()
 
     def spelled(sense: str) -> str:
@@ -190,9 +190,12 @@ def as_written(senses: list[str], beside: Sequence[str] = ()) -> list[str]:
         return next((s for s in longer if len(s) > len(short) and s.lower().startswith(short.lower())
                      and zipf(s) >= zipf(short) + ABBREVIATION_ZIPF), short)
 
+    def spelling(sense: str) -> str:  # "programme" and "program" are one sense
+        return " ".join(american_spelling(w) or w for w in sense.lower().split())
+
     out: list[str] = []
     for sense in map(expanded, written):
-        if sense not in out:
+        if spelling(sense) not in map(spelling, out):
             out.append(sense)
     return out
 
