@@ -19,7 +19,7 @@ from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import norm
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
 from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE, is_form_of_jana, keeps_on
-from assistant.lexicon.ranking import english_noun_only, for_form, hindi_zipf, in_context, table_sense
+from assistant.lexicon.ranking import english_noun_only, fit, for_form, hindi_zipf, in_context, table_sense
 from assistant.romanize import name_form, readable, strict
 from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
 
@@ -241,6 +241,13 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
     borrowed = False
     if not senses:
         senses, _ = borrowed_senses(load_loanwords(), text, hindi_word=True)
+        if not senses and record is not None and not record.senses:
+            # a headword the dictionaries give no English at all: an English word it sounds
+            # like is likelier than not what it is (बोट "boat", वैली "valley"); a name is not
+            found, is_name = borrowed_senses(load_loanwords(), text, hindi_word=False)
+            # ... and one that can be the word's part of speech: अर्क is no "irk"
+            senses = () if is_name else tuple(s for s in found if not s.endswith(" (name)")
+                                               and fit(s.lower(), best.pos))
         if senses:
             borrowed = True
             note = _add_note(note, LOANWORD_NOTE)

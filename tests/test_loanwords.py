@@ -163,6 +163,9 @@ def test_word_list_separates_words_from_names(tmp_path: Path) -> None:
     ("ट्वीट", "tweet", None, False),
     ("क्लिंटन", "Clinton", "PROPN", True),
     ("इंग्लिश", "english", None, False),  # a Hindi dictionary word without English senses
+    # headwords the dictionaries give no English at all, matched as an unknown word would be
+    ("बोट", "boat", "NOUN", False),
+    ("वैली", "valley", "NOUN", False),
 ])
 def test_glosses_mark_borrowed_senses(word: str, sense: str, pos: str | None, is_name: bool) -> None:
     gloss = _gloss(word)
@@ -226,3 +229,7 @@ def test_names_and_loans_found_by_sound(word: str, sense: str, is_name: bool) ->
     gloss = _gloss(word)
     assert gloss.senses[0] == sense
     assert gloss.is_name == is_name
+
+
+def test_a_bare_headword_takes_no_english_word_of_another_part_of_speech() -> None:
+    assert "irk" not in _gloss("अर्क").senses  # a noun (an extract), not the verb "irk"
