@@ -287,18 +287,19 @@ _SHORTEST_NOUN = 5  # "man" → "manic", "form" → "formal": short nouns make f
 PROPER_ADJECTIVE_ZIPF = 4.0  # LemmInflect does not know "European" as an adjective
 
 
-def _is_adjective(word: str, least: float = DERIVED_ZIPF) -> bool:
+def _is_adjective(word: str) -> bool:
     from lemminflect import getAllLemmas
     from wordfreq import zipf_frequency
 
-    return bool(getAllLemmas(word.lower()).get("ADJ")) and zipf_frequency(word, "en") >= least
+    return bool(getAllLemmas(word.lower()).get("ADJ")) and zipf_frequency(word, "en") >= DERIVED_ZIPF
 
 
 @lru_cache(maxsize=100_000)
 def adjective_of(noun: str) -> str | None:
-    """The English adjective of relation of a noun, where English has a common one: tropic
-    → tropical, culture → cultural, history → historic, colony → colonial, Europe →
-    European; None otherwise (village), so the caller says "of village"."""
+    """The English adjective of relation of a noun, where English has a common one (the
+    commonest if several): tropic → tropical, culture → cultural, history → historical,
+    colony → colonial, Europe → European; None otherwise (village), so the caller says
+    "of village"."""
     from wordfreq import zipf_frequency
 
     shortest = _SHORTEST_NOUN - 1 if noun[:1].isupper() else _SHORTEST_NOUN  # Asia → Asian

@@ -241,7 +241,8 @@ class _Finder:
             if adjective is None or adjective.pos != "ADJ" or not adjective.senses:
                 return ()
             sense = adjective.senses[0]
-            return ("to remain",) if sense.startswith("remain") else (f"to remain {sense}",)  # बाकी
+            # बाकी रहना: an adjective that already says "remaining" adds nothing
+            return ("to remain",) if sense.startswith("remain") else (f"to remain {sense}",)
         if len(words) != 2 or words[1] not in CONJUNCT_LIGHT:
             return ()
         info = self.lx.info(words[0])
