@@ -3,7 +3,8 @@
 ``data/hand_judged.tsv`` holds 200 content-word tokens (gold UPOS NOUN, VERB, ADJ, ADV)
 drawn with a fixed seed from the held-out (even-numbered) sentences of UD Hindi PUD (none
 of them in the earlier samples ``hand_judged_dev.tsv``, ``hand_judged_second.tsv``,
-``hand_judged_third.tsv``, ``hand_judged_fourth.tsv`` and ``hand_judged_fifth.tsv``), each
+``hand_judged_third.tsv``, ``hand_judged_fourth.tsv``, ``hand_judged_fifth.tsv`` and
+``hand_judged_sixth.tsv``), each
 with the first sense the glosser showed when it was judged, the Hindi sentence, its
 reference English, and a judgement made by a person reading the token in context: ``1``
 right, ``0`` wrong. ``python -m assistant evaluate hand`` reports the share right and how
@@ -36,14 +37,17 @@ THIRD_FILE = DATA_FILE.with_name("hand_judged_third.tsv")
 FOURTH_FILE = DATA_FILE.with_name("hand_judged_fourth.tsv")
 # the fifth: likewise
 FIFTH_FILE = DATA_FILE.with_name("hand_judged_fifth.tsv")
-SEED = 20261205
+# the sixth: likewise
+SIXTH_FILE = DATA_FILE.with_name("hand_judged_sixth.tsv")
+SEED = 20261206
 DEV_SEED = 20261129
 SECOND_SEED = 20261130
 THIRD_SEED = 20261201
 FOURTH_SEED = 20261202
 FIFTH_SEED = 20261203
+SIXTH_SEED = 20261205
 EARLIER = ((DEV_FILE, DEV_SEED), (SECOND_FILE, SECOND_SEED), (THIRD_FILE, THIRD_SEED),
-           (FOURTH_FILE, FOURTH_SEED), (FIFTH_FILE, FIFTH_SEED))
+           (FOURTH_FILE, FOURTH_SEED), (FIFTH_FILE, FIFTH_SEED), (SIXTH_FILE, SIXTH_SEED))
 SIZE = 200
 CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 COLUMNS = ("sentence", "token", "form", "upos", "first_sense", "judgement", "hindi", "english", "comment")
