@@ -61,7 +61,7 @@ def test_participle() -> None:
 @pytest.mark.parametrize(("adjective", "expected"), [
     ("general", "generally"), ("simple", "simply"), ("basic", "basically"), ("easy", "easily"),
     ("main", "mainly"), ("early", "early"), ("short-range", "in a short-range way"),
-    ("well known", "in a well known way"),
+    ("well known", "in a well known way"), ("public", "publicly"),  # not "publically"
 ])
 def test_adverb(adjective: str, expected: str) -> None:
     assert adverb(adjective) == expected

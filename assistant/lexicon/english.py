@@ -87,7 +87,10 @@ def adverb(adjective: str) -> str:
     if " " in word or not word.isalpha():
         return f"in a {word} way"
     if word.endswith("ic"):
-        return word + "ally"
+        from wordfreq import zipf_frequency
+
+        # basic → basically, but public → publicly: English writes the commoner one
+        return max((word + "ally", word + "ly"), key=lambda w: zipf_frequency(w, "en"))
     if word.endswith("le") and len(word) > 3:
         return word[:-1] + "y"
     if word.endswith("ly"):
