@@ -382,6 +382,19 @@ HOUR_SENSES = ("o'clock", "at (that hour)")
 HOUR_NOTE = "after a number, the hour of the clock (from बजना \"to strike\")"
 
 
+WHILE_SENSE = "(while: with the -ing participle before it)"
+WHILE_NOTE = "हुए after an imperfective participle: while doing it (हंसते हुए \"while laughing\")"
+_HUE = frozenset({"हुए", "हुई", "हुआ"})
+
+
+def _is_while(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int) -> bool:
+    """हुए after an imperfective participle (बोलते हुए "while speaking") makes it an adverb of
+    time or manner; "to be" says nothing of that."""
+    before = readings[i - 1] if i else None
+    return (norm(tokens[i].text) in _HUE and tokens[i - 1].kind == "word" and bool(before)
+            and before[0].pos == "VERB" and before[0].tense == "impf")
+
+
 def _is_hour(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int) -> bool:
     if i == 0 or norm(tokens[i].text) != "बजे":
         return False
@@ -513,6 +526,10 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
             gloss = replace(gloss, pos="ADV", gender=None, senses=HOUR_SENSES, analysis=None,
                             note=HOUR_NOTE)
             out.append(gloss)
+            continue
+        if _is_while(tokens, readings, i) and owner.get(i) is None:
+            out.append(replace(gloss, senses=(WHILE_SENSE, *gloss.senses)[:MAX_SENSES],
+                               note=_add_note(WHILE_NOTE, gloss.note)))
             continue
         obligation = _obligation(tokens, readings, i)
         if obligation is not None:

@@ -112,6 +112,9 @@ def test_a_productive_tail_needs_only_a_glossed_head() -> None:
     # where English has no such word ("attentionfully"), the tail's own phrase
     tiny = _tiny({"ध्यान": "attention"})
     assert compound_senses(tiny, "ध्यानपूर्वक")[0] == "with attention"
+    # -कर्ता: English's agent noun where it has one, else "doer of"
+    assert compound_senses(_tiny({"प्रस्तुत": "presented"}), "प्रस्तुतकर्ता")[0] == "presenter"
+    assert compound_senses(_tiny({"घर": "house"}), "घरकर्ता")[0] == "doer of house"
 
 
 def test_short_parts_are_refused() -> None:

@@ -208,6 +208,13 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("उसका कहना है कि", 2, "AUX", "is"),
     # a verb phrase opening with a postposition is a frame, not a unit: हटा is "removed"
     ("इसे सभी अपराधों से हटा दिया।", 4, "VERB", "to remove"),
+    # हुए after an imperfective participle: "while ...-ing"; after a perfective, the verb
+    ("वह हंसते हुए बोला।", 2, "VERB", "(while: with the -ing participle before it)"),
+    ("वह बैठे हुए थे।", 2, "VERB", "to be"),
+    # a headword with no English of its own, matched by sound
+    ("नदी में बोट चली।", 2, "NOUN", "boat"),
+    # an adjective of relation in English's own form
+    ("उष्णकटिबंधीय जंगल", 0, "ADJ", "tropical"),
 ])
 def test_context_and_derivation(text: str, index: int, pos: str, sense: str) -> None:
     gloss = gloss_sentence(sentence(text))[index]

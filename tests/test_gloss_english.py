@@ -7,6 +7,7 @@ import pytest
 from assistant.lexicon.english import (
     adjective_of,
     adverb,
+    agent_noun,
     american_spelling,
     english_lemmas,
     gerund,
@@ -62,6 +63,7 @@ def test_participle() -> None:
     ("general", "generally"), ("simple", "simply"), ("basic", "basically"), ("easy", "easily"),
     ("main", "mainly"), ("early", "early"), ("short-range", "in a short-range way"),
     ("well known", "in a well known way"), ("public", "publicly"),  # not "publically"
+    ("good", "well"),  # not "goodly"
 ])
 def test_adverb(adjective: str, expected: str) -> None:
     assert adverb(adjective) == expected
@@ -132,3 +134,11 @@ def test_american_spelling(word: str, american: str | None) -> None:
 def test_lemmas_of_a_british_spelling_include_the_american_one() -> None:
     assert {"traveller", "traveler"} <= english_lemmas("travellers")
     assert "tumor" in english_lemmas("tumours")
+
+
+@pytest.mark.parametrize(("sense", "agent"), [
+    ("presented", "presenter"), ("research", "researcher"), ("investment", "investor"),
+    ("insurance", "insurer"), ("work", "worker"), ("house", None), ("two words", None),
+])
+def test_agent_noun(sense: str, agent: str | None) -> None:
+    assert agent_noun(sense) == agent

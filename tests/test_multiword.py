@@ -23,6 +23,9 @@ def units(text: str):
     ("उसने आधिकारिक तौर पर घोषणा की।", "आधिकारिक तौर पर", "आधिकारिक तौर पर", "phrase", "officially"),
     # an adjective whose -ly form is no English word is said as a phrase ("mentionedly")
     ("वह कथित तौर पर भाग गया।", "कथित तौर पर", "कथित तौर पर", "phrase", "as mentioned"),
+    # ... and with ढंग से or तरीके से, in English's own adverb or a phrase
+    ("उसने अच्छे तरीके से काम किया।", "अच्छे तरीके से", "अच्छा तरीके से", "phrase", "well"),
+    ("यह अभूतपूर्व ढंग से हुआ।", "अभूतपूर्व ढंग से", "अभूतपूर्व ढंग से", "phrase", "in an unprecedented way"),
     ("विमान हवाई अड्डे पर उतरा।", "हवाई अड्डे", "हवाई अड्डा", "phrase", "airport"),  # inflected noun
     ("इस बीच वह चला गया।", "इस बीच", "इस बीच", "phrase", "meanwhile"),
     ("बड़े पैमाने पर विरोध", "बड़े पैमाने पर", "बड़े पैमाने पर", "phrase", "on a large scale"),
@@ -105,6 +108,7 @@ def test_stem_before_a_vector_verb_means_the_main_verb(text: str, unit_text: str
 @pytest.mark.parametrize(("text", "words"), [
     ("मादक पेय परोसे गए।", ("मादक", "पेय")),  # "ouzo"
     ("दूषित वायु से लोग बीमार हुए।", ("दूषित", "वायु")),  # "miasma"
+    ("बड़ी संख्या में लोग आए।", ("में",)),  # an adverb phrase: "spate"
 ])
 def test_a_phrase_defining_a_rare_english_word_is_no_unit(text: str, words: tuple[str, ...]) -> None:
     tokens = tokenize(text)

@@ -17,10 +17,11 @@ word (rather than a compound) are refused.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.lexicon.analyse import Lexicon
-from assistant.lexicon.english import suffixed
+from assistant.lexicon.english import agent_noun, suffixed
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import is_devanagari, norm
 from assistant.lexicon.loanwords import load_loanwords
@@ -76,9 +77,16 @@ PRODUCTIVE_TAILS: dict[str, str] = {
     "योग्य": "worthy of {}",
     "वश": "because of {}",
 }
-# ... and the English suffix that says the same, used where it makes a common word
-# (शांतिपूर्ण "peaceful", सफलतापूर्वक "successfully", अर्थहीन "meaningless")
-ENGLISH_SUFFIXES: dict[str, str] = {"पूर्वक": "fully", "पूर्ण": "ful", "हीन": "less", "रहित": "less"}
+# ... and the English word that says the same, used where English has a common one
+# (शांतिपूर्ण "peaceful", सफलतापूर्वक "successfully", अर्थहीन "meaningless", प्रस्तुतकर्ता
+# "presenter")
+ENGLISH_FORMS: dict[str, Callable[[str], str | None]] = {
+    "पूर्वक": lambda head: suffixed(head, "fully"),
+    "पूर्ण": lambda head: suffixed(head, "ful"),
+    "हीन": lambda head: suffixed(head, "less"),
+    "रहित": lambda head: suffixed(head, "less"),
+    "कर्ता": agent_noun,
+}
 # First elements with a fixed sense in compounds that the dictionaries do not give first
 # (राज is "rule" alone but "royal" in राजमहल).
 PRODUCTIVE_HEADS: dict[str, str] = {"महा": "great", "राज": "royal", "जन": "public"}
@@ -224,9 +232,8 @@ def _reading(lexicon: Lexicon, head: _Part, tail_text: str) -> tuple[str, str] |
     lemma, shown, tail = found
     if tail is None:
         article = "an" if head.sense[:1].lower() in "aeiou" else "a"
-        suffix = ENGLISH_SUFFIXES.get(lemma)
-        sense = (suffix and suffixed(head.sense, suffix)) or PRODUCTIVE_TAILS[lemma].replace(
-            "{a}", article).replace("{}", head.sense)
+        english = ENGLISH_FORMS[lemma](head.sense) if lemma in ENGLISH_FORMS else None
+        sense = english or PRODUCTIVE_TAILS[lemma].replace("{a}", article).replace("{}", head.sense)
         return sense, f"compound of {head.text} {_glossed(head)} + -{shown}"
     # shown as its parts, not as a translation: कार्यस्थल is "work + place", and
     # अर्थदण्ड "meaning + penalty" (a fine) must not read like an English word

@@ -81,9 +81,14 @@ def gerund(sense: str) -> str:
     return head + "ing" + rest
 
 
+_IRREGULAR_ADVERBS = {"good": "well", "fast": "fast", "hard": "hard"}  # not "goodly"
+
+
 def adverb(adjective: str) -> str:
     """The -ly adverb of an English adjective: general → generally, simple → simply."""
     word = adjective.strip()
+    if word in _IRREGULAR_ADVERBS:
+        return _IRREGULAR_ADVERBS[word]
     if " " in word or not word.isalpha():
         return f"in a {word} way"
     if word.endswith("ic"):
@@ -331,3 +336,22 @@ def suffixed(noun: str, suffix: str) -> str | None:
     stem = noun[:-1] + "i" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun
     word = stem + suffix
     return word if zipf_frequency(word, "en") >= DERIVED_ZIPF else None
+
+
+@lru_cache(maxsize=100_000)
+def agent_noun(sense: str) -> str | None:
+    """The English noun for one who does what a sense names, where English has a common
+    one: presented → presenter, research → researcher, investment → investor, insurance
+    → insurer; None otherwise."""
+    from lemminflect import getAllLemmas
+    from wordfreq import zipf_frequency
+
+    word = sense.lower()
+    if not word.isalpha():
+        return None
+    # the verb the sense is a form of (presented, teaching) or the noun of (investment)
+    for verb in dict.fromkeys(v for v in (english_lemma(word), verb_of_noun(word)) if v):
+        for candidate in (verb + ("r" if verb.endswith("e") else "er"), verb + "or"):
+            if zipf_frequency(candidate, "en") >= DERIVED_ZIPF and getAllLemmas(candidate).get("NOUN"):
+                return candidate
+    return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.lexicon.analyse import Lexicon
-from assistant.lexicon.english import adverb, gerund, participle, superlative, verb_of_noun
+from assistant.lexicon.english import adverb, english_lemma, gerund, participle, superlative, verb_of_noun
 from assistant.lexicon.entries import Phrase
 from assistant.lexicon.keys import norm
 from assistant.lexicon.ranking import content_words, for_form, zipf
@@ -109,7 +109,7 @@ def _ends_clause(tokens: Sequence[Token], readings: list[list[Analysis]], index:
 
 
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
-_MANNER = frozenset({("रूप", "से"), ("तौर", "पर")})
+_MANNER = frozenset({("रूप", "से"), ("तौर", "पर"), ("ढंग", "से"), ("तरीके", "से")})
 # adjectives that pick out rather than describe: दूसरे रूप से is "in another form"
 _NOT_MANNER = frozenset({"second", "first", "other", "another", "same", "such", "this", "that", "each",
                          "every", "all", "some", "many", "few", "new", "old", "own", "whole", "full"})
@@ -121,13 +121,16 @@ DEFINED_ZIPF = 3.0
 
 def _manner(senses: Sequence[str]) -> str:
     """The adverb of the first of an adjective's senses that has a real -ly form (कथित
-    "mentioned | alleged": "allegedly"), else its first sense as a phrase ("as mentioned")."""
+    "mentioned | alleged": "allegedly"), else its first sense as a phrase ("as mentioned",
+    "in an unprecedented way")."""
     for sense in senses:
         word = adverb(sense)
         if " " in word or zipf(word) >= ADVERB_ZIPF:
             return word
     first = senses[0]
-    return f"as {first}" if first.endswith("ed") else f"in a {first} way"
+    if first.endswith("ed") and english_lemma(first) != first:
+        return f"as {first}"  # a participle: कथित "as mentioned"
+    return f"in {'an' if first[:1].lower() in 'aeiou' else 'a'} {first} way"  # "in an unprecedented way"
 
 
 class _Finder:
@@ -154,7 +157,7 @@ class _Finder:
         for phrase in phrases:
             if (frame and phrase.pos == "VERB") or not _match_phrase(phrase, self.keys, self.readings, start):
                 continue
-            if self._defines_rare_word(phrase):
+            if self._defines_rare_word(phrase, start):
                 continue
             end = start + len(phrase.words)
             last = self.readings[end - 1]
@@ -167,8 +170,8 @@ class _Finder:
         return out
 
     def adverbial(self, start: int) -> MultiwordUnit | None:
-        """An adjective with रूप से or तौर पर is an adverb: प्राकृतिक रूप से "naturally",
-        आधिकारिक तौर पर "officially"."""
+        """An adjective with रूप से, तौर पर, ढंग से or तरीके से is an adverb: प्राकृतिक रूप से
+        "naturally", आधिकारिक तौर पर "officially", अच्छे तरीके से "well"."""
         if start + 2 >= len(self.tokens) or (self.keys[start + 1], self.keys[start + 2]) not in _MANNER:
             return None
         adjective = next((a for a in self.readings[start] or () if a.pos == "ADJ"), None)
@@ -192,17 +195,22 @@ class _Finder:
                 return self._unit(start, start + 3, phrase.lemma, phrase.senses, phrase.kind, phrase.note)
         return None
 
-    def _defines_rare_word(self, phrase: Phrase) -> bool:
-        """Whether a noun or adjective phrase is an English–Hindi dictionary's definition of
-        a rare English word rather than a Hindi expression: मादक पेय "ouzo", दूषित वायु
-        "miasma", बड़ा बन्दर "baboon". In running text such words mean what their parts say
-        ("alcoholic drink"), so each part is glossed on its own."""
-        if phrase.kind != "phrase" or phrase.pos not in ("NOUN", "ADJ") or not phrase.senses:
+    def _defines_rare_word(self, phrase: Phrase, start: int) -> bool:
+        """Whether a noun, adjective or adverb phrase is an English–Hindi dictionary's
+        definition of a rare English word rather than a Hindi expression: मादक पेय "ouzo",
+        दूषित वायु "miasma", बड़ा बन्दर "baboon", बड़ी संख्या में "spate". In running text
+        such words mean what their parts say ("alcoholic drink"), so each part is glossed
+        on its own."""
+        if phrase.kind != "phrase" or phrase.pos not in ("NOUN", "ADJ", "ADV") or not phrase.senses:
             return False
         if any(zipf(w) >= DEFINED_ZIPF for s in phrase.senses for w in content_words(s)):
             return False
-        infos = [self.lx.info(w) for w in phrase.words]
-        return all(info is not None and info.senses for info in infos)
+        return all(self._glossed(start + k) for k in range(len(phrase.words)))
+
+    def _glossed(self, index: int) -> bool:
+        """Whether a reading of the token has English senses of its own (बड़ी as बड़ा)."""
+        return any((info := self.lx.info(a.lemma, a.pos)) is not None and info.senses
+                   for a in self.readings[index] or ())
 
     def _stem_sense(self, words: tuple[str, ...], start: int) -> str | None:
         """For a verb stem before a vector verb (रोक देना, समझ लेना), the main verb's first
