@@ -320,6 +320,9 @@ def _progressive(analysis: Analysis) -> bool:
     return analysis.lemma == "रहना" and analysis.pos == "AUX" and analysis.tense == "prog"
 
 
+_NEGATION = frozenset({"नहीं", "न", "ना"})
+
+
 def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis] | None]:
     """Readings per token, reordered where the neighbours decide: a word read as a noun
     right before another noun, or before an adjective and a noun, is taken as an adjective
@@ -344,6 +347,13 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
         if current and nxt and _progressive(nxt[0]) and current[0].tense != "stem":
             stems = [a for a in current if a.pos == "VERB" and a.tense == "stem"]
             readings[i] = stems + [a for a in current if a not in stems]
+        # after a genitive a particle is the noun it can also be: मेरा मत "my opinion", not
+        # "don't" (after an adjective too often the negation: उपलब्ध नहीं "not available")
+        before = readings[i - 1] if i else None
+        if current and current[0].pos == "PART" and before and any(a.case == "gen" for a in before) \
+                and norm(tokens[i].text) not in _NEGATION:
+            nouns = [a for a in current if a.pos == "NOUN"]
+            readings[i] = nouns + [a for a in current if a not in nouns]
     for i, current in enumerate(readings):
         # हो before जाना, सकना, पाना, चुकना or रहा is the stem of होना (हो गया "became",
         # हो सकता "may be"), not the copula "are" of तुम हो

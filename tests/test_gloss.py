@@ -211,6 +211,10 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     # हुए after an imperfective participle: "while ...-ing"; after a perfective, the verb
     ("वह हंसते हुए बोला।", 2, "VERB", "(while: with the -ing participle before it)"),
     ("वह बैठे हुए थे।", 2, "VERB", "to be"),
+    # after a genitive a particle is the noun it can be; negation stays negation
+    ("यह मेरा मत है।", 2, "NOUN", "vote"),
+    ("मत जाओ।", 0, "PART", "don't"),
+    ("उसका नहीं है।", 1, "PART", "not"),
     # a headword with no English of its own, matched by sound
     ("नदी में बोट चली।", 2, "NOUN", "boat"),
     # an adjective of relation in English's own form
