@@ -400,9 +400,10 @@ _HUE = frozenset({"हुए", "हुई", "हुआ"})
 def _is_while(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int) -> bool:
     """हुए after an imperfective participle (बोलते हुए "while speaking") makes it an adverb of
     time or manner; "to be" says nothing of that."""
-    before = readings[i - 1] if i else None
-    return (norm(tokens[i].text) in _HUE and tokens[i - 1].kind == "word" and bool(before)
-            and before[0].pos == "VERB" and before[0].tense == "impf")
+    if i == 0 or norm(tokens[i].text) not in _HUE or tokens[i - 1].kind != "word":
+        return False
+    before = readings[i - 1]
+    return bool(before) and before[0].pos == "VERB" and before[0].tense == "impf"
 
 
 def _is_hour(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int) -> bool:
