@@ -305,14 +305,18 @@ def test_time_to_first_sentence_of_a_translated_article(page: Any, app_url: str)
             continue
     page.wait_for_function(gone, arg=first_text)
     wait_translated(page)
-    wait_idle(page)
-    start = time.perf_counter()
-    choose_in_select(page, "Sample", "Lukashenko")
-    page.wait_for_function(
-        "t => [...document.querySelectorAll('.hr-row.hr-k-mt .hr-tgt')].some(e => e.textContent.includes(t))",
-        arg=first_text,
-        timeout=30_000,
-    )
+    back = ("t => [...document.querySelectorAll('.hr-row.hr-k-mt .hr-tgt')]"
+            ".some(e => e.textContent.includes(t))")
+    for _ in range(3):  # the same: a choice lost in a redraw is made again
+        wait_idle(page)
+        start = time.perf_counter()
+        choose_in_select(page, "Sample", "Lukashenko")
+        try:
+            page.wait_for_function(back, arg=first_text, timeout=15_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    page.wait_for_function(back, arg=first_text, timeout=30_000)
     switched = time.perf_counter() - start
     # A fresh session: the page comes from the translation memory, not the model.
     start = time.perf_counter()
