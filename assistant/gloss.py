@@ -8,7 +8,7 @@ romanization and marked as a probable name. Nothing is left blank.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.lexicon import Lexicon, find_units, load_lexicon
@@ -281,6 +281,11 @@ def gloss_token(token: Token, lexicon: Lexicon | None = None,
     return Gloss(text, text, text, text, pos, unit=unit)
 
 
+def _promoted(readings: list[Analysis], first: Callable[[Analysis], bool]) -> list[Analysis]:
+    """The readings ``first`` picks ahead of the others, each group in its own order."""
+    return [a for a in readings if first(a)] + [a for a in readings if not first(a)]
+
+
 def _light_verbs_of_units(readings: list[list[Analysis] | None], units: Sequence[MultiwordUnit]) -> None:
     """The light verb ending a conjunct verb is read as that verb: की in यात्रा की और is
     "made (a trip)", not the genitive "of" (the unit finder has checked the clause)."""
@@ -288,9 +293,8 @@ def _light_verbs_of_units(readings: list[list[Analysis] | None], units: Sequence
         last = readings[unit.end_token - 1]
         if unit.kind != "conjunct_verb" or not last or last[0].pos != "ADP":
             continue
-        verbs = [a for a in last if a.pos == "VERB" and a.lemma in CONJUNCT_LIGHT]
-        if verbs:
-            readings[unit.end_token - 1] = verbs + [a for a in last if a not in verbs]
+        readings[unit.end_token - 1] = _promoted(
+            last, lambda a: a.pos == "VERB" and a.lemma in CONJUNCT_LIGHT)
 
 
 def _passive_participle(current: list[Analysis], nxt: list[Analysis] | None) -> bool:
@@ -336,24 +340,20 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
         if current and current[0].pos == "ADP" and any(a.pos == "VERB" for a in current):
             if i + 1 == len(readings) or tokens[i + 1].kind == "punct" or (
                     nxt and (nxt[0].pos in ("AUX", "SCONJ") or is_form_of_jana(nxt[0]))):
-                verbs = [a for a in current if a.pos == "VERB"]
-                readings[i] = verbs + [a for a in current if a.pos != "VERB"]
+                readings[i] = _promoted(current, lambda a: a.pos == "VERB")
         # a noun that is also a perfective participle, before a form of जाना, is the
         # passive: बदले जाते "were changed", not बदला "revenge"
         elif current and current[0].pos == "NOUN" and _passive_participle(current, nxt):
-            perfect = [a for a in current if a.pos == "VERB" and a.tense == "perf"]
-            readings[i] = perfect + [a for a in current if a not in perfect]
+            readings[i] = _promoted(current, lambda a: a.pos == "VERB" and a.tense == "perf")
         # before the progressive रहा a verb is its stem: बना रहे "are making", not "made"
         if current and nxt and _progressive(nxt[0]) and current[0].tense != "stem":
-            stems = [a for a in current if a.pos == "VERB" and a.tense == "stem"]
-            readings[i] = stems + [a for a in current if a not in stems]
+            readings[i] = _promoted(current, lambda a: a.pos == "VERB" and a.tense == "stem")
         # after a genitive a particle is the noun it can also be: मेरा मत "my opinion", not
         # "don't" (after an adjective too often the negation: उपलब्ध नहीं "not available")
         before = readings[i - 1] if i else None
         if current and current[0].pos == "PART" and before and any(a.case == "gen" for a in before) \
                 and norm(tokens[i].text) not in _NEGATION:
-            nouns = [a for a in current if a.pos == "NOUN"]
-            readings[i] = nouns + [a for a in current if a not in nouns]
+            readings[i] = _promoted(current, lambda a: a.pos == "NOUN")
     for i, current in enumerate(readings):
         # हो before जाना, सकना, पाना, चुकना or रहा is the stem of होना (हो गया "became",
         # हो सकता "may be"), not the copula "are" of तुम हो

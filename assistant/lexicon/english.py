@@ -211,13 +211,26 @@ _BRITISH_ENDINGS = (("our", "or"), ("re", "er"), ("ise", "ize"), ("yse", "yze"),
 BRITISH_STEM = 3  # letters before the ending, at least
 
 
+@lru_cache(maxsize=1)
+def word_list() -> tuple[set[str], dict[str, str]]:
+    """The system word list the loanword table is built from, read once: its ordinary
+    (lower-case) words and its names (lower case → spelling)."""
+    from assistant.lexicon.loanwords import read_word_list
+
+    return read_word_list()
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The ordinary (lower-case) words of the system word list."""
+    return frozenset(word_list()[0])
+
+
 @lru_cache(maxsize=100_000)
 def american_spelling(word: str) -> str | None:
     """The American spelling of a British one ("traveller" → "traveler", "tumour" →
     "tumor"), or None: the ending must leave a word of the American word list, and a short
     word keeps its ending ("four" is not "for", "acre" not "acer"; "genre" has no "gener")."""
-    from assistant.lexicon.ranking import english_words
-
     ordinary = english_words()
     for british, american in _BRITISH_ENDINGS:
         if (word.endswith(british) and len(word) >= len(british) + BRITISH_STEM

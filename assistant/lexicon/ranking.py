@@ -16,7 +16,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.lexicon.english import american_spelling, english_lemma, english_lemmas, participle
+from assistant.lexicon.english import (
+    american_spelling,
+    english_lemma,
+    english_lemmas,
+    english_words,
+    participle,
+    word_list,
+)
 from assistant.lexicon.ttable import TranslationTable
 
 TABLE_WEIGHT = 3.0
@@ -144,24 +151,10 @@ def fit(english: str, pos: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def _word_list() -> tuple[set[str], dict[str, str]]:
-    """The system word list the loanword table is built from, read once."""
-    from assistant.lexicon.loanwords import read_word_list
-
-    return read_word_list()
-
-
-@lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """The ordinary (lower-case) words of the system word list."""
-    return frozenset(_word_list()[0])
-
-
-@lru_cache(maxsize=1)
 def proper_spellings() -> dict[str, str]:
     """Lower case → capitalized spelling of English words only ever written capitalized
     (British, Monday), from the system word list the loanword table is built from."""
-    words, names = _word_list()
+    words, names = word_list()
     return {lower: name for lower, name in names.items() if lower not in words}
 
 
@@ -194,8 +187,10 @@ def as_written(senses: list[str], beside: Sequence[str] = ()) -> list[str]:
         return " ".join(american_spelling(w) or w for w in sense.lower().split())
 
     out: list[str] = []
+    seen: set[str] = set()
     for sense in map(expanded, written):
-        if spelling(sense) not in map(spelling, out):
+        if (key := spelling(sense)) not in seen:
+            seen.add(key)
             out.append(sense)
     return out
 
