@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from assistant.lexicon import Lexicon, find_units, load_lexicon
 from assistant.lexicon.acronyms import spell_acronym
@@ -348,9 +349,13 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
         # before the progressive रहा a verb is its stem: बना रहे "are making", not "made"
         if current and nxt and _progressive(nxt[0]) and current[0].tense != "stem":
             readings[i] = _promoted(current, lambda a: a.pos == "VERB" and a.tense == "stem")
+        # after an oblique infinitive दो is देना, not "two": जाने दो "let go"
+        before = readings[i - 1] if i else None
+        lead = partial(_modal_lead, before=before, word=norm(tokens[i - 1].text) if i else "")
+        if current and current[0].pos != "VERB" and any(lead(a) for a in current):
+            readings[i] = _promoted(current, lead)
         # after a genitive a particle is the noun it can also be: मेरा मत "my opinion", not
         # "don't" (after an adjective too often the negation: उपलब्ध नहीं "not available")
-        before = readings[i - 1] if i else None
         if current and current[0].pos == "PART" and before and any(a.case == "gen" for a in before) \
                 and norm(tokens[i].text) not in _NEGATION:
             readings[i] = _promoted(current, lambda a: a.pos == "NOUN")
@@ -454,6 +459,34 @@ def _saying(gloss: Gloss, tokens: Sequence[Token], i: int) -> Gloss:
     return replace(gloss, senses=("to say", *(s for s in gloss.senses if s != "to say")))
 
 
+GETTING_NOTE = "with a dative (X को, उसे), मिलना says what X gets (उसे पुरस्कार मिला \"he got an award\")"
+MEETING_NOTE = "after से, मिलना is meeting someone (वह राम से मिला \"he met Ram\")"
+_DATIVES = frozenset({"को", "मुझे", "तुझे", "उसे", "इसे", "हमें", "तुम्हें", "उन्हें", "इन्हें", "किसे",
+                      "जिसे", "जिन्हें", "किन्हें", "आपको", "उसको", "इसको", "उनको", "इनको", "किसको"})
+# words that begin a new clause: a dative before one belongs to another verb
+_CLAUSE_START = frozenset({"कि", "और", "लेकिन", "परंतु", "किंतु", "तथा", "एवं", "जो", "जब", "तब", "तो",
+                           "क्योंकि", "जबकि", "यदि", "अगर", "या"})
+
+
+def _meeting_or_getting(gloss: Gloss, tokens: Sequence[Token], i: int) -> Gloss:
+    """मिलना right after से is "to meet" (हिटलर से मिले); with a dative earlier in its clause
+    "to get" (लोगों को रोजगार मिला "people got jobs"); elsewhere its senses stand."""
+    if gloss.lemma != "मिलना" or gloss.pos != "VERB" or norm(gloss.text).endswith("कर"):
+        return gloss  # मिलकर "together" is a converb, not a finite verb
+    if i and norm(tokens[i - 1].text) == "से":
+        lead, note = ("to meet",), MEETING_NOTE
+    else:
+        start = i
+        while start and tokens[start - 1].kind == "word" \
+                and norm(tokens[start - 1].text) not in _CLAUSE_START:
+            start -= 1
+        if not any(norm(t.text) in _DATIVES for t in tokens[start:i]):
+            return gloss
+        lead, note = ("to get", "to receive"), GETTING_NOTE
+    return replace(gloss, senses=(*lead, *(s for s in gloss.senses if s not in lead))[:MAX_SENSES],
+                   note=_add_note(note, gloss.note))
+
+
 OBLIGATION_NOTE = "after an infinitive, होना or पड़ना says what must be done"
 _OBLIGATION = {"होगा": "will have to", "होगी": "will have to", "होंगे": "will have to",
                "है": "has to", "हैं": "have to", "था": "had to", "थी": "had to", "थे": "had to",
@@ -480,6 +513,44 @@ def _obligation(tokens: Sequence[Token], readings: list[list[Analysis] | None], 
     possessed = bool(owner) and owner[0].pos in ("ADP", "PRON") and norm(tokens[i - 2].text).endswith(
         ("का", "की", "के", "रा", "री", "रे", "ना", "नी", "ने"))
     return None if possessed else sense
+
+
+# a verb after an oblique infinitive (रोने लगा, जाने दो) or after a stem (कर पाया) says how
+# the action stands, not what the verb means alone: (senses, note, what must come before)
+_MODAL: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "लगना": (("to begin to", "to start to"), "लगना after an infinitive in -ने: the action began "
+             "(रोने लगा \"began to cry\")", "inf"),
+    "देना": (("to let", "to allow to"), "देना after an infinitive in -ने: permission "
+            "(जाने दो \"let (him) go\")", "inf"),
+    "पाना": (("to be able to", "to manage to"), "पाना after a verb stem: could, managed to "
+            "(नहीं कर पाया \"could not do\")", "stem"),
+}
+
+_MODAL_NOTES = tuple(note for _, note, _ in _MODAL.values())
+
+
+def _modal_lead(reading: Analysis, before: list[Analysis] | None, word: str) -> bool:
+    """Whether ``reading``, a verb of _MODAL, follows the form its construction needs;
+    ``before`` are the readings of ``word``, the word before it."""
+    wanted = _MODAL[reading.lemma][2] if reading.pos == "VERB" and reading.lemma in _MODAL else None
+    if wanted is None or not before or before[0].pos != "VERB":
+        return False
+    first = before[0]
+    if wanted == "inf":
+        return first.tense == "inf" and word.endswith("ने")
+    # a bare stem the analyser reads as an imperative (आ in आ पाएगा) is the stem too
+    return first.tense in ("stem", "conj") or (first.tense == "imp" and word == first.lemma[:-2])
+
+
+def _modal(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int,
+           unit: MultiwordUnit | None) -> tuple[tuple[str, ...], str] | None:
+    """The senses and note of a verb in a modal construction (रोने लगा, कर पाया), or None."""
+    here, before = readings[i], readings[i - 1] if i else None
+    if unit is not None or not here or not before or tokens[i - 1].kind != "word" \
+            or not _modal_lead(here[0], before, norm(tokens[i - 1].text)):
+        return None
+    senses, note, _ = _MODAL[here[0].lemma]
+    return senses, note
 
 
 PASSIVE_NOTE = "passive auxiliary: जाना after a perfective participle (किया गया \"was done\")"
@@ -532,6 +603,7 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
             continue
         gloss = _word_gloss(token, lexicon, owner.get(i), readings[i])
         gloss = _saying(_as_noun(_with_neighbours(gloss, tokens, i), tokens, readings, i), tokens, i)
+        gloss = _meeting_or_getting(gloss, tokens, i)
         if _is_hour(tokens, readings, i):
             # बजे after a number is the hour of the clock: 9 बजे "nine o'clock", not "rang"
             gloss = replace(gloss, pos="ADV", gender=None, senses=HOUR_SENSES, analysis=None,
@@ -541,6 +613,11 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
         if _is_while(tokens, readings, i) and owner.get(i) is None:
             out.append(replace(gloss, senses=(WHILE_SENSE, *gloss.senses)[:MAX_SENSES],
                                note=_add_note(WHILE_NOTE, gloss.note)))
+            continue
+        modal = _modal(tokens, readings, i, owner.get(i))
+        if modal is not None:
+            out.append(replace(gloss, senses=(*modal[0], *gloss.senses)[:MAX_SENSES],
+                               note=_add_note(modal[1], gloss.note)))
             continue
         obligation = _obligation(tokens, readings, i)
         if obligation is not None:
@@ -553,9 +630,13 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
             vector = i > 1 and _vector_sense(lexicon, tokens, readings, i - 1) is not None
             out.append(_passive(gloss, None if vector else out[-1]))
             continue
-        vector = _vector_sense(lexicon, tokens, readings, i) if owner.get(i) is None else None
+        unit, before = owner.get(i), readings[i - 1] if i else None
+        # a vector verb left outside a unit (कर दिया after a conjunct verb), or in one whose
+        # sense is only pieced together after a word read as a verb first (बना दिया गया; not
+        # पहचान देने "to give identity"), is aspect, not "give"
+        pieced = unit is not None and _guessed(unit) and bool(before) and before[0].pos == "VERB"
+        vector = _vector_sense(lexicon, tokens, readings, i) if unit is None or pieced else None
         if vector is not None:
-            # a vector verb left outside a unit (कर दिया after a conjunct verb) is aspect, not "give"
             gloss = replace(gloss, senses=(vector, *gloss.senses)[:MAX_SENSES],
                             note=_add_note(VECTOR_NOTE, gloss.note))
         out.append(gloss)
@@ -586,7 +667,7 @@ def _unit_piece(lexicon: Lexicon, unit: MultiwordUnit, last: Gloss) -> _Piece | 
         reading = _verb_reading(lexicon, last)
         tense = reading.tense if reading else None
         if tense == "inf" and last.text.endswith("ने"):
-            return _Piece(gerund(sense))  # हमला करने की: "of attacking"
+            return _Piece(gerund(sense), sense, "inf")  # हमला करने की: "of attacking"
         return _Piece(inflect(sense, tense), sense, tense)
     return _Piece(sense)
 
@@ -613,7 +694,7 @@ def _word_piece(lexicon: Lexicon, gloss: Gloss) -> _Piece:
     sense = gloss.senses[0]
     if analysis is not None and gloss.pos in ("VERB", "AUX") and sense.startswith("to "):
         if analysis.tense == "inf" and gloss.text.endswith("ने"):
-            return _Piece(gerund(sense), gloss=gloss)  # oblique infinitive: बढ़ने पर "on growing"
+            return _Piece(gerund(sense), sense, "inf", gloss)  # oblique infinitive: बढ़ने पर "on growing"
         return _Piece(inflect(sense, analysis.tense), sense, analysis.tense, gloss)
     if analysis is not None and gloss.pos == "NOUN" and analysis.number == "pl":
         return _Piece(plural(sense), gloss=gloss)
@@ -630,6 +711,14 @@ def _is_be(piece: _Piece) -> bool:
     return bool(analysis and analysis.pos == "AUX" and analysis.lemma == "होना")
 
 
+def _verb_sense(piece: _Piece) -> str:
+    """The English verb ("to go") a piece renders, "" when it is no verb."""
+    gloss = piece.gloss
+    if not piece.sense and gloss is not None and gloss.pos == "VERB" and gloss.senses:
+        return gloss.senses[0] if gloss.senses[0].startswith("to ") else ""  # a closed form: जाने
+    return piece.sense if piece.sense.startswith("to ") else ""
+
+
 def _reshape(pieces: list[_Piece]) -> list[_Piece]:
     """English word order for verb groups: "do रहा है" → "is doing"; "करते हुए" → "while doing"."""
     out: list[_Piece] = []
@@ -643,6 +732,13 @@ def _reshape(pieces: list[_Piece]) -> list[_Piece]:
                 out.append(pieces[i + 1])
                 i += 1
             out.append(_Piece(gerund(verb.sense)))
+            i += 1
+            continue
+        verb = _verb_sense(previous) if previous is not None else ""
+        if piece.gloss is not None and piece.gloss.note.startswith(_MODAL_NOTES) and piece.sense and verb:
+            # रोने लगा: "began to cry", not "crying began to"
+            sense = f"{piece.sense} {verb[3:]}"
+            out[-1] = _Piece(inflect(sense, piece.tense), sense, piece.tense, piece.gloss)
             i += 1
             continue
         perfect = _PERFECT.get(piece.gloss.text if piece.gloss else "")

@@ -118,6 +118,11 @@ def test_tokens_of_a_unit_point_at_it() -> None:
     ("वह सुबह 9:30 बजे आया।", ["9:30 o'clock"], ["9: 30"]),
     ("पूर्व सोवियत संघ के देश", ["former"], ["advance", "east"]),
     ("वह बोलता रहा।", ["kept speaking"], ["-ing", "speaking speaking"]),
+    # a verb after an oblique infinitive or a stem says how the action stands
+    ("वह रोने लगा।", ["began to cry"], ["crying"]),
+    ("वे बात करने लगे।", ["began to talk"], ["talking"]),
+    ("उसे जाने दो।", ["let go"], ["two", "going"]),
+    ("वह नहीं आ पाएगा।", ["will be able to come"], ["find"]),
 ])
 def test_gloss_line_without_a_model(text: str, expected: list[str], absent: list[str]) -> None:
     line = gloss_line(gloss_sentence(sentence(text)))
@@ -126,6 +131,16 @@ def test_gloss_line_without_a_model(text: str, expected: list[str], absent: list
     for part in absent:
         assert part not in line, line
     assert "ने" not in line
+
+
+@pytest.mark.parametrize(("text", "index"), [
+    ("मुझे डर लगता है।", 2),  # लगना after a noun: no beginning
+    ("उसने इनाम पाया।", 2),  # पाना after a noun: no ability
+    ("उसने पैसे दिए।", 2),  # देना after a noun: no permission
+])
+def test_no_modal_reading_without_its_verb_form(text: str, index: int) -> None:
+    gloss = gloss_sentence(sentence(text))[index]
+    assert gloss.senses[0] not in ("to begin to", "to be able to", "to let"), gloss.senses
 
 
 def test_gloss_line_of_an_empty_sentence() -> None:
@@ -197,6 +212,21 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("उसकी मृत्यु हो गई।", 3, "VERB", "to happen"),
     ("वह बीमार हो गया।", 3, "VERB", "to become"),
     ("उसे रिहा कर दिया गया।", 4, "AUX", "(passive voice)"),  # after a vector verb: no "given"
+    # a verb after an oblique infinitive or a stem: began to, let, could
+    ("बच्चे खेलने लगे।", 2, "VERB", "to begin to"),
+    ("उसे जाने दो।", 2, "VERB", "to let"),  # दो is देना here, not "two"
+    ("दो लोग आए।", 0, "NUM", "2"),
+    ("वह यह काम नहीं कर पाया।", 5, "VERB", "to be able to"),
+    # मिलना: after से a meeting, with a dative what one gets, else what is found
+    ("वह हिटलर से मिले।", 3, "VERB", "to meet"),
+    ("मुझे उसकी मदद मिली।", 3, "VERB", "to get"),
+    ("लोगों को रोजगार मिला है।", 3, "VERB", "to get"),
+    ("उसे अस्पताल से छुट्टी मिल गयी।", 4, "VERB", "to get"),
+    ("वहाँ पुराने सिक्के मिले।", 3, "VERB", "to find"),
+    ("उसने मर्फी के साथ मिलकर बनाया।", 4, "VERB", "together with"),
+    # ... and the vector verb itself, in a unit whose sense is only pieced together, is aspect
+    ("उसे प्रोन्नत कर दिया गया।", 3, "VERB", "(completely: completes the verb before it)"),
+    ("इसे संग्रहालय बना दिया गया।", 3, "VERB", "(completely: completes the verb before it)"),
     ("लिपि भुलाई गई।", 1, "VERB", "to cause to forget"),  # the causative shortens भूलना's vowel
     ("वह कभी-कभी आता है।", 1, "ADV", "sometimes"),  # a hyphenated dictionary expression
     ("वह कभी - कभी आता है।", 3, "ADV", "sometimes"),
