@@ -15,7 +15,7 @@ from functools import partial
 from assistant.lexicon import Lexicon, find_units, load_lexicon
 from assistant.lexicon.acronyms import spell_acronym
 from assistant.lexicon.compounds import compound_senses
-from assistant.lexicon.english import gerund, inflect, participle, plural
+from assistant.lexicon.english import adjective_of, gerund, inflect, participle, plural
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import norm
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
@@ -139,6 +139,29 @@ def _other_spellings(text: str, lexicon: Lexicon) -> Iterator[tuple[str, str]]:
         yield missed, "misspelling"
 
 
+# adjectives of relation made from nouns and names: (ending, what the base ends in instead);
+# a bare -ी is left out, since on an unknown word it as often makes an abstract noun
+# (मेजबानी "hosting") or a surname (जोशी)
+_RELATIONAL = (("ीय", ""), ("ाई", "ा"))
+
+
+def _relational_adjective(text: str, lexicon: Lexicon) -> tuple[str, str, str] | None:
+    """(sense, base, suffix) for a word no dictionary lists that is an adjective of relation
+    of a glossed noun or name: नस्लीय "of race", खगोलीय "astronomical", आस्ट्रेलियाई
+    "Australian"; None otherwise."""
+    key = norm(text)
+    for ending, restore in _RELATIONAL:
+        if not key.endswith(ending) or len(key) < len(ending) + 3:
+            continue
+        base = key[:-len(ending)] + restore
+        record = lexicon.info(base)
+        if record is not None and record.senses and record.pos in ("NOUN", "PROPN") \
+                and " " not in record.senses[0]:
+            english = record.senses[0]
+            return adjective_of(english) or f"of {english}", base, "-" + ending.lstrip("ा")
+    return None
+
+
 def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
                    unit: MultiwordUnit | None) -> Gloss:
     """A word no dictionary knows: part of a multiword unit, an abbreviation, an English
@@ -176,6 +199,11 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
         if gloss.senses and not gloss.is_name and not gloss.borrowed:
             note = _add_note(f"Not in the dictionary; probably a {kind} of {other}", gloss.note)
             return replace(gloss, text=text, roman=roman, roman_strict=roman_strict, note=note)
+    related = _relational_adjective(text, lexicon)
+    if related is not None:
+        return Gloss(text, text, roman, roman_strict, "ADJ", senses=(related[0],),
+                     note=f"Not in the dictionary; read as {related[1]} + {related[2]}", unit=unit,
+                     known=True)
     made = lexicon.made_into(text)
     if made is not None:
         suffix = "-करण" if made[1] == "NOUN" else "-कृत"
@@ -210,6 +238,11 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
     be_stem = _is_be_stem(best)
     if len(senses) > 1 and best.source != "closed" and text != best.lemma and not be_stem:
         senses = for_form(text, best.pos, senses)
+    if best.pos == "NOUN" and best.number == "pl" and len(senses) > 1:
+        # a plural is a thing, whatever else the lemma's senses say: प्रतियाँ "copies", not "per"
+        others = tuple(s for s in senses if " " not in s and fit(s, "NOUN") < 1.0)
+        if len(others) < len(senses):
+            senses = (*(s for s in senses if s not in others), *others)
     learned = [sense for sense in senses if record is not None and sense in record.learned]
     gender = _gender(best, record)
     is_name = best.pos == "PROPN"
@@ -354,6 +387,10 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
         lead = partial(_modal_lead, before=before, word=norm(tokens[i - 1].text) if i else "")
         if current and current[0].pos != "VERB" and any(lead(a) for a in current):
             readings[i] = _promoted(current, lead)
+        # after a numeral a postposition that is also a noun is the noun: एक प्रति "one copy"
+        if current and current[0].pos == "ADP" and before and before[0].pos in ("NUM", "DET") \
+                and norm(tokens[i].text) not in _CASE_MARKERS and any(a.pos == "NOUN" for a in current):
+            readings[i] = _promoted(current, lambda a: a.pos == "NOUN")
         # after a genitive a particle is the noun it can also be: मेरा मत "my opinion", not
         # "don't" (after an adjective too often the negation: उपलब्ध नहीं "not available")
         if current and current[0].pos == "PART" and before and any(a.case == "gen" for a in before) \

@@ -63,6 +63,8 @@ def test_spelling_variants_are_found(word: str, lemma: str) -> None:
 @pytest.mark.parametrize(("word", "lemma", "pos"), [
     ("पढ़ेंगी", "पढ़ना", "VERB"),
     ("सराहनाओं", "सराहना", "NOUN"),
+    ("प्रतियाँ", "प्रति", "NOUN"),  # a noun in -ि: प्रति "copy"
+    ("प्रतियों", "प्रति", "NOUN"),
 ])
 def test_suffix_rules_reach_known_lemmas(word: str, lemma: str, pos: str) -> None:
     readings = load_lexicon().analyse(word)

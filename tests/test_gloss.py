@@ -212,6 +212,14 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("उसकी मृत्यु हो गई।", 3, "VERB", "to happen"),
     ("वह बीमार हो गया।", 3, "VERB", "to become"),
     ("उसे रिहा कर दिया गया।", 4, "AUX", "(passive voice)"),  # after a vector verb: no "given"
+    # adjectives of relation no dictionary lists, from a glossed noun or name
+    ("यह खगोलीय घटना है।", 1, "ADJ", "astronomical"),
+    ("वह आस्ट्रेलियाई खिलाड़ी है।", 1, "ADJ", "Australian"),
+    ("नस्लीय भेदभाव", 0, "ADJ", "of race"),
+    # a plural noun leads with a sense English uses as a noun
+    ("परमाणुओं का भार", 0, "NOUN", "atom"),
+    ("विदेशियों को", 0, "NOUN", "foreigner"),
+    ("प्रतियाँ बिकीं", 0, "NOUN", "copy"),
     # a verb after an oblique infinitive or a stem: began to, let, could
     ("बच्चे खेलने लगे।", 2, "VERB", "to begin to"),
     ("उसे जाने दो।", 2, "VERB", "to let"),  # दो is देना here, not "two"

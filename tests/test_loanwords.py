@@ -69,6 +69,8 @@ def test_words_with_inherited_hindi_letters_are_never_matched(word: str) -> None
     ("पैटर्न", "pattern"), ("यूनियन", "union"), ("मेयर", "mayor"), ("एपिसोड", "episode"),
     ("टेक्नोलॉजी", "technology"), ("ऑपरेशन", "operation"), ("बोर्ड", "board"),
     ("पोस्टरों", "poster"),  # a Hindi plural ending on a borrowed noun
+    ("स्टेडियम", "stadium"), ("पोलोनियम", "polonium"),  # i before a vowel is written इय
+    ("टेक्सटाइल", "textile"), ("सॉफ्टबॉल", "softball"),  # a schwa written after a cluster
 ])
 def test_unknown_loanwords_get_the_english_word(word: str, first: str) -> None:
     senses, is_name = borrowed_senses(load_loanwords(), word, hindi_word=False)
@@ -91,6 +93,7 @@ def test_unknown_names_get_their_english_spelling(word: str, name: str) -> None:
     ("सरकार", False),  # Sarkar is only a rare CMU name, and not an exact match
     ("आस", False),  # one consonant: too short to say
     ("पोस्टरों", True),  # a known word's plural is left to the analyser
+    ("मानद", False),  # "honorary": a schwa after one consonant is said, so not "manned"
 ])
 def test_hindi_words_are_not_read_as_english(word: str, hindi_word: bool) -> None:
     senses, _ = borrowed_senses(load_loanwords(), word, hindi_word=hindi_word)

@@ -128,6 +128,8 @@ _SPELLED_VOWEL = {"I": "iy", "E": "e", "U": "u", "O": "o", "A": "a"}
 _VOWEL_LETTERS = re.compile(r"[aeiouy]+")
 # the older spelling of a nasal before a retroflex stop, ण्ड for ंड: स्टैण्डर्ड, ग्राण्ड
 _RETROFLEX_NASAL = re.compile("\u0923\u094d(?=[\u091f-\u0922])")
+_HIATUS = 0.1  # Hindi writes English i before a vowel as इय
+_SILENT_SCHWA = 0.1  # a consonant written without virama inside a cluster English has
 _YU_GLIDE = 0.1  # Hindi spells English "u" after t, d, n, s as यू, the British way
 
 
@@ -221,6 +223,8 @@ def _hindi_insert(h: Sequence[str], i: int) -> float:
     after = h[i + 1] if i + 1 < len(h) else ""
     if symbol == "y" and after == "U":
         return _YU_GLIDE  # न्यूज़ "news", ट्यूशन "tuition": the American pronunciation has no y
+    if symbol == "y" and before == "I" and _is_vowel(after):
+        return _HIATUS  # -ियम, -ियल: स्टेडियम "stadium", सेक्टोरियल "sectorial"
     if symbol == "y" and _is_vowel(before):
         return _GLIDE  # एयर "air"
     if symbol == "v" and before in ("U", "O", "Q") and _is_vowel(after):
@@ -229,6 +233,8 @@ def _hindi_insert(h: Sequence[str], i: int) -> float:
         return _GLIDE  # यूनियन "union", इटालियन "Italian"
     if symbol == "@" and before == "y" and i > 1 and _is_vowel(h[i - 2]):
         return _GLIDE  # the schwa of -यर: प्लेयर "player", मेयर "mayor"
+    if symbol == "@" and i > 1 and after and not any(map(_is_vowel, (h[i - 2], before, after))):
+        return _SILENT_SCHWA  # after a cluster, written but not said: टेक्सटाइल "textile"
     return INF
 
 

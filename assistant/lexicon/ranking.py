@@ -86,6 +86,13 @@ STOPWORDS = frozenset({
     "when", "where", "there", "here", "than", "then", "so", "if", "but", "all", "some", "any", "into",
 })
 _FRAME = frozenset({"to", "a", "an", "the"})
+# prepositions and conjunctions LemmInflect leaves without a part of speech: no noun, verb,
+# adjective or adverb renders as one (प्रति "copy" is not "per")
+_PARTICLES = frozenset({
+    "per", "amid", "amidst", "versus", "vs", "upon", "towards", "toward", "despite", "against", "among",
+    "amongst", "during", "unless", "although", "whereas", "because", "until", "unto", "onto", "beside",
+    "beneath", "nor", "cum", "whilst",
+})
 # English light verbs: in "take effect", "make sense" they translate nothing of a Hindi noun
 # or adjective (प्रभावी "effective", never "taken"), so only a Hindi verb learns them
 LIGHT_ENGLISH = frozenset({"take", "make", "get", "give", "put", "go", "come", "keep", "let", "set"})
@@ -142,6 +149,8 @@ def fit(english: str, pos: str) -> float:
     if wanted is None:
         return 1.0
     found = _english_pos(english)
+    if not found and english in _PARTICLES:
+        return 0.0
     if not found:
         # a word LemmInflect does not know: a noun, or a proper adjective (German, Iraqi)
         return 1.0 if pos == "NOUN" or (pos == "ADJ" and english in proper_spellings()) else 0.0

@@ -72,9 +72,12 @@ VERB_RULES: tuple[Rule, ...] = (
 
 NOMINAL_RULES: tuple[Rule, ...] = (
     ("ियों", "ी", NOMINAL, None, "pl", "obl", None),
+    ("ियों", "ि", NOMINAL, None, "pl", "obl", None),  # प्रति "copy": प्रतियों
     ("इयों", "ई", NOMINAL, None, "pl", "obl", None),
     ("ियाँ", "ी", NOMINAL, "f", "pl", "dir", None),
     ("ियां", "ी", NOMINAL, "f", "pl", "dir", None),
+    ("ियाँ", "ि", NOMINAL, "f", "pl", "dir", None),
+    ("ियां", "ि", NOMINAL, "f", "pl", "dir", None),
     ("इयाँ", "ई", NOMINAL, "f", "pl", "dir", None),
     ("इयां", "ई", NOMINAL, "f", "pl", "dir", None),
     ("ुओं", "ु", NOMINAL, None, "pl", "obl", None),
