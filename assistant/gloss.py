@@ -436,16 +436,41 @@ HOUR_NOTE = "after a number, the hour of the clock (from बजना \"to strik
 
 WHILE_SENSE = "(while: with the -ing participle before it)"
 WHILE_NOTE = "हुए after an imperfective participle: while doing it (हंसते हुए \"while laughing\")"
-_HUE = frozenset({"हुए", "हुई", "हुआ"})
+SOON_SENSE = "(as soon as: with the participle before it)"
+SOON_NOTE = "ही after a participle in -ते: as soon as it happens (पहुंचते ही \"as soon as he arrived\")"
+ABOUT_TO_NOTE = "वाला after an infinitive in -ने, before होना: about to (जाने वाली है \"is about to go\")"
+_VALA = frozenset({"वाला", "वाली", "वाले"})
 
 
-def _is_while(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int) -> bool:
-    """हुए after an imperfective participle (बोलते हुए "while speaking") makes it an adverb of
-    time or manner; "to be" says nothing of that."""
-    if i == 0 or norm(tokens[i].text) not in _HUE or tokens[i - 1].kind != "word":
+def _about_to(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int) -> bool:
+    """Whether वाला here says what is about to happen: after an oblique infinitive and
+    before a form of होना (जाने वाली है "is about to go"; not जाने वाली ट्रेन "the train
+    that goes")."""
+    if norm(tokens[i].text) not in _VALA or i == 0 or i + 1 >= len(tokens):
         return False
+    before, after = readings[i - 1], readings[i + 1]
+    return bool(before and after) and before[0].pos == "VERB" and before[0].tense == "inf" \
+        and norm(tokens[i - 1].text).endswith("ने") and after[0].lemma == "होना"
+
+
+# a word after an imperfective participle that makes it an adverb: (its sense, note)
+_AFTER_IMPERFECTIVE = {"हुए": (WHILE_SENSE, WHILE_NOTE), "हुई": (WHILE_SENSE, WHILE_NOTE),
+                       "हुआ": (WHILE_SENSE, WHILE_NOTE), "ही": (SOON_SENSE, SOON_NOTE)}
+
+
+def _adverbial(tokens: Sequence[Token], readings: list[list[Analysis] | None],
+               i: int) -> tuple[str, str] | None:
+    """(sense, note) for हुए after an imperfective participle (बोलते हुए "while speaking") or
+    ही after its oblique -ते form (पहुंचते ही "as soon as he arrived"): the pair is an adverb
+    of time or manner, and "to be" or "only" says nothing of that; None elsewhere."""
+    word = norm(tokens[i].text)
+    if i == 0 or word not in _AFTER_IMPERFECTIVE or tokens[i - 1].kind != "word":
+        return None
+    if word == "ही" and not norm(tokens[i - 1].text).endswith("ते"):
+        return None  # करता ही है "does indeed": emphasis
     before = readings[i - 1]
-    return bool(before) and before[0].pos == "VERB" and before[0].tense == "impf"
+    is_participle = bool(before) and before[0].pos == "VERB" and before[0].tense == "impf"
+    return _AFTER_IMPERFECTIVE[word] if is_participle else None
 
 
 def _is_hour(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int) -> bool:
@@ -628,7 +653,9 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
         return tuple(gloss_token(token, lexicon) for token in tokens)
     owner: dict[int, MultiwordUnit] = {}
     readings = _in_context(lexicon, tokens)
-    units = [_happening(unit, readings) for unit in find_units(tokens, lexicon)]
+    # आने वाला है is "is about to come", not the unit आने वाला "upcoming"
+    units = [_happening(unit, readings) for unit in find_units(tokens, lexicon)
+             if not any(_about_to(tokens, readings, k) for k in range(unit.start_token, unit.end_token))]
     for unit in units:
         for index in range(unit.start_token, unit.end_token):
             owner[index] = unit
@@ -647,9 +674,14 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
                             note=HOUR_NOTE)
             out.append(gloss)
             continue
-        if _is_while(tokens, readings, i) and owner.get(i) is None:
-            out.append(replace(gloss, senses=(WHILE_SENSE, *gloss.senses)[:MAX_SENSES],
-                               note=_add_note(WHILE_NOTE, gloss.note)))
+        if _about_to(tokens, readings, i):
+            out.append(replace(gloss, senses=("about to", *gloss.senses)[:MAX_SENSES],
+                               note=_add_note(ABOUT_TO_NOTE, gloss.note)))
+            continue
+        adverbial = _adverbial(tokens, readings, i) if owner.get(i) is None else None
+        if adverbial is not None:
+            out.append(replace(gloss, senses=(adverbial[0], *gloss.senses)[:MAX_SENSES],
+                               note=_add_note(adverbial[1], gloss.note)))
             continue
         modal = _modal(tokens, readings, i, owner.get(i))
         if modal is not None:
@@ -782,6 +814,18 @@ def _reshape(pieces: list[_Piece]) -> list[_Piece]:
         if perfect and _is_be(piece) and previous is not None and previous.sense \
                 and previous.tense == "perf":
             out[-1] = _Piece(f"{perfect} {participle(previous.sense)}")  # किया है: "has done"
+            i += 1
+            continue
+        if piece.gloss is not None and piece.gloss.note.startswith(ABOUT_TO_NOTE) and verb:
+            out.pop()  # जाने वाली है: "is about to go"
+            if i + 1 < len(pieces) and _is_be(pieces[i + 1]):
+                out.append(pieces[i + 1])
+                i += 1
+            out.append(_Piece("about " + verb))
+            i += 1
+            continue
+        if piece.gloss is not None and piece.gloss.note.startswith(SOON_NOTE) and verb:
+            out[-1] = _Piece("upon " + gerund(verb))  # पहुंचते ही "upon reaching"
             i += 1
             continue
         if (piece.gloss is not None and piece.gloss.text in ("हुआ", "हुए", "हुई")

@@ -123,6 +123,11 @@ def test_tokens_of_a_unit_point_at_it() -> None:
     ("वे बात करने लगे।", ["began to talk"], ["talking"]),
     ("उसे जाने दो।", ["let go"], ["two", "going"]),
     ("वह नहीं आ पाएगा।", ["will be able to come"], ["find"]),
+    # वाला between an oblique infinitive and होना: about to
+    ("ट्रेन जाने वाली है।", ["is about to go"], ["the one who", "going"]),
+    ("वह आने वाला है।", ["is about to come"], ["upcoming"]),
+    ("मैच शुरू होने वाला था।", ["was about to start"], []),
+    ("वह घर पहुंचते ही सो गया।", ["upon reaching"], ["only", "just"]),  # -ते ही: as soon as
 ])
 def test_gloss_line_without_a_model(text: str, expected: list[str], absent: list[str]) -> None:
     line = gloss_line(gloss_sentence(sentence(text)))
@@ -220,6 +225,10 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("परमाणुओं का भार", 0, "NOUN", "atom"),
     ("विदेशियों को", 0, "NOUN", "foreigner"),
     ("प्रतियाँ बिकीं", 0, "NOUN", "copy"),
+    ("ट्रेन जाने वाली है।", 2, "PART", "about to"),
+    ("जाने वाली ट्रेन लेट है।", 1, "PART", "the one who"),  # before a noun: the one that goes
+    ("वह घर पहुंचते ही सो गया।", 3, "PART", "(as soon as: with the participle before it)"),
+    ("वह काम करता ही है।", 3, "PART", "only"),  # after -ता: emphasis
     # a verb after an oblique infinitive or a stem: began to, let, could
     ("बच्चे खेलने लगे।", 2, "VERB", "to begin to"),
     ("उसे जाने दो।", 2, "VERB", "to let"),  # दो is देना here, not "two"
