@@ -361,6 +361,13 @@ def _progressive(analysis: Analysis) -> bool:
 _NEGATION = frozenset({"नहीं", "न", "ना"})
 
 
+def _inflected_adjective(readings: list[Analysis] | None) -> bool:
+    """Whether the first reading is an adjective inflected from another lemma than the
+    word's adverb reading (पहले: पहला "first", not the adverb "before")."""
+    return bool(readings) and readings[0].pos == "ADJ" and any(
+        a.pos == "ADV" and a.lemma != readings[0].lemma for a in readings)
+
+
 def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis] | None]:
     """Readings per token, reordered where the neighbours decide: a word read as a noun
     right before another noun, or before an adjective and a noun, is taken as an adjective
@@ -387,6 +394,15 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
         lead = partial(_modal_lead, before=before, word=norm(tokens[i - 1].text) if i else "")
         if current and current[0].pos != "VERB" and any(lead(a) for a in current):
             readings[i] = _promoted(current, lead)
+        # an adverb that is also the inflected form of an adjective is the adjective right
+        # before a noun or a number: पहले खिलाड़ी "the first player", पहले सौ वर्ष "the first
+        # hundred years" (before a name or a determiner it stays the adverb: पहले इटली में
+        # "earlier in Italy"; कम, लगभग are one word either way)
+        if current and nxt and current[0].pos == "ADV" and nxt[0].pos in ("NOUN", "NUM") \
+                and not (i and norm(tokens[i - 1].text) == "से"):
+            promoted = _promoted(current, lambda a: a.pos == "ADJ")
+            if _inflected_adjective(promoted):
+                readings[i] = promoted
         # after a numeral a postposition that is also a noun is the noun: एक प्रति "one copy"
         if current and current[0].pos == "ADP" and before and before[0].pos in ("NUM", "DET") \
                 and norm(tokens[i].text) not in _CASE_MARKERS and any(a.pos == "NOUN" for a in current):
@@ -653,9 +669,11 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
         return tuple(gloss_token(token, lexicon) for token in tokens)
     owner: dict[int, MultiwordUnit] = {}
     readings = _in_context(lexicon, tokens)
-    # आने वाला है is "is about to come", not the unit आने वाला "upcoming"
+    # आने वाला है is "is about to come", not the unit आने वाला "upcoming"; के पहले दिन is "the
+    # first day of", not the postposition के पहले "before"
     units = [_happening(unit, readings) for unit in find_units(tokens, lexicon)
-             if not any(_about_to(tokens, readings, k) for k in range(unit.start_token, unit.end_token))]
+             if not any(_about_to(tokens, readings, k) for k in range(unit.start_token, unit.end_token))
+             and not (unit.kind == "postposition" and _inflected_adjective(readings[unit.end_token - 1]))]
     for unit in units:
         for index in range(unit.start_token, unit.end_token):
             owner[index] = unit

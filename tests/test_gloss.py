@@ -225,6 +225,12 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("परमाणुओं का भार", 0, "NOUN", "atom"),
     ("विदेशियों को", 0, "NOUN", "foreigner"),
     ("प्रतियाँ बिकीं", 0, "NOUN", "copy"),
+    # पहले before a noun is पहला "first"; after से, and before a name, the adverb
+    ("वह पहले खिलाड़ी बन गए।", 1, "ADJ", "first"),
+    ("शाही परिवार के पहले सदस्य थे।", 3, "ADJ", "first"),  # not the postposition के पहले
+    ("मैच से पहले टीम होटल में थी।", 2, "ADV", "before"),
+    ("वह पहले इटली में था।", 1, "ADV", "before"),
+    ("वह पहले ही जा चुका है।", 1, "ADV", "already"),
     ("ट्रेन जाने वाली है।", 2, "PART", "about to"),
     ("जाने वाली ट्रेन लेट है।", 1, "PART", "the one who"),  # before a noun: the one that goes
     ("वह घर पहुंचते ही सो गया।", 3, "PART", "(as soon as: with the participle before it)"),
