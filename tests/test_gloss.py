@@ -231,6 +231,9 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("मैच से पहले टीम होटल में थी।", 2, "ADV", "before"),
     ("वह पहले इटली में था।", 1, "ADV", "before"),
     ("वह पहले ही जा चुका है।", 1, "ADV", "already"),
+    # a dictionary phrase in another spelling (anusvara for candrabindu) is still the phrase
+    ("यहां तक कि वह आया।", 0, "ADV", "even"),
+    ("शायद ही कोई आया।", 0, "ADV", "hardly"),
     ("ट्रेन जाने वाली है।", 2, "PART", "about to"),
     ("जाने वाली ट्रेन लेट है।", 1, "PART", "the one who"),  # before a noun: the one that goes
     ("वह घर पहुंचते ही सो गया।", 3, "PART", "(as soon as: with the participle before it)"),

@@ -125,6 +125,7 @@ class Lexicon:
         self._loose: dict[str, list[str]] | None = None
         self._fuzzy: dict[str, set[str]] | None = None
         self._phrases: dict[str, list[Phrase]] | None = None
+        self._loose_phrases: dict[tuple[str, str], list[tuple[tuple[str, ...], Phrase]]] | None = None
         self._cache: dict[str, list[Analysis]] = {}
         self._near: dict[tuple[str, Callable[[str], float]], str | None] = {}
 
@@ -450,6 +451,18 @@ class Lexicon:
         if self._phrases is None:
             self._phrases = _index_phrases(self._lemmas, self._closed)
         return self._phrases
+
+    def phrases_spelled(self, first: str, second: str) -> list[tuple[tuple[str, ...], Phrase]]:
+        """Multiword entries whose first two words have the loose keys ``first`` and ``second``
+        (``keys.loose``), each with all its words' loose keys: यहां तक कि is the entry यहाँ तक कि."""
+        if self._loose_phrases is None:
+            index: dict[tuple[str, str], list[tuple[tuple[str, ...], Phrase]]] = defaultdict(list)
+            for phrases in self.phrases().values():
+                for phrase in phrases:
+                    words = tuple(loose(w, normalized=True) for w in phrase.words)
+                    index[words[:2]].append((words, phrase))
+            self._loose_phrases = dict(index)
+        return self._loose_phrases.get((first, second), [])
 
 
 def phrase_words(text: str) -> tuple[str, ...]:

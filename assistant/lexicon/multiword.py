@@ -8,11 +8,12 @@ All candidates are collected first, then chosen longest-first without overlaps, 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.lexicon.analyse import Lexicon
 from assistant.lexicon.english import adverb, english_lemma, gerund, participle, superlative, verb_of_noun
 from assistant.lexicon.entries import Phrase
-from assistant.lexicon.keys import norm
+from assistant.lexicon.keys import loose, norm
 from assistant.lexicon.ranking import content_words, for_form, zipf
 from assistant.types import Analysis, MultiwordUnit, Token
 
@@ -60,6 +61,11 @@ def keeps_on(verb: list[Analysis] | None, following: list[Analysis] | None) -> b
 
 def _verb_reading(readings: list[Analysis], lemmas: set[str] | dict[str, str]) -> Analysis | None:
     return next((a for a in readings if a.pos in _VERBAL and a.lemma in lemmas), None)
+
+
+@lru_cache(maxsize=100_000)
+def _loose(key: str) -> str:
+    return loose(key, normalized=True) if key else ""
 
 
 def _match_phrase(phrase: Phrase, keys: list[str], readings: list[list[Analysis]], start: int) -> bool:
@@ -139,25 +145,39 @@ class _Finder:
         self.lx = lexicon
         self.keys = [norm(t.text) if t.kind in ("word", "punct") else "" for t in tokens]
         self.readings = [_analyses(lexicon, t) for t in tokens]
+        self.loose_keys: tuple[str, ...] | None = None  # made when a phrase is looked up by them
 
     def _unit(self, start: int, end: int, lemma: str, senses: tuple[str, ...], kind: str,
               note: str = "") -> MultiwordUnit:
         return MultiwordUnit(_text(self.tokens, start, end), lemma, senses, kind, start, end, note)
 
     def dictionary(self, start: int) -> list[MultiwordUnit]:
-        out = []
-        # a verb phrase opening with a postposition (में होना, से हटना) is the verb's argument
-        # frame, not a unit: हटा in इसे अपराधों से हटा दिया is "removed", not "to depart"
-        frame = any(e.analysis.pos == "ADP" for e in self.lx.closed_entries(self.keys[start]))
+        """The dictionary's phrases at ``start``, as spelled (a verb phrase may inflect); failing
+        those, word for word in a variant spelling (यहां तक कि for यहाँ तक कि)."""
         # an adjective opening a conjunct verb agrees with its noun (पूरे किए, पूरी की)
         heads = [self.keys[start], *{a.lemma for a in self.readings[start] or () if a.pos == "ADJ"}
                  - {self.keys[start]}]
-        phrases = [p for head in heads for p in self.lx.phrases().get(head, ())
-                   if head == self.keys[start] or p.verb_final]
+        exact = [p for head in heads for p in self.lx.phrases().get(head, ())
+                 if (head == self.keys[start] or p.verb_final)
+                 and _match_phrase(p, self.keys, self.readings, start)]
+        found = self._units_of(start, exact)
+        if found or not self.keys[start] or start + 1 >= len(self.keys):
+            return found
+        if self.loose_keys is None:
+            self.loose_keys = tuple(_loose(key) for key in self.keys)
+        spelled = [p for words, p in self.lx.phrases_spelled(*self.loose_keys[start:start + 2])
+                   if self.loose_keys[start:start + len(words)] == words]
+        return self._units_of(start, spelled)
+
+    def _units_of(self, start: int, phrases: list[Phrase]) -> list[MultiwordUnit]:
+        out: list[MultiwordUnit] = []
+        if not phrases:
+            return out
+        # a verb phrase opening with a postposition (में होना, से हटना) is the verb's argument
+        # frame, not a unit: हटा in इसे अपराधों से हटा दिया is "removed", not "to depart"
+        frame = any(e.analysis.pos == "ADP" for e in self.lx.closed_entries(self.keys[start]))
         for phrase in phrases:
-            if (frame and phrase.pos == "VERB") or not _match_phrase(phrase, self.keys, self.readings, start):
-                continue
-            if self._defines_rare_word(phrase, start):
+            if (frame and phrase.pos == "VERB") or self._defines_rare_word(phrase, start):
                 continue
             end = start + len(phrase.words)
             last = self.readings[end - 1]
