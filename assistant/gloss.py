@@ -184,6 +184,9 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
                      is_name=True, borrowed=True)
     english, is_name = borrowed_senses(load_loanwords(), text, hindi_word=False)
     if english and not is_name:
+        # Hindi borrows English nouns above all: of equally close words, ड्रोन is "drone"
+        # before "drawn"
+        english = tuple(sorted(english, key=lambda s: fit(s, "NOUN") < 1.0))
         return Gloss(text, text, roman, roman_strict, "NOUN", senses=english[:MAX_SENSES],
                      note=LOANWORD_NOTE, unit=unit, borrowed=True)
     if english:

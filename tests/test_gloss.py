@@ -231,6 +231,12 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("मैच से पहले टीम होटल में थी।", 2, "ADV", "before"),
     ("वह पहले इटली में था।", 1, "ADV", "before"),
     ("वह पहले ही जा चुका है।", 1, "ADV", "already"),
+    # an adjective and a noun that only define an English adjective are glossed word by word
+    ("तेज हवा चली।", 1, "NOUN", "wind"),  # not "windy"
+    # an adjective with तरह is an adverb, unless a genitive makes तरह "kind"
+    ("वह बुरी तरह हार गया।", 1, "ADJ", "badly"),
+    ("अच्छी तरह से समझो।", 0, "ADJ", "well"),
+    ("अलग तरह के लोग", 0, "ADJ", "different"),
     # a dictionary phrase in another spelling (anusvara for candrabindu) is still the phrase
     ("यहां तक कि वह आया।", 0, "ADV", "even"),
     ("शायद ही कोई आया।", 0, "ADV", "hardly"),

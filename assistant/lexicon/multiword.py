@@ -14,7 +14,7 @@ from assistant.lexicon.analyse import Lexicon
 from assistant.lexicon.english import adverb, english_lemma, gerund, participle, superlative, verb_of_noun
 from assistant.lexicon.entries import Phrase
 from assistant.lexicon.keys import loose, norm
-from assistant.lexicon.ranking import content_words, for_form, zipf
+from assistant.lexicon.ranking import content_words, fit, for_form, zipf
 from assistant.types import Analysis, MultiwordUnit, Token
 
 CONJUNCT_LIGHT = {"करना": "do", "होना": "become", "देना": "give", "लेना": "take", "लगना": "feel"}
@@ -115,7 +115,10 @@ def _ends_clause(tokens: Sequence[Token], readings: list[list[Analysis]], index:
 
 
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
-_MANNER = frozenset({("रूप", "से"), ("तौर", "पर"), ("ढंग", "से"), ("तरीके", "से")})
+_MANNER = frozenset({("रूप", "से"), ("तौर", "पर"), ("ढंग", "से"), ("तरीके", "से"), ("तरह", "से")})
+# ... and तरह alone, unless a genitive makes it "kind" (अलग तरह के "of a different kind")
+_MANNER_ALONE = "तरह"
+_KIND_OF = frozenset({"का", "की", "के", "से"})
 # adjectives that pick out rather than describe: दूसरे रूप से is "in another form"
 _NOT_MANNER = frozenset({"second", "first", "other", "another", "same", "such", "this", "that", "each",
                          "every", "all", "some", "many", "few", "new", "old", "own", "whole", "full"})
@@ -190,17 +193,20 @@ class _Finder:
         return out
 
     def adverbial(self, start: int) -> MultiwordUnit | None:
-        """An adjective with रूप से, तौर पर, ढंग से or तरीके से is an adverb: प्राकृतिक रूप से
-        "naturally", आधिकारिक तौर पर "officially", अच्छे तरीके से "well"."""
-        if start + 2 >= len(self.tokens) or (self.keys[start + 1], self.keys[start + 2]) not in _MANNER:
-            return None
+        """An adjective with रूप से, तौर पर, ढंग से, तरीके से or तरह (से) is an adverb: प्राकृतिक
+        रूप से "naturally", आधिकारिक तौर पर "officially", अच्छे तरीके से, अच्छी तरह "well"."""
+        tail = tuple(self.keys[start + 1:start + 3])
+        if tail not in _MANNER:
+            tail = tail[:1]
+            if tail != (_MANNER_ALONE,) or (start + 2 < len(self.keys) and self.keys[start + 2] in _KIND_OF):
+                return None
         adjective = next((a for a in self.readings[start] or () if a.pos == "ADJ"), None)
         info = self.lx.info(adjective.lemma, "ADJ") if adjective is not None else None
         if info is None or info.pos != "ADJ" or not info.senses or info.senses[0] in _NOT_MANNER:
             return None
-        words = f"{self.keys[start + 1]} {self.keys[start + 2]}"
-        return self._unit(start, start + 3, f"{info.lemma} {words}", (_manner(info.senses),), "phrase",
-                          f"adjective + {words}: an adverb")
+        words = " ".join(tail)
+        return self._unit(start, start + 1 + len(tail), f"{info.lemma} {words}", (_manner(info.senses),),
+                          "phrase", f"adjective + {words}: an adverb")
 
     def hyphenated(self, start: int) -> MultiwordUnit | None:
         """Two words joined by a hyphen that the dictionary lists as one expression:
@@ -223,7 +229,14 @@ class _Finder:
         on its own."""
         if phrase.kind != "phrase" or phrase.pos not in ("NOUN", "ADJ", "ADV") or not phrase.senses:
             return False
-        if any(zipf(w) >= DEFINED_ZIPF for s in phrase.senses for w in content_words(s)):
+        # an adjective and a noun glossed only by an English adjective define that adjective:
+        # तेज हवा "windy" is "strong wind" (गणित सम्बन्धी "mathematical" is no such pair)
+        first, last = self.readings[start], self.readings[start + len(phrase.words) - 1]
+        defines_adjective = phrase.pos == "ADJ" and len(phrase.words) == 2 and bool(first and last) \
+            and first[0].pos == "ADJ" and last[0].pos == "NOUN" \
+            and all(" " not in s and fit(s, "NOUN") < 1.0 for s in phrase.senses)
+        if not defines_adjective and any(
+                zipf(w) >= DEFINED_ZIPF for s in phrase.senses for w in content_words(s)):
             return False
         return all(self._glossed(start + k) for k in range(len(phrase.words)))
 
