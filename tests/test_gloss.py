@@ -237,6 +237,10 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("वह बुरी तरह हार गया।", 1, "ADJ", "badly"),
     ("अच्छी तरह से समझो।", 0, "ADJ", "well"),
     ("अलग तरह के लोग", 0, "ADJ", "different"),
+    # a -इक adjective no dictionary lists, from its noun with the first vowel weakened
+    ("सांगठनिक ढांचा", 0, "ADJ", "organizational"),
+    # an adverb phrase that only defines an English adverb is glossed word by word
+    ("वे बहुत कम थे।", 2, "ADV", "less"),  # not "marginal"
     # a dictionary phrase in another spelling (anusvara for candrabindu) is still the phrase
     ("यहां तक कि वह आया।", 0, "ADV", "even"),
     ("शायद ही कोई आया।", 0, "ADV", "hardly"),

@@ -126,6 +126,7 @@ _NOT_MANNER = frozenset({"second", "first", "other", "another", "same", "such", 
 ADVERB_ZIPF = 2.0  # an -ly word rarer than this is not English ("mentionedly")
 # an English word rarer than this, given as the sense of a Hindi phrase, is one the phrase defines
 DEFINED_ZIPF = 3.0
+DEFINED_MODIFIER_ZIPF = 3.8
 
 
 def _manner(senses: Sequence[str]) -> str:
@@ -235,8 +236,10 @@ class _Finder:
         defines_adjective = phrase.pos == "ADJ" and len(phrase.words) == 2 and bool(first and last) \
             and first[0].pos == "ADJ" and last[0].pos == "NOUN" \
             and all(" " not in s and fit(s, "NOUN") < 1.0 for s in phrase.senses)
-        if not defines_adjective and any(
-                zipf(w) >= DEFINED_ZIPF for s in phrase.senses for w in content_words(s)):
+        # English adjectives and adverbs are defined by Hindi phrases far more often than
+        # nouns are (बहुत कम "marginal", उत्तर की ओर "northward"): a higher bar for them
+        bar = DEFINED_ZIPF if phrase.pos == "NOUN" else DEFINED_MODIFIER_ZIPF
+        if not defines_adjective and any(zipf(w) >= bar for s in phrase.senses for w in content_words(s)):
             return False
         return all(self._glossed(start + k) for k in range(len(phrase.words)))
 
