@@ -44,6 +44,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
+from assistant.romanize import consonant_outline
 from assistant.types import AlignmentLink, Attention, Gloss, Sentence, SentencePair, Token
 
 if TYPE_CHECKING:
@@ -386,18 +387,6 @@ def _table_evidence(evidence: _Evidence, glosses: Sequence[Gloss], words: _Engli
 
 
 @lru_cache(maxsize=50_000)
-def _skeleton(text: str) -> str:
-    """Consonant outline of a romanized or English word: vowels and doubled letters dropped,
-    similar sounds merged (c/k/q, v/w, z/s), so Kalousis and Kalusis compare equal."""
-    text = text.lower()
-    text = re.sub(r"[^a-z]", "", text)
-    text = text.replace("ph", "f").replace("th", "t").replace("sh", "s").replace("ch", "c")
-    text = text.translate(str.maketrans("ckqvwzjy", "kkkvvsjy"))
-    text = re.sub(r"[aeiouh]", "", text)
-    return re.sub(r"(.)\1+", r"\1", text)
-
-
-@lru_cache(maxsize=50_000)
 def _sound_similarity(roman: str, english: str, least: float) -> float:
     """How alike a romanization and an English word look (0..1); 0 when it cannot reach
     ``least`` (checked cheaply first: most pairs are nothing alike)."""
@@ -407,7 +396,7 @@ def _sound_similarity(roman: str, english: str, least: float) -> float:
     if (1 + matcher.real_quick_ratio()) / 2 < least or (1 + matcher.quick_ratio()) / 2 < least:
         return 0.0
     whole = matcher.ratio()
-    ska, skb = _skeleton(a), _skeleton(b)
+    ska, skb = consonant_outline(a), consonant_outline(b)
     outline = SequenceMatcher(None, ska, skb).ratio() if ska and skb else 0.0
     # a short outline (k-y for both "kiya" and "icy") says nothing
     return max(whole, (outline + whole) / 2 if min(len(ska), len(skb)) >= 3 else 0.0)
@@ -430,12 +419,12 @@ def _name_evidence(evidence: _Evidence, tokens: Sequence[Token], glosses: Sequen
         romans = {r for r in (name_form(token.text), readable(token.text)) if r}
         if gloss.is_name or gloss.borrowed:
             romans.update(gloss.senses[:1])
-        starts = {_skeleton(r)[:1] for r in romans}
+        starts = {consonant_outline(r)[:1] for r in romans}
         for j, word in enumerate(words):
             if word.function or len(word.lower) < 2:
                 continue
             candidates = [c for c in (word.text, *[p for p in word.parts if len(p) > 2])
-                          if _skeleton(c)[:1] in starts]
+                          if consonant_outline(c)[:1] in starts]
             if not candidates:
                 continue
             best = max(_sound_similarity(r, c, least) for r in romans for c in candidates)

@@ -424,3 +424,24 @@ def readable(text: str) -> str:
 def name_form(text: str) -> str:
     """Plain-ASCII romanization for names, each word capitalized: लुकाशेंको → Lukashenko."""
     return _convert(text, _STYLE_NAME)
+
+
+_OUTLINE_DIGRAPHS = (("ph", "f"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("x", "ks"))
+# like sounds one letter; English z and j are written स, ज़ or ज in Hindi
+_OUTLINE_LETTERS = str.maketrans("cqwzj", "kkvss")
+_NOT_OUTLINE = re.compile("[^a-z]|[aeiouhy]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=50_000)
+def consonant_outline(text: str) -> str:
+    """The consonants of a Latin spelling or a romanization, for telling whether a Hindi word
+    and an English one are the same name or borrowing: diacritics, doubled letters, vowels, h
+    and y dropped, like sounds merged (c/k/q, v/w, s/z/j), so Kalousis and Kalusis, or kapūr
+    and Kapoor, compare equal."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(ch))
+    for digraph, single in _OUTLINE_DIGRAPHS:
+        plain = plain.replace(digraph, single)
+    # doubled letters are one sound (Kapoor, Jimmy); दादा keeps its two d's
+    return _NOT_OUTLINE.sub("", _DOUBLED.sub(r"\1", plain.translate(_OUTLINE_LETTERS)))
+

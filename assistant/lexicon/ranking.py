@@ -240,22 +240,6 @@ def table_distribution(table: TranslationTable, lemma: str) -> tuple[dict[str, f
     return dict(table.english(lemma, "l")), table.sentences(lemma, "l")
 
 
-_DIGRAPHS = (("ph", "f"), ("sh", "s"), ("ch", "c"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("dh", "d"),
-             ("bh", "b"), ("jh", "j"), ("c", "k"), ("q", "k"), ("w", "v"), ("z", "j"), ("x", "ks"))
-
-
-def _skeleton(word: str) -> str:
-    """The consonants of a Latin spelling, diacritics, aspiration and doubling aside:
-    kapoor and kapūr → kpr."""
-    import unicodedata
-
-    word = "".join(ch for ch in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(ch))
-    for digraph, plain in _DIGRAPHS:
-        word = word.replace(digraph, plain)
-    single = "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
-    return "".join(ch for ch in single if ch.isalpha() and ch not in "aeiouyh")
-
-
 COMMON_LOAN_ZIPF = 4.5  # an English word this common is one even if the word list lacks it (tv)
 
 
@@ -263,13 +247,13 @@ def without_transliterations(hindi: str, distribution: dict[str, float]) -> dict
     """``distribution`` without the Hindi word's own romanization where that is no English
     word: in parallel text दिल stands beside "Dil" (a title), विजय beside "Vijay" (a name),
     and neither is what the word means (heart, victory)."""
-    from assistant.romanize import readable
+    from assistant.romanize import consonant_outline, readable
 
-    own = _skeleton(readable(hindi))
+    own = consonant_outline(readable(hindi))
     if len(own) < 2:
         return distribution
     return {e: p for e, p in distribution.items()
-            if e in english_words() or zipf(e) >= COMMON_LOAN_ZIPF or _skeleton(e) != own}
+            if e in english_words() or zipf(e) >= COMMON_LOAN_ZIPF or consonant_outline(e) != own}
 
 
 def support(sense: str, distribution: dict[str, float], pos: str) -> float:
