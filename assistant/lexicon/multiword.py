@@ -258,10 +258,14 @@ class _Finder:
         stem = next((a for a in self.readings[start] if a.tense == "stem" and a.lemma == verb_lemma), None)
         if self.readings[start][0].pos != "VERB" or stem is None:
             return None  # गिरा is read first as गिरना "fell", but गिरा देना is गिराना's
-        verb = self.lx.info(stem.lemma, "VERB")
-        if verb is None or verb.pos != "VERB" or not verb.senses:
+        return self._nuanced(stem.lemma, words[1])
+
+    def _nuanced(self, verb: str, vector: str) -> str | None:
+        """The main verb's first sense with the vector verb's nuance: "to stop (completely)"."""
+        info = self.lx.info(verb, "VERB")
+        if info is None or info.pos != "VERB" or not info.senses:
             return None
-        return f"{verb.senses[0]} ({VECTOR_NUANCE[words[1]]})"
+        return f"{info.senses[0]} ({VECTOR_NUANCE[vector]})"
 
     def _led_by_verb(self, phrase: Phrase, start: int) -> tuple[str, ...]:
         """A stem + vector verb leads with what its main verb means: रोक देना, which the
@@ -366,9 +370,8 @@ class _Finder:
             return None
         stem = next((a for a in main if a.pos == "VERB" and a.tense == "stem"), None)
         if stem is not None and main[0].pos in _VERBAL:
-            info = self.lx.info(stem.lemma, "VERB")
-            senses = ((f"{info.senses[0]} ({VECTOR_NUANCE[vector.lemma]})",)
-                      if info and info.senses else ())
+            nuanced = self._nuanced(stem.lemma, vector.lemma)
+            senses = (nuanced,) if nuanced else ()
             return self._unit(start, nxt + 1, f"{self.keys[start]} {vector.lemma}", senses,
                               "compound_verb", "verb stem + " + vector.lemma)
         perfect = next((a for a in main if a.pos == "VERB" and a.tense == "perf"), None)
