@@ -168,7 +168,7 @@ def _unstrengthened(stem: str) -> list[str]:
 def _relational_adjective(text: str, lexicon: Lexicon) -> tuple[str, str, str] | None:
     """(sense, base, suffix) for a word no dictionary lists that is an adjective of relation
     of a glossed noun or name: नस्लीय "of race", खगोलीय "astronomical", आस्ट्रेलियाई
-    "Australian", सांस्थानिक "of institution"; None otherwise."""
+    "Australian", सांस्थानिक "of institute"; None otherwise."""
     key = norm(text)
     candidates = [(key[:-len(ending)] + restore, "-" + ending.lstrip("ा"), ("NOUN", "PROPN"))
                   for ending, restore in _RELATIONAL if key.endswith(ending) and len(key) >= len(ending) + 3]

@@ -118,7 +118,7 @@ _HYPHENS = frozenset({"-", "‐", "‑", "–"})
 _MANNER = frozenset({("रूप", "से"), ("तौर", "पर"), ("ढंग", "से"), ("तरीके", "से"), ("तरह", "से")})
 # ... and तरह alone, unless a genitive makes it "kind" (अलग तरह के "of a different kind")
 _MANNER_ALONE = "तरह"
-_KIND_OF = frozenset({"का", "की", "के", "से"})
+_KIND_OF = frozenset({"का", "की", "के"})
 # adjectives that pick out rather than describe: दूसरे रूप से is "in another form"
 _NOT_MANNER = frozenset({"second", "first", "other", "another", "same", "such", "this", "that", "each",
                          "every", "all", "some", "many", "few", "new", "old", "own", "whole", "full"})
