@@ -241,6 +241,8 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("सांगठनिक ढांचा", 0, "ADJ", "organizational"),
     # an adverb phrase that only defines an English adverb is glossed word by word
     ("वे बहुत कम थे।", 2, "ADV", "less"),  # not "marginal"
+    ("खेलों के साथ-साथ बेसबॉल", 2, "ADV", "as well as"),  # a compound postposition
+    ("वह मेरे साथ ही आया।", 2, "ADV", "with"),  # after a possessive साथ ही is "with" + emphasis
     # a dictionary phrase in another spelling (anusvara for candrabindu) is still the phrase
     ("यहां तक कि वह आया।", 0, "ADV", "even"),
     ("शायद ही कोई आया।", 0, "ADV", "hardly"),
