@@ -8,7 +8,6 @@ romanization and marked as a probable name. Nothing is left blank.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -16,7 +15,7 @@ from functools import partial
 from assistant.lexicon import Lexicon, find_units, load_lexicon
 from assistant.lexicon.acronyms import spell_acronym
 from assistant.lexicon.compounds import compound_senses
-from assistant.lexicon.english import adjective_of, gerund, inflect, participle, plural
+from assistant.lexicon.english import gerund, inflect, participle, plural
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import norm
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
@@ -140,48 +139,6 @@ def _other_spellings(text: str, lexicon: Lexicon) -> Iterator[tuple[str, str]]:
         yield missed, "misspelling"
 
 
-# adjectives of relation made from nouns and names: (ending, what the base ends in instead);
-# a bare -ी is left out, since on an unknown word it as often makes an abstract noun
-# (मेजबानी "hosting") or a surname (जोशी)
-_RELATIONAL = (("ीय", ""), ("ाई", "ा"))
-
-
-# the strengthened first vowel of a Sanskrit -इक adjective and the vowels it comes from:
-# समाज → सामाजिक, विज्ञान → वैज्ञानिक, उद्योग → औद्योगिक
-_VRDDHI_SIGNS = {"\u093e": ("",), "\u0948": ("\u093f", "\u0947"), "\u094c": ("\u0941", "\u094b")}
-_VRDDHI_LETTERS = {"आ": ("अ",), "ऐ": ("इ", "ए"), "औ": ("उ", "ओ")}
-_LETTER = "[\u0915-\u0939\u0958-\u095f]\u093c?"
-_FIRST_SYLLABLE = re.compile(f"^((?:{_LETTER}\u094d)*{_LETTER})([\u093e\u0948\u094c])")
-
-
-def _unstrengthened(stem: str) -> list[str]:
-    """The words a -इक adjective's stem may come from, its first vowel weakened again."""
-    if stem[:1] in _VRDDHI_LETTERS:
-        return [weak + stem[1:] for weak in _VRDDHI_LETTERS[stem[0]]]
-    match = _FIRST_SYLLABLE.match(stem)
-    if match is None:
-        return []
-    consonants, sign = match.groups()
-    return [consonants + weak + stem[match.end():] for weak in _VRDDHI_SIGNS[sign]]
-
-
-def _relational_adjective(text: str, lexicon: Lexicon) -> tuple[str, str, str] | None:
-    """(sense, base, suffix) for a word no dictionary lists that is an adjective of relation
-    of a glossed noun or name: नस्लीय "of race", खगोलीय "astronomical", आस्ट्रेलियाई
-    "Australian", सांस्थानिक "of institute"; None otherwise."""
-    key = norm(text)
-    candidates = [(key[:-len(ending)] + restore, "-" + ending.lstrip("ा"), ("NOUN", "PROPN"))
-                  for ending, restore in _RELATIONAL if key.endswith(ending) and len(key) >= len(ending) + 3]
-    if key.endswith("\u093f\u0915") and len(key) > 5:  # -इक, with the first vowel strengthened
-        candidates += [(base, "-इक", ("NOUN",)) for base in _unstrengthened(key[:-2]) if len(base) > 2]
-    for base, suffix, poses in candidates:
-        record = lexicon.info(base)
-        if record is not None and record.senses and record.pos in poses and " " not in record.senses[0]:
-            english = record.senses[0]
-            return adjective_of(english) or f"of {english}", base, suffix
-    return None
-
-
 def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
                    unit: MultiwordUnit | None) -> Gloss:
     """A word no dictionary knows: part of a multiword unit, an abbreviation, an English
@@ -222,7 +179,7 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
         if gloss.senses and not gloss.is_name and not gloss.borrowed:
             note = _add_note(f"Not in the dictionary; probably a {kind} of {other}", gloss.note)
             return replace(gloss, text=text, roman=roman, roman_strict=roman_strict, note=note)
-    related = _relational_adjective(text, lexicon)
+    related = lexicon.relational(text)
     if related is not None:
         return Gloss(text, text, roman, roman_strict, "ADJ", senses=(related[0],),
                      note=f"Not in the dictionary; read as {related[1]} + {related[2]}", unit=unit,

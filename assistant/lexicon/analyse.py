@@ -439,10 +439,36 @@ class Lexicon:
         if key.endswith("ी"):
             bases.extend((key[:-1], key[:-1] + "ा"))
         for base in bases:
-            record = self.info(base) if len(base) > 1 else None
-            if record is not None and record.senses and record.pos in ("NOUN", "PROPN"):
-                # English's own adjective where it has one: उष्णकटिबंधीय "tropical"
-                return adjective_of(record.senses[0]) or f"of {record.senses[0]}", base
+            if (sense := self._relation_sense(base, ("NOUN", "PROPN"))) is not None:
+                return sense, base
+        return None
+
+    def _relation_sense(self, base: str, poses: tuple[str, ...], one_word: bool = False) -> str | None:
+        """The adjective of relation of ``base``, a glossed noun or name of one of ``poses``:
+        English's own where it has one (उष्णकटिबंधीय "tropical"), else "of X"; ``one_word``:
+        only from a one-word sense."""
+        record = self.info(base) if len(base) > 1 else None
+        if record is None or not record.senses or record.pos not in poses:
+            return None
+        english = record.senses[0]
+        if one_word and " " in english:
+            return None
+        return adjective_of(english) or f"of {english}"
+
+    def relational(self, word: str) -> tuple[str, str, str] | None:
+        """For a word no dictionary lists: (sense, base, suffix) when it is an adjective of
+        relation of a glossed noun or name: नस्लीय "of race", खगोलीय "astronomical",
+        आस्ट्रेलियाई "Australian", सांस्थानिक "of institute". A bare -ी is left out: on an
+        unknown word it as often makes an abstract noun (मेजबानी "hosting") or a surname (जोशी)."""
+        key = norm(word)
+        candidates = [(key[:-len(ending)] + restore, "-" + ending.lstrip("ा"), ("NOUN", "PROPN"))
+                      for ending, restore in _RELATIONAL
+                      if key.endswith(ending) and len(key) >= len(ending) + 3]
+        if key.endswith("\u093f\u0915") and len(key) > 5:  # -इक, with the first vowel strengthened
+            candidates += [(base, "-इक", ("NOUN",)) for base in _unstrengthened(key[:-2]) if len(base) > 2]
+        for base, suffix, poses in candidates:
+            if (sense := self._relation_sense(base, poses, one_word=True)) is not None:
+                return sense, base, suffix
         return None
 
     # ----- multiword phrases -----------------------------------------------------
@@ -463,6 +489,27 @@ class Lexicon:
                     index[words[:2]].append((words, phrase))
             self._loose_phrases = dict(index)
         return self._loose_phrases.get((first, second), [])
+
+
+# adjectives of relation in -ीय and -ाई: (ending, what the base ends in instead)
+_RELATIONAL = (("ीय", ""), ("ाई", "ा"))
+# the strengthened first vowel of a Sanskrit -इक adjective and the vowels it comes from:
+# समाज → सामाजिक, विज्ञान → वैज्ञानिक, उद्योग → औद्योगिक
+_VRDDHI_SIGNS = {"\u093e": ("",), "\u0948": ("\u093f", "\u0947"), "\u094c": ("\u0941", "\u094b")}
+_VRDDHI_LETTERS = {"आ": ("अ",), "ऐ": ("इ", "ए"), "औ": ("उ", "ओ")}
+_LETTER = "[\u0915-\u0939\u0958-\u095f]\u093c?"
+_FIRST_SYLLABLE = re.compile(f"^((?:{_LETTER}\u094d)*{_LETTER})([\u093e\u0948\u094c])")
+
+
+def _unstrengthened(stem: str) -> list[str]:
+    """The words a -इक adjective's stem may come from, its first vowel weakened again."""
+    if stem[:1] in _VRDDHI_LETTERS:
+        return [weak + stem[1:] for weak in _VRDDHI_LETTERS[stem[0]]]
+    match = _FIRST_SYLLABLE.match(stem)
+    if match is None:
+        return []
+    consonants, sign = match.groups()
+    return [consonants + weak + stem[match.end():] for weak in _VRDDHI_SIGNS[sign]]
 
 
 def phrase_words(text: str) -> tuple[str, ...]:
