@@ -651,8 +651,9 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
     readings = _in_context(lexicon, tokens)
     # आने वाला है is "is about to come", not the unit आने वाला "upcoming"; के पहले दिन is "the
     # first day of", not the postposition के पहले "before"
+    about_to = {i for i in range(len(tokens)) if _about_to(tokens, readings, i)}
     units = [_happening(unit, readings) for unit in find_units(tokens, lexicon)
-             if not any(_about_to(tokens, readings, k) for k in range(unit.start_token, unit.end_token))
+             if about_to.isdisjoint(range(unit.start_token, unit.end_token))
              and not (unit.kind == "postposition" and _inflected_adjective(readings[unit.end_token - 1]))]
     for unit in units:
         for index in range(unit.start_token, unit.end_token):
@@ -672,7 +673,7 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
                             note=HOUR_NOTE)
             out.append(gloss)
             continue
-        if _about_to(tokens, readings, i):
+        if i in about_to:
             out.append(replace(gloss, senses=("about to", *gloss.senses)[:MAX_SENSES],
                                note=_add_note(ABOUT_TO_NOTE, gloss.note)))
             continue
