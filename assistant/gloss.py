@@ -25,6 +25,7 @@ from assistant.romanize import name_form, readable, strict
 from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
 
 MAX_SENSES = 3
+UNIT_SENSES_FIRST = 2  # a word inside a unit lists this many of the unit's senses before its own
 # the noun of a compound postposition (तरह in की तरह "like") reads as the unit; की does not
 _CONTENT_POS = frozenset({"NOUN", "ADJ", "ADV", "VERB"})
 UNKNOWN_NOTE = "Not in the dictionary; shown by its romanization (probably a name or a borrowed word)."
@@ -98,6 +99,22 @@ def _vector_sense(lexicon: Lexicon, tokens: Sequence[Token], readings: list[list
             a.pos == "VERB" and a.tense in ("stem", "conj") for a in before):
         return None
     return f"({VECTOR_NUANCE[vector.lemma]}: completes the verb before it)"
+
+
+def _completed(lexicon: Lexicon, readings: list[list[Analysis] | None], unit: MultiwordUnit | None,
+               index: int) -> str | None:
+    """What the verb a vector verb completes means, with the vector's nuance: दी in घोषणा
+    कर दी "to declare (completely)" (``unit``: the conjunct verb before it), देता in बढ़ा
+    देता "to increase (completely)"; None after a bare light verb (कर दिया "to do")."""
+    vector = next(a for a in readings[index] or () if a.pos in ("VERB", "AUX") and a.lemma in VECTOR_NUANCE)
+    nuance = VECTOR_NUANCE[vector.lemma]
+    if unit is not None and unit.senses and unit.senses[0].startswith("to ") and not _guessed(unit):
+        return f"{unit.senses[0]} ({nuance})"
+    stem = next((a for a in readings[index - 1] or () if a.pos == "VERB" and a.tense == "stem"), None)
+    if stem is None or stem.lemma in CONJUNCT_LIGHT:
+        return None
+    info = lexicon.info(stem.lemma, "VERB")
+    return f"{info.senses[0]} ({nuance})" if info is not None and info.senses else None
 
 
 def _add_note(note: str, extra: str) -> str:
@@ -273,8 +290,10 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
     if unit is not None and unit.senses and unit.senses[0] not in senses[:1] and not borrowed \
             and (best.source != "closed" or best.pos in _CONTENT_POS) and not _guessed(unit) and not be_stem:
         # inside a unit the word means what the unit means: रूप in के रूप में is "as",
-        # पुष्टि in पुष्टि की "confirmed"; its own senses follow
-        senses = (unit.senses[0], *(s for s in senses if s != unit.senses[0]))
+        # पुष्टि in पुष्टि की "confirmed"; the unit's runner-up follows (प्रदान करना "to
+        # provide | to offer"), then the word's own senses
+        lead = unit.senses[:UNIT_SENSES_FIRST]
+        senses = (*lead, *(s for s in senses if s not in lead))
         note = _add_note(f"here part of the expression {unit.text}", note)
     return Gloss(text, best.lemma, roman, roman_strict, best.pos, gender, tuple(senses[:MAX_SENSES]), note,
                  unit, known=True, is_name=is_name, analysis=best, borrowed=borrowed)
@@ -705,7 +724,9 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
         pieced = unit is not None and _guessed(unit) and bool(before) and before[0].pos == "VERB"
         vector = _vector_sense(lexicon, tokens, readings, i) if unit is None or pieced else None
         if vector is not None:
-            gloss = replace(gloss, senses=(vector, *gloss.senses)[:MAX_SENSES],
+            # ... and outside a unit it first says what the verb it completes means
+            done = _completed(lexicon, readings, owner.get(i - 1), i) if unit is None else None
+            gloss = replace(gloss, senses=(*((done,) if done else ()), vector, *gloss.senses)[:MAX_SENSES],
                             note=_add_note(VECTOR_NOTE, gloss.note))
         out.append(gloss)
     return tuple(out)

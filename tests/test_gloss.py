@@ -255,6 +255,8 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("उसे जाने दो।", 2, "VERB", "to let"),  # दो is देना here, not "two"
     ("दो लोग आए।", 0, "NUM", "2"),
     ("वह यह काम नहीं कर पाया।", 5, "VERB", "to be able to"),
+    # a participle with होना is passive: "to be affected", not "to become affected"
+    ("वह इससे प्रभावित हुआ।", 2, "ADJ", "to be affected"),
     # मिलना: after से a meeting, with a dative what one gets, else what is found
     ("वह हिटलर से मिले।", 3, "VERB", "to meet"),
     ("मुझे उसकी मदद मिली।", 3, "VERB", "to get"),
@@ -265,6 +267,10 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     # ... and the vector verb itself, in a unit whose sense is only pieced together, is aspect
     ("उसे प्रोन्नत कर दिया गया।", 3, "VERB", "(completely: completes the verb before it)"),
     ("इसे संग्रहालय बना दिया गया।", 3, "VERB", "(completely: completes the verb before it)"),
+    # ... outside a unit it leads with what the verb it completes means
+    ("उन्होंने स्वतंत्रता की घोषणा कर दी।", 5, "VERB", "to announce (completely)"),
+    ("उन्होंने योजना को खारिज कर दिया।", 5, "VERB", "to dismiss (completely)"),
+    ("उसने काम कर दिया।", 3, "VERB", "to work (completely)"),
     ("लिपि भुलाई गई।", 1, "VERB", "to cause to forget"),  # the causative shortens भूलना's vowel
     ("वह कभी-कभी आता है।", 1, "ADV", "sometimes"),  # a hyphenated dictionary expression
     ("वह कभी - कभी आता है।", 3, "ADV", "sometimes"),
@@ -381,6 +387,18 @@ def test_a_misspelling_needs_one_common_word_far_more_frequent() -> None:
 def test_hand_checked_senses_of_the_commonest_words(text: str, lemma: str, senses: tuple[str, ...]) -> None:
     gloss = gloss_token(word(text))
     assert (gloss.lemma, gloss.senses) == (lemma, senses)
+
+
+@pytest.mark.parametrize(("text", "index", "senses"), [
+    # a frequent unit's hand-checked senses: दिखाई देना is not "to figure"
+    ("पहाड़ दिखाई देते हैं।", 1, ("to appear", "to be seen", "to show")),
+    # a word inside a unit lists the unit's two best senses, then its own
+    ("वह वापस लौटा।", 1, ("to return", "to come back", "back")),
+    ("उसने मुझे धोखा दिया।", 2, ("to deceive", "to cheat", "deception")),
+])
+def test_words_in_units_lead_with_the_units_senses(text: str, index: int, senses: tuple[str, ...]) -> None:
+    toks = tokenize(text)
+    assert gloss_sentence(Sentence(text, 0, len(text), toks), load_lexicon())[index].senses == senses
 
 
 def test_hand_checked_senses_leave_the_analysis_alone() -> None:

@@ -74,9 +74,25 @@ def test_adverb(adjective: str, expected: str) -> None:
     ("high", "highest"), ("good", "best"), ("more", "most"), ("important", "most important"),
     ("famous", "most famous"), ("tired", "most tired"), ("Indian", "most Indian"),
     ("well known", "most well known"),
+    # already singling one out: no "firstest", "bestest", "mainest"
+    ("first", "first"), ("best", "best"), ("main", "main"), ("finest", "finest"), ("highest", "highest"),
+    ("honest", "most honest"),  # -est, but no superlative
 ])
 def test_superlative(adjective: str, expected: str) -> None:
     assert superlative(adjective) == expected
+
+
+@pytest.mark.parametrize(("headword", "sense"), [
+    ("run", "to run"), ("to run", "to run"),
+    ("sold", "to sell"), ("borne", "to bear"), ("stuck up", "to stick up"),  # a headword's base form
+    ("is born", "to be born"),
+    ("could", ""), ("must", ""),  # a modal is no verb sense: no "to could"
+    ("see-Saw", "to see-Saw"),  # not a plain lower-case word: as written
+])
+def test_dictionary_verb_senses_are_infinitives(headword: str, sense: str) -> None:
+    from assistant.lexicon.sources import clean_english
+
+    assert clean_english(headword, "VERB") == sense
 
 
 @pytest.mark.parametrize(("noun", "expected"), [

@@ -35,6 +35,8 @@ def units(text: str):
     ("वह देख के हँसा।", "देख के", "देखना (having done)", "conjunctive", "having seen"),
     ("यह सबसे बड़ा देश है।", "सबसे बड़ा", "सबसे बड़ा", "phrase", "biggest"),
     ("यह सबसे महत्वपूर्ण बात है।", "सबसे महत्वपूर्ण", "सबसे महत्वपूर्ण", "phrase", "most important"),
+    ("वह सबसे पहला व्यक्ति था।", "सबसे पहला", "सबसे पहला", "phrase", "first"),
+    ("यह सबसे असली चीज़ है।", "सबसे असली", "सबसे असली", "phrase", "most real"),  # no "realest"
     # a noun + करना where the noun names an action: its English verb, not "to do investment"
     ("वे यहाँ निवेश करते हैं।", "निवेश करते", "निवेश करना", "conjunct_verb", "to invest"),
     ("हम सुधार करेंगे।", "सुधार करेंगे", "सुधार करना", "conjunct_verb", "to improve"),

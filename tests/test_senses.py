@@ -145,6 +145,32 @@ def test_learned_units_are_judged_by_the_heads_dictionary_senses(
     assert found == learned
 
 
+@pytest.mark.parametrize(("unit", "english", "says", "learned"), [
+    # the unit's English renders its second word alone and drops the first: not learned
+    ("हाई स्कूल", "school", {"स्कूल": {"school"}}, []),
+    ("बड़े भाई", "brother", {"भाई": {"brother"}}, []),
+    # neither word says it: a unit of its own
+    ("हवाई अड्डा", "airport", {"हवाई": {"aerial"}, "अड्डा": {"base"}}, [("हवाई अड्डा", "NOUN", "airport")]),
+])
+def test_learned_units_render_both_words(unit: str, english: str, says: dict[str, set[str]],
+                                         learned: list[tuple[str, str, str]]) -> None:
+    from assistant.lexicon.ranking import learned_units
+
+    table = TranslationTable()
+    table.units[unit] = {english: 9}
+    table.unit_totals[unit] = 10
+    found = learned_units(table, frozenset({"से"}), frozenset(), set(),
+                          lambda word, e: e in says.get(word, set()))
+    assert found == learned
+
+
+@pytest.mark.parametrize("unit", ["हाई स्कूल", "इंडिया गेट", "बड़े भाई", "सबसे बड़ी"])
+def test_committed_lexicon_learns_no_unit_that_drops_a_word(unit: str) -> None:
+    # स्कूल and गेट say "school" and "gate" by their sound alone
+    info = load_lexicon().info(unit)
+    assert info is None or not info.learned
+
+
 def _context_table() -> TranslationTable:
     table = TranslationTable()
     for kind, key, counts, sentences in (("cl", "से पहले", {"before": 30}, 9),

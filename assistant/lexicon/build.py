@@ -28,7 +28,13 @@ from assistant.lexicon.english import english_lemmas
 from assistant.lexicon.handwritten import read_core_senses
 from assistant.lexicon.keys import loose
 from assistant.lexicon.loanwords import FORMAT_HEADER as LOANWORD_HEADER
-from assistant.lexicon.loanwords import LOANWORD_FILE, loanword_lines
+from assistant.lexicon.loanwords import (
+    LOANWORD_FILE,
+    MAX_RENDERINGS,
+    WORD_MAX_COST,
+    LoanwordIndex,
+    loanword_lines,
+)
 from assistant.lexicon.ranking import (
     CONJUNCT_SENTENCES,
     UI_TRUST,
@@ -116,7 +122,7 @@ def _pack(*values: str | None) -> str:
 
 
 def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counter[str],
-                 table: TranslationTable | None) -> list[str]:
+                 table: TranslationTable | None, loans: LoanwordIndex | None = None) -> list[str]:
     entries: dict[tuple[str, str], _Entry] = defaultdict(_Entry)
     for pair in pairs:
         entry = entries[(pair.hindi, pair.pos)]
@@ -142,7 +148,7 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
             entries[key].sources[core[key][0]] = {"core"}  # weigh the analyser's readings
     function_words = _function_words()
     verb_forms = frozenset(f.form for f in forms if f.pos in ("VERB", "AUX"))
-    learned_entries = (_add_learned_entries(entries, table, function_words, verb_forms, forms)
+    learned_entries = (_add_learned_entries(entries, table, function_words, verb_forms, forms, loans)
                        if table is not None else set())
     spellings: dict[tuple[str, str], list[str]] = defaultdict(list)
     for lemma, pos in sorted(entries):
@@ -238,10 +244,10 @@ def _english_of(entry: _Entry) -> frozenset[str]:
     return frozenset(e for sense in entry.scores for w in content_words(sense) for e in english_lemmas(w))
 
 
-def _head_says(entries: dict[tuple[str, str], _Entry],
-               forms: list[ApertiumForm]) -> Callable[[str, str], bool]:
+def _head_says(entries: dict[tuple[str, str], _Entry], forms: list[ApertiumForm],
+               loans: LoanwordIndex | None = None) -> Callable[[str, str], bool]:
     """Whether the dictionary senses of a word (read as itself or as a form of its lemmas)
-    contain an English lemma."""
+    contain an English lemma, or the word is that English word borrowed (स्कूल "school")."""
     lemmas_of: dict[str, set[str]] = defaultdict(set)
     for form in forms:
         lemmas_of[form.form].add(form.lemma)
@@ -250,14 +256,18 @@ def _head_says(entries: dict[tuple[str, str], _Entry],
         said[lemma] |= _english_of(entry)
 
     def says(word: str, english: str) -> bool:
-        return any(english in said.get(lemma, ()) for lemma in {word, *lemmas_of.get(word, ())})
+        if any(english in said.get(lemma, ()) for lemma in {word, *lemmas_of.get(word, ())}):
+            return True
+        return loans is not None and any(loan.english.lower() == english and loan.cost <= WORD_MAX_COST
+                                         for loan in loans.match(word)[:MAX_RENDERINGS])
 
     return says
 
 
 def _add_learned_entries(entries: dict[tuple[str, str], _Entry], table: TranslationTable,
                          function_words: frozenset[str], verb_forms: frozenset[str],
-                         forms: list[ApertiumForm]) -> set[tuple[str, str]]:
+                         forms: list[ApertiumForm],
+                         loans: LoanwordIndex | None = None) -> set[tuple[str, str]]:
     """Entries no dictionary has, learned from the translation table: two-word units
     (हवाई अड्डा "airport") and conjunct verbs of nouns (पुष्टि करना "to confirm")."""
     added: set[tuple[str, str]] = set()
@@ -271,7 +281,7 @@ def _add_learned_entries(entries: dict[tuple[str, str], _Entry], table: Translat
         added.add((lemma, pos))
 
     known = {lemma for lemma, _ in entries}
-    says = _head_says(entries, forms)
+    says = _head_says(entries, forms, loans)
     for words, pos, english in learned_units(table, function_words, verb_forms, known, says):
         add(words, pos, english)
     for lemma, pos in sorted(entries):
@@ -331,7 +341,12 @@ def build_lexicon(shared: Path | None = None, out: Path | None = None,
             table = read_translation_table()
         except LexiconError:
             table = None  # a first build: senses stay in dictionary order until the table exists
-    lines = [FORMAT_HEADER, *_lemma_lines(pairs, forms, frequency, table), *_form_lines(forms)]
+    # the loanword table is made first: a unit learned from the table must not be one of its
+    # words borrowed (हाई स्कूल is not "school")
+    ordinary = {p.english.lower() for p in pairs if p.pos != "PROPN" and p.english.isalpha()}
+    loan_lines = loanword_lines(ordinary, frequency)
+    loans = LoanwordIndex(dict(line.split("\t", 1) for line in loan_lines))
+    lines = [FORMAT_HEADER, *_lemma_lines(pairs, forms, frequency, table, loans), *_form_lines(forms)]
     write_table(lines, out)
     # which frequent words the analyser over-reaches on can only be seen by running it
     from assistant.lexicon.own_words import find_own_words, learned_headwords, preferred_readings
@@ -344,8 +359,6 @@ def build_lexicon(shared: Path | None = None, out: Path | None = None,
                   for word, pos, sense in learned_headwords(first, table)]
     lines += [f"O\t{word}" for word in find_own_words(first)]
     write_table(lines, out)
-    ordinary = {p.english.lower() for p in pairs if p.pos != "PROPN" and p.english.isalpha()}
-    loan_lines = loanword_lines(ordinary, frequency)
     write_table([LOANWORD_HEADER, *loan_lines], out.with_name(LOANWORD_FILE.name))
     return out
 

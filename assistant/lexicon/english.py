@@ -107,6 +107,12 @@ def adverb(adjective: str) -> str:
 
 _SUPERLATIVES = {"good": "best", "well": "best", "bad": "worst", "much": "most", "many": "most",
                  "more": "most", "little": "least", "less": "least", "far": "farthest"}
+# adjectives that already single one out: सबसे पहला is "first", सबसे मुख्य "main", not "firstest"
+_ALREADY_SUPERLATIVE = frozenset({
+    "best", "worst", "most", "least", "first", "last", "next", "only", "top", "final", "sole", "same",
+    "ultimate", "foremost", "utmost", "maximum", "minimum", "supreme", "whole", "entire", "own",
+    "main", "chief", "key", "prime", "principal", "primary", "leading",
+})
 
 
 def superlative(adjective: str) -> str:
@@ -114,6 +120,8 @@ def superlative(adjective: str) -> str:
     word = adjective.strip()
     if word in _SUPERLATIVES:
         return _SUPERLATIVES[word]
+    if word in _ALREADY_SUPERLATIVE or (word.endswith("est") and english_lemma(word) != word):
+        return word
     if " " in word or not word.isalpha() or not word.islower():
         return f"most {word}"
     groups = sum(1 for i, ch in enumerate(word) if ch in _VOWELS and (i == 0 or word[i - 1] not in _VOWELS))
@@ -237,6 +245,22 @@ def american_spelling(word: str) -> str | None:
                 and (candidate := word[: -len(british)] + american) in ordinary):
             return candidate
     return None
+
+
+MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would", "ought"})
+
+
+def verb_base(word: str) -> str | None:
+    """The base form of an English verb form as written ("sold" → "sell", "sell" → "sell";
+    other words as they are), or None for a modal, which has none: no "to could"."""
+    from lemminflect import getAllLemmas
+
+    if word.lower() in MODALS:
+        return None
+    if not word.isalpha() or not word.islower():
+        return word
+    bases = getAllLemmas(word).get("VERB", ())
+    return word if not bases or word in bases else bases[0]
 
 
 @lru_cache(maxsize=200_000)

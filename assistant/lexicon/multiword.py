@@ -127,6 +127,7 @@ ADVERB_ZIPF = 2.0  # an -ly word rarer than this is not English ("mentionedly")
 # an English word rarer than this, given as the sense of a Hindi phrase, is one the phrase defines
 DEFINED_ZIPF = 3.0
 DEFINED_MODIFIER_ZIPF = 3.8
+SUPERLATIVE_ZIPF = 2.5  # a made -est form rarer than this is not said
 
 
 def _manner(senses: Sequence[str]) -> str:
@@ -316,6 +317,8 @@ class _Finder:
             if verb is not None:
                 return (f"to {verb}",)  # पारित करना "to pass", not "to make passed"
             return (f"to make {sense}",)  # मजबूत करना "to make strong"
+        if words[1] == "होना" and info.pos == "ADJ" and _participle_of(sense) is not None:
+            return (f"to be {sense}",)  # प्रभावित होना "to be affected", not "to become affected"
         return (f"to {CONJUNCT_LIGHT[words[1]]} {sense}",)
 
     def conjunct(self, start: int) -> MultiwordUnit | None:
@@ -442,7 +445,11 @@ class _Finder:
         info = self.lx.info(following[0].lemma, "ADJ")
         if info is None or not info.senses or info.pos != "ADJ":
             return None
-        return self._unit(start, nxt + 1, f"सबसे {following[0].lemma}", (superlative(info.senses[0]),),
+        sense = info.senses[0]
+        made = superlative(sense)
+        if made.endswith("est") and made != sense and zipf(made) < SUPERLATIVE_ZIPF:
+            made = f"most {sense}"  # English has no "mainest" or "vastest"
+        return self._unit(start, nxt + 1, f"सबसे {following[0].lemma}", (made,),
                           "phrase", "सबसे + adjective: the superlative")
 
     def passive_of(self, unit: MultiwordUnit) -> MultiwordUnit | None:

@@ -392,14 +392,17 @@ def learned_units(table: TranslationTable, function_words: frozenset[str], verb_
     हवाई अड्डा "airport", आसानी से "easily", पूरी तरह "completely". The first word must be a
     content word whose dictionary senses do not already say it (``head_says(word, english)``:
     दरवाज़ा खोला is "door" + "opened"), the second no verb form (a conjunct or compound verb
-    is learned elsewhere). The head's own translations in the table cannot decide this: a
-    word met mostly inside its unit (आसानी) is translated as the unit is."""
+    is learned elsewhere) and, unless a function word, not saying it either: the English
+    of हाई स्कूल, इंडिया गेट or बड़े भाई ("school", "gate", "brother") renders one word and
+    drops the other. The head's own translations in the table cannot decide this: a word
+    met mostly inside its unit (आसानी) is translated as the unit is."""
     out = []
     for words, english, share, occurrences in table.unit_english():
         first, second = words.split(" ")
         if (words in known or first in function_words or second in verb_forms or share < UNIT_SHARE
                 or occurrences < UNIT_OCCURRENCES or english in STOPWORDS or zipf(english) < LEARN_ZIPF
-                or head_says(first, english)):
+                or head_says(first, english)
+                or (second not in function_words and head_says(second, english))):
             continue
         pos = unit_pos(english)
         if pos is None or (second in function_words and pos != "ADV"):

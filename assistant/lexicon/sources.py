@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import LexiconError
+from assistant.lexicon.english import verb_base
 from assistant.lexicon.keys import norm
 
 FREEDICT_POS = {
@@ -63,12 +64,17 @@ def clean_hindi(text: str) -> str:
 
 
 def clean_english(text: str, pos: str) -> str:
-    """A short English gloss; verbs get a leading 'to'. '' for junk."""
+    """A short English gloss; verbs get a leading 'to' and their base form (a headword
+    "sold" is "to sell"; a modal, "could", is no verb sense at all). '' for junk."""
     text = " ".join(_NOTES.sub(" ", text).split()).strip(" .,;:")
     if not text or not _ENGLISH_OK.match(text) or len(text.split()) > 4:
         return ""
-    if pos == "VERB" and not text.startswith("to "):
-        text = "to " + text
+    if pos == "VERB":
+        words = text.removeprefix("to ").split()
+        base = verb_base(words[0]) if words else None
+        if base is None:
+            return ""
+        text = " ".join(["to", base, *words[1:]])
     return text
 
 
