@@ -82,6 +82,23 @@ def test_superlative(adjective: str, expected: str) -> None:
     assert superlative(adjective) == expected
 
 
+@pytest.mark.parametrize(("word", "example", "expected"), [
+    ("munucipal", "The municipal corporation has 2 thousand employees.", "municipal"),  # a vowel slip
+    ("prodcution", "problems during the production of this car", "production"),  # two letters swapped
+    ("fenal", "Fenel cats are kept in captivity.", "fenal"),  # "final" is not in the example
+    ("munucipal", "", "munucipal"),  # no example: no guess
+    ("coarsen", "It will coarsen the cloth.", "coarsen"),  # a rare word, not a slip
+    ("morsal", "a morsel of food", "morsal"),  # a letter more or less is left alone
+])
+def test_misspelled_senses_are_corrected_where_the_example_confirms(word: str, example: str,
+                                                                    expected: str) -> None:
+    from assistant.lexicon.english import corrected_spelling
+    from assistant.lexicon.loanwords import read_word_list
+
+    known, _ = read_word_list()
+    assert corrected_spelling(word, known, example) == expected
+
+
 @pytest.mark.parametrize(("headword", "sense"), [
     ("run", "to run"), ("to run", "to run"),
     ("sold", "to sell"), ("borne", "to bear"), ("stuck up", "to stick up"),  # a headword's base form

@@ -19,12 +19,12 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant.errors import LexiconError
 from assistant.lexicon.apertium import ApertiumForm, read_apertium
-from assistant.lexicon.english import english_lemmas
+from assistant.lexicon.english import corrected_spelling, english_lemmas
 from assistant.lexicon.handwritten import read_core_senses
 from assistant.lexicon.keys import loose
 from assistant.lexicon.loanwords import FORMAT_HEADER as LOANWORD_HEADER
@@ -34,6 +34,7 @@ from assistant.lexicon.loanwords import (
     WORD_MAX_COST,
     LoanwordIndex,
     loanword_lines,
+    read_word_list,
 )
 from assistant.lexicon.ranking import (
     CONJUNCT_SENTENCES,
@@ -76,6 +77,19 @@ class _Entry:
     genders: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     roman: str = ""
     examples: dict[str, str] = field(default_factory=dict)
+
+
+def _respelled(pairs: list[Pair]) -> list[Pair]:
+    """The pairs with the misspelled words of their English made right where their
+    example confirms it ("munucipal corporation" → "municipal corporation"): FreeDict
+    was typed by hand."""
+    known, _ = read_word_list()
+
+    def fixed(pair: Pair) -> Pair:
+        english = _WORD.sub(lambda m: corrected_spelling(m.group(), known, pair.example), pair.english)
+        return pair if english == pair.english else replace(pair, english=english)
+
+    return [fixed(p) for p in pairs]
 
 
 def english_frequencies(pairs: list[Pair]) -> Counter[str]:
@@ -146,6 +160,9 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
     for key in core:
         if key not in entries:  # an entry of its own; a known one keeps its sources, which
             entries[key].sources[core[key][0]] = {"core"}  # weigh the analyser's readings
+    core_by_spelling: dict[tuple[str, str], tuple[str, ...]] = {}
+    for (lemma, pos), senses in sorted(core.items()):
+        core_by_spelling.setdefault((loose(lemma), pos), senses)
     function_words = _function_words()
     verb_forms = frozenset(f.form for f in forms if f.pos in ("VERB", "AUX"))
     learned_entries = (_add_learned_entries(entries, table, function_words, verb_forms, forms, loans)
@@ -167,7 +184,9 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
         senses = as_written(_sense_order(_with_variants(entry, spellings[(loose(lemma), pos)], entries, pos,
                                                         lemma), frequency), beside)
         learned: tuple[str, ...] = ()
-        hand = core.get((lemma, pos))
+        # a spelling variant (अंग्रेज़ for अंग्रेज, पडना for पड़ना) has the checked senses too:
+        # the dictionaries may give it only their odd ones ("Sassenach")
+        hand = core.get((lemma, pos)) or core_by_spelling.get((loose(lemma), pos))
         if hand:
             senses = list(hand)  # in the order checked; the table's would be noisier
         elif (lemma, pos) in learned_entries:
@@ -333,7 +352,7 @@ def build_lexicon(shared: Path | None = None, out: Path | None = None,
         raise LexiconError(f"Source dictionaries not found: {', '.join(missing)}.",
                            "Pass --shared pointing at the folder with freedict-eng-hin, "
                            "wiktionary-en-hi and apertium-hin.")
-    pairs = read_freedict(shared / FREEDICT_FILE) + read_wiktionary(shared / WIKTIONARY_FILE)
+    pairs = _respelled(read_freedict(shared / FREEDICT_FILE) + read_wiktionary(shared / WIKTIONARY_FILE))
     forms = read_apertium(shared / APERTIUM_FILE)
     frequency = english_frequencies(pairs)
     if table is None and ranked:
