@@ -33,6 +33,8 @@ LOANWORD_NOTE = "English loanword, recognised by its sound"
 NAME_NOTE = "Not in the dictionary; probably a name, spelled as its sound suggests in English"
 LEARNED_NOTE = "learned from parallel text, not from a dictionary"
 VECTOR_NOTE = "vector verb of a compound verb"
+VISARGA = "\u0903"
+VISARGA_NOTE = "written with a colon for the visarga ः"
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _TENSES = {
     "perf": "perfective (completed action)", "impf": "imperfective (habitual or ongoing)",
@@ -115,6 +117,24 @@ def _completed(lexicon: Lexicon, readings: list[list[Analysis] | None], unit: Mu
         return None
     info = lexicon.info(stem.lemma, "VERB")
     return f"{info.senses[0]} ({nuance})" if info is not None and info.senses else None
+
+
+def _with_visarga(gloss: Gloss, tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Gloss:
+    """A word written with a colon for its visarga (मुख्यत: for मुख्यतः "mainly", अत: for
+    अतः), glossed as the word with the visarga; else ``gloss`` as it is. A colon before a
+    number is a separator (9:30), not a visarga."""
+    token = tokens[index]
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    if after is None or after.text != ":" or after.start != token.end:
+        return gloss
+    following = tokens[index + 2] if index + 2 < len(tokens) else None
+    if following is not None and following.kind == "number" and following.start == after.end:
+        return gloss
+    spelled = token.text + VISARGA
+    full = _word_gloss(Token(spelled, "word", 0, len(spelled)), lexicon, None)
+    if not full.senses or not full.known or full.is_name:
+        return gloss
+    return replace(full, text=token.text, note=_add_note(VISARGA_NOTE, full.note))
 
 
 def _add_note(note: str, extra: str) -> str:
@@ -684,6 +704,8 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
             out.append(gloss_token(token, lexicon, owner.get(i)))
             continue
         gloss = _word_gloss(token, lexicon, owner.get(i), readings[i])
+        if not gloss.senses or gloss.is_name:
+            gloss = _with_visarga(gloss, tokens, i, lexicon)
         gloss = _saying(_as_noun(_with_neighbours(gloss, tokens, i), tokens, readings, i), tokens, i)
         gloss = _meeting_or_getting(gloss, tokens, i)
         if _is_hour(tokens, readings, i):

@@ -243,6 +243,9 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("वे बहुत कम थे।", 2, "ADV", "less"),  # not "marginal"
     ("खेलों के साथ-साथ बेसबॉल", 2, "ADV", "as well as"),  # a compound postposition
     ("वह मेरे साथ ही आया।", 2, "ADV", "with"),  # after a possessive साथ ही is "with" + emphasis
+    # a colon written for the visarga: मुख्यत: is मुख्यतः "mainly"; a clock's colon is none
+    ("यह मुख्यत: सच है।", 1, "ADV", "mainly"),
+    ("उन्होंने चाय की बजाए कॉफ़ी पी।", 3, "VERB", "instead of"),  # a common spelling of की बजाय
     # a dictionary phrase in another spelling (anusvara for candrabindu) is still the phrase
     ("यहां तक कि वह आया।", 0, "ADV", "even"),
     ("शायद ही कोई आया।", 0, "ADV", "hardly"),
@@ -383,6 +386,9 @@ def test_a_misspelling_needs_one_common_word_far_more_frequent() -> None:
     ("हुआ", "होना", ("to be", "to happen", "to become")),
     ("बनना", "बनना", ("to become", "to be made", "to be built")),
     ("सत्ता", "सत्ता", ("power", "authority", "rule")),
+    # ... and their spelling variants: FreeDict gives अंग्रेज़ only "Sassenach | pommy"
+    ("अंग्रेज़ों", "अंग्रेज़", ("Englishman", "British", "the English")),
+    ("पडना", "पडना", ("to fall", "to have to", "to lie")),
 ])
 def test_hand_checked_senses_of_the_commonest_words(text: str, lemma: str, senses: tuple[str, ...]) -> None:
     gloss = gloss_token(word(text))
