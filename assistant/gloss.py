@@ -13,14 +13,22 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from assistant.lexicon import Lexicon, find_units, load_lexicon
-from assistant.lexicon.acronyms import spell_acronym
+from assistant.lexicon.acronyms import letter_name, spell_acronym
 from assistant.lexicon.compounds import compound_senses
 from assistant.lexicon.english import gerund, inflect, participle, plural
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import norm
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
 from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE, is_form_of_jana, keeps_on
-from assistant.lexicon.ranking import english_noun_only, fit, for_form, hindi_zipf, in_context, table_sense
+from assistant.lexicon.ranking import (
+    english_noun_only,
+    fit,
+    for_form,
+    hindi_zipf,
+    in_context,
+    table_name,
+    table_sense,
+)
 from assistant.romanize import name_form, readable, strict
 from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
 
@@ -165,12 +173,20 @@ def _resident(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+_LONG_I_PLURALS = (("ीयों", "ियों"), ("ीयाँ", "ियाँ"), ("ीयां", "ियां"),
+                   ("ईयों", "इयों"), ("ईयाँ", "इयाँ"), ("ईयां", "इयां"))
+
+
 def _other_spellings(text: str, lexicon: Lexicon) -> Iterator[tuple[str, str]]:
     """The word an unknown ``text`` is probably spelled for: a variant spelling (vowel
     length, nasalization), then a misspelling by one vowel sign of a common word."""
     respelled = lexicon.respelling(text)
     if respelled is not None:
         yield respelled, "variant spelling"
+    for long, short in _LONG_I_PLURALS:
+        # the plural of an -ई noun written with the long vowel kept: सुनवाईयों for सुनवाइयों
+        if text.endswith(long) and lexicon.analyse(plural := text[:-len(long)] + short):
+            yield plural, "variant spelling"
     missed = lexicon.near_miss(text, hindi_zipf)
     if missed is not None:
         yield missed, "misspelling"
@@ -272,6 +288,10 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
     if not senses and best.pos in _CONTENT_POS and (learned_here := table_sense(text, best.pos)):
         senses = (learned_here[0],)  # what translators write beats a sense pieced together
         note = _add_note(note, LEARNED_NOTE)
+    if not senses and best.pos in _CONTENT_POS and (name := table_name(text)):
+        # a headword without English that translators write as its romanization is a name
+        senses, is_name = (name,), True
+        note = _add_note(note, "a name, spelled as translators write it")
     if not senses and best.pos == "NOUN" and (resident := _resident(text, lexicon)):
         senses = (resident,)  # भारतवासियों "residents of India"
     if not senses and best.pos in ("ADJ", "ADV", "NOUN", "VERB"):
@@ -626,6 +646,9 @@ _MODAL: dict[str, tuple[tuple[str, ...], str, str]] = {
 _MODAL_NOTES = tuple(note for _, note, _ in _MODAL.values())
 
 
+_NEGATIONS = frozenset({"नहीं", "न", "ना"})
+
+
 def _modal_lead(reading: Analysis, before: list[Analysis] | None, word: str) -> bool:
     """Whether ``reading``, a verb of _MODAL, follows the form its construction needs;
     ``before`` are the readings of ``word``, the word before it."""
@@ -641,10 +664,14 @@ def _modal_lead(reading: Analysis, before: list[Analysis] | None, word: str) -> 
 
 def _modal(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int,
            unit: MultiwordUnit | None) -> tuple[tuple[str, ...], str] | None:
-    """The senses and note of a verb in a modal construction (रोने लगा, कर पाया), or None."""
-    here, before = readings[i], readings[i - 1] if i else None
-    if unit is not None or not here or not before or tokens[i - 1].kind != "word" \
-            or not _modal_lead(here[0], before, norm(tokens[i - 1].text)):
+    """The senses and note of a verb in a modal construction (रोने लगा, कर पाया; with a
+    negation between, रोक नहीं पाया "could not stop"), or None."""
+    lead = i - 1
+    if lead > 0 and tokens[lead].kind == "word" and norm(tokens[lead].text) in _NEGATIONS:
+        lead -= 1
+    here, before = readings[i], readings[lead] if lead >= 0 else None
+    if unit is not None or not here or not before or tokens[lead].kind != "word" \
+            or not _modal_lead(here[0], before, norm(tokens[lead].text)):
         return None
     senses, note, _ = _MODAL[here[0].lemma]
     return senses, note
@@ -751,6 +778,39 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
             gloss = replace(gloss, senses=(*((done,) if done else ()), vector, *gloss.senses)[:MAX_SENSES],
                             note=_add_note(VECTOR_NOTE, gloss.note))
         out.append(gloss)
+    return _spaced_letters(tuple(out), tokens)
+
+
+# letter names that are also common Hindi words: never all a run has, and never at its ends
+# when they are postpositions or verbs (सी बी आई के अधिकारी "CBI's officials")
+_WORDLIKE_LETTERS = frozenset({"ए", "ई", "आई", "ओ", "सी", "जी", "के"})
+_NOT_AT_RUN_ENDS = frozenset({"ए", "ई", "आई", "ओ", "के"})
+
+
+def _spaced_letters(glosses: tuple[Gloss, ...], tokens: Sequence[Token]) -> tuple[Gloss, ...]:
+    """An abbreviation spelled letter by letter with spaces (सी एन जी "CNG", बी जे पी): a run
+    of two or more letter names, one of them no Hindi word (एन, डी; not सी, जी, के),
+    each glossed as its letter."""
+    out = list(glosses)
+    i = 0
+    while i < len(tokens):
+        end = i
+        while end < len(tokens) and tokens[end].kind == "word" and letter_name(tokens[end].text) is not None \
+                and (end == i or tokens[end - 1].end < tokens[end].start):
+            end += 1
+        first, last = i, end
+        while first < last and norm(tokens[first].text) in _NOT_AT_RUN_ENDS:
+            first += 1
+        while last > first and norm(tokens[last - 1].text) in _NOT_AT_RUN_ENDS:
+            last -= 1
+        run = range(first, last)
+        if len(run) >= 2 and any(norm(tokens[k].text) not in _WORDLIKE_LETTERS for k in run):
+            letters = "".join(letter_name(tokens[k].text) or "" for k in run)
+            for k in run:
+                out[k] = replace(out[k], lemma=tokens[k].text, pos="PROPN", gender=None,
+                                 senses=(letter_name(tokens[k].text) or "",), unit=None, analysis=None,
+                                 note=f"a letter of the abbreviation {letters}", is_name=True, known=True)
+        i = max(end, i + 1)
     return tuple(out)
 
 

@@ -243,8 +243,21 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("वे बहुत कम थे।", 2, "ADV", "less"),  # not "marginal"
     ("खेलों के साथ-साथ बेसबॉल", 2, "ADV", "as well as"),  # a compound postposition
     ("वह मेरे साथ ही आया।", 2, "ADV", "with"),  # after a possessive साथ ही is "with" + emphasis
+    # an abbreviation spelled with spaces: each letter name is its letter
+    ("सभी वाहन सी एन जी पर चलते हैं।", 2, "PROPN", "C"),
+    ("सभी वाहन सी एन जी पर चलते हैं।", 4, "PROPN", "G"),
+    ("बी जे पी के नेता", 3, "ADP", "of"),  # के after the letters is the genitive
+    ("वह के ए गया।", 1, "ADP", "of"),  # letter names that are Hindi words make no run
     # a colon written for the visarga: मुख्यत: is मुख्यतः "mainly"; a clock's colon is none
     ("यह मुख्यत: सच है।", 1, "ADV", "mainly"),
+    # a headword without English: what prose translators consistently write for it, a rarer
+    # English word when they agree often; a name when they write its romanization
+    ("हवा में प्रदूषक हैं।", 2, "NOUN", "pollutant"),
+    ("उसने रामायण पढ़ी।", 1, "NOUN", "Ramayana"),
+    ("तिवारी आए।", 0, "NOUN", "Tiwari"),  # not the sound-alike "thievery"
+    # an -ई noun's plural with the long vowel kept is its plural; a negation before a modal
+    ("अदालत में सुनवाईयों का दौर चला।", 2, "NOUN", "hearing"),
+    ("वह उसे रोक नहीं पाया।", 4, "VERB", "to be able to"),
     ("उन्होंने चाय की बजाए कॉफ़ी पी।", 3, "VERB", "instead of"),  # a common spelling of की बजाय
     # a dictionary phrase in another spelling (anusvara for candrabindu) is still the phrase
     ("यहां तक कि वह आया।", 0, "ADV", "even"),

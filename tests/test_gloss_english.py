@@ -82,21 +82,21 @@ def test_superlative(adjective: str, expected: str) -> None:
     assert superlative(adjective) == expected
 
 
-@pytest.mark.parametrize(("word", "example", "expected"), [
-    ("munucipal", "The municipal corporation has 2 thousand employees.", "municipal"),  # a vowel slip
-    ("prodcution", "problems during the production of this car", "production"),  # two letters swapped
-    ("fenal", "Fenel cats are kept in captivity.", "fenal"),  # "final" is not in the example
-    ("munucipal", "", "munucipal"),  # no example: no guess
-    ("coarsen", "It will coarsen the cloth.", "coarsen"),  # a rare word, not a slip
-    ("morsal", "a morsel of food", "morsal"),  # a letter more or less is left alone
+@pytest.mark.parametrize(("word", "evidence", "expected"), [
+    ("munucipal", {"the", "municipal", "corporation"}, "municipal"),  # one letter for another
+    ("prodcution", {"production"}, "production"),  # two letters swapped
+    ("neuclear", {"nuclear"}, "nuclear"),  # a letter too many
+    ("fenal", {"fenel", "cat"}, "fenal"),  # "final" is one slip away, but nothing confirms it
+    ("munucipal", set(), "munucipal"),  # no evidence: no guess
+    ("coarsen", {"coarse"}, "coarsen"),  # a rare word, not a slip
 ])
-def test_misspelled_senses_are_corrected_where_the_example_confirms(word: str, example: str,
-                                                                    expected: str) -> None:
+def test_misspelled_senses_are_corrected_where_evidence_confirms(word: str, evidence: set[str],
+                                                                 expected: str) -> None:
     from assistant.lexicon.english import corrected_spelling
     from assistant.lexicon.loanwords import read_word_list
 
     known, _ = read_word_list()
-    assert corrected_spelling(word, known, example) == expected
+    assert corrected_spelling(word, known, evidence) == expected
 
 
 @pytest.mark.parametrize(("headword", "sense"), [

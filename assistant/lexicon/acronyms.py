@@ -3,6 +3,7 @@
 Hindi writes English abbreviations by spelling out each letter's name (एफ़बीआई for FBI),
 so a word that splits completely into two or more letter names reads as an abbreviation.
 Only words no dictionary knows are tried, which keeps Hindi words such as बीच or केस out.
+Written with spaces (सी एन जी), each letter name is a word of its own: ``letter_name``.
 """
 
 from __future__ import annotations
@@ -42,3 +43,8 @@ def spell_acronym(word: str) -> str | None:
                 best[end] = candidate
     letters = best[len(key)]
     return letters if letters is not None and len(letters) >= MIN_LETTERS else None
+
+
+def letter_name(word: str) -> str | None:
+    """The Latin letter ``word`` is the name of (एन → N), or None."""
+    return _BY_NAME.get(loose(word))

@@ -79,14 +79,17 @@ class _Entry:
     examples: dict[str, str] = field(default_factory=dict)
 
 
-def _respelled(pairs: list[Pair]) -> list[Pair]:
-    """The pairs with the misspelled words of their English made right where their
-    example confirms it ("munucipal corporation" → "municipal corporation"): FreeDict
-    was typed by hand."""
+def _respelled(pairs: list[Pair], table: TranslationTable | None) -> list[Pair]:
+    """The pairs with the misspelled words of their English made right where the entry's
+    example or the table's translations of its Hindi confirm it ("munucipal corporation" →
+    "municipal corporation"): FreeDict was typed by hand."""
     known, _ = read_word_list()
 
     def fixed(pair: Pair) -> Pair:
-        english = _WORD.sub(lambda m: corrected_spelling(m.group(), known, pair.example), pair.english)
+        evidence = {lemma for w in _WORD.findall(pair.example) for lemma in english_lemmas(w)}
+        if table is not None:
+            evidence |= {e for e, _ in table.english(pair.hindi)}
+        english = _WORD.sub(lambda m: corrected_spelling(m.group(), known, evidence), pair.english)
         return pair if english == pair.english else replace(pair, english=english)
 
     return [fixed(p) for p in pairs]
@@ -352,14 +355,15 @@ def build_lexicon(shared: Path | None = None, out: Path | None = None,
         raise LexiconError(f"Source dictionaries not found: {', '.join(missing)}.",
                            "Pass --shared pointing at the folder with freedict-eng-hin, "
                            "wiktionary-en-hi and apertium-hin.")
-    pairs = _respelled(read_freedict(shared / FREEDICT_FILE) + read_wiktionary(shared / WIKTIONARY_FILE))
-    forms = read_apertium(shared / APERTIUM_FILE)
-    frequency = english_frequencies(pairs)
     if table is None and ranked:
         try:
             table = read_translation_table()
         except LexiconError:
             table = None  # a first build: senses stay in dictionary order until the table exists
+    pairs = _respelled(read_freedict(shared / FREEDICT_FILE) + read_wiktionary(shared / WIKTIONARY_FILE),
+                       table)
+    forms = read_apertium(shared / APERTIUM_FILE)
+    frequency = english_frequencies(pairs)
     # the loanword table is made first: a unit learned from the table must not be one of its
     # words borrowed (हाई स्कूल is not "school")
     ordinary = {p.english.lower() for p in pairs if p.pos != "PROPN" and p.english.isalpha()}

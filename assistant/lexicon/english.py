@@ -3,7 +3,6 @@ line, and a lemmatizer (irregular forms included: said → say) for comparing En
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 _IRREGULAR_PAST = {
@@ -248,39 +247,38 @@ def american_spelling(word: str) -> str | None:
     return None
 
 
-_VOWEL_LETTERS = frozenset("aeiou")
 TYPO_MIN_LETTERS = 5
 TYPO_FIX_ZIPF = 3.0  # the word a misspelling stands for is a common one
 
 
 def _one_slip_away(word: str) -> set[str]:
-    """Spellings one slip from ``word`` past its first letter: two letters swapped
-    (prodcution) or one vowel written for another (nursury, obligetion). A letter more or
-    less, or another consonant, changes the word too often to be undone blindly: morsal is
-    "morsel", not "moral"; achivist "archivist", not "activist"."""
+    """Spellings one slip from ``word`` past its first letter: a letter more, less or
+    another, or two letters swapped."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
-    out = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    out |= {a + v + b[1:] for a, b in splits if b and b[0] in _VOWEL_LETTERS for v in _VOWEL_LETTERS}
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    out |= {a + c + b for a, b in splits for c in letters}
     out.discard(word)
     return out
 
 
-def corrected_spelling(word: str, known: set[str], example: str) -> str:
-    """A dictionary sense's misspelled word made right (munucipal → municipal, prodcution →
-    production): a lower-case word no word list or frequency list knows, with exactly one
-    common word (in ``known``, the word list) one slip away, which the entry's ``example``
-    sentence uses ("The municipal corporation of Hyderabad..."): a guess the example does
-    not confirm is as likely wrong (fenal is "feral", not "final"). Any other word as written."""
+def corrected_spelling(word: str, known: set[str], evidence: set[str]) -> str:
+    """A dictionary sense's misspelled word made right (munucipal → municipal, neuclear →
+    nuclear): a lower-case word no word list or frequency list knows, with exactly one
+    common word (in ``known``, the word list) one slip away that the ``evidence`` confirms
+    (English lemmas of the entry's example sentence, or what translators write for the
+    Hindi word). Unconfirmed, a guess is as likely wrong (fenal is "feral", not "final").
+    Any other word as written."""
     from wordfreq import zipf_frequency
 
     if len(word) < TYPO_MIN_LETTERS or not word.isalpha() or not word.islower() or word in known \
             or zipf_frequency(word, "en") > 0:
         return word
-    near = [w for w in _one_slip_away(word) if w in known and zipf_frequency(w, "en") >= TYPO_FIX_ZIPF]
-    if len(near) != 1:
-        return word
-    used = {lemma for w in re.findall(r"[A-Za-z]+", example) for lemma in english_lemmas(w)}
-    return near[0] if near[0] in used else word
+    near = [w for w in _one_slip_away(word) if w in evidence and w in known
+            and zipf_frequency(w, "en") >= TYPO_FIX_ZIPF]
+    return near[0] if len(near) == 1 else word
 
 
 MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would", "ought"})

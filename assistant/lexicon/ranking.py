@@ -476,6 +476,9 @@ def in_context(form: str, left: str | None, right: str | None, pos: str,
 
 TABLE_SENSE_SHARE = 0.6  # a word no dictionary glosses: what translators mostly write,
 TABLE_SENSE_SENTENCES = 2  # in this many sentences of prose
+TABLE_RARE_SHARE = 0.8  # ... and an English word rarer than LEARN_ZIPF, when this many agree
+TABLE_RARE_SENTENCES = 4
+TABLE_RARE_ZIPF = 2.5
 
 
 def table_sense(form: str, pos: str | None = None) -> tuple[str, str] | None:
@@ -485,13 +488,37 @@ def table_sense(form: str, pos: str | None = None) -> tuple[str, str] | None:
     from assistant.lexicon.ttable import translation_table
 
     table = translation_table()
-    if table.prose_sentences(form, "f") < TABLE_SENSE_SENTENCES:
+    sentences = table.prose_sentences(form, "f")
+    if sentences < TABLE_SENSE_SENTENCES:
         return None
     ranked = table.english(form, "f")
     english, share = ranked[0]
+    # a rarer English word, one of the word list, needs translators to agree more often:
+    # प्रदूषक "pollutant"
+    rare_ok = share >= TABLE_RARE_SHARE and sentences >= TABLE_RARE_SENTENCES and english in english_words()
     if (share < TABLE_SENSE_SHARE or english in STOPWORDS or english in LIGHT_ENGLISH
-            or zipf(english) < LEARN_ZIPF or english in proper_spellings()
+            or zipf(english) < (TABLE_RARE_ZIPF if rare_ok else LEARN_ZIPF) or english in proper_spellings()
             or table.p_hi_given_en(form, english) < LEARN_REVERSE):
         return None
     pos = pos if pos in _POS_MATCH and fit(english, pos) else unit_pos(english)
     return (render(english, pos), pos) if pos is not None else None
+
+
+TABLE_NAME_SHARE = 0.5
+
+
+def table_name(form: str) -> str | None:
+    """For a word no dictionary glosses, the name prose translators write for it, where
+    that is the word's own romanization (रामायण "Ramayana", तिवारी "Tiwari", not the
+    sound-alike "thievery"); None otherwise."""
+    from assistant.lexicon.ttable import translation_table
+    from assistant.romanize import consonant_outline, readable
+
+    table = translation_table()
+    if table.prose_sentences(form, "f") < TABLE_SENSE_SENTENCES:
+        return None
+    english, share = table.english(form, "f")[0]
+    if share < TABLE_NAME_SHARE or len(english) < 3 or english in english_words():
+        return None
+    own = consonant_outline(readable(form))
+    return english.capitalize() if len(own) >= 2 and consonant_outline(english) == own else None
