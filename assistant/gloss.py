@@ -528,6 +528,19 @@ def _adverbial(tokens: Sequence[Token], readings: list[list[Analysis] | None],
     return _AFTER_IMPERFECTIVE[word] if is_participle else None
 
 
+# ठीक before a word of place or time is "exactly": ठीक पहले "just before", ठीक सामने
+_EXACTLY = ("exactly", "just", "right")
+EXACTLY_NOTE = "ठीक before a word of place or time: exactly, just (ठीक पहले \"just before\")"
+_PLACE_OR_TIME = frozenset({"पहले", "बाद", "सामने", "पीछे", "ऊपर", "नीचे", "बीच", "बीचों", "निकट", "पास",
+                            "वहीं", "यहीं", "उसी", "इसी", "वैसे", "वैसा", "वैसी", "उतना", "उतने", "समय",
+                            "आधी", "आधा", "बगल", "मध्य", "अंदर", "बाहर", "उलट", "विपरीत"})
+
+
+def _exactly(tokens: Sequence[Token], i: int) -> bool:
+    return (norm(tokens[i].text) == "ठीक" and i + 1 < len(tokens) and tokens[i + 1].kind == "word"
+            and norm(tokens[i + 1].text) in _PLACE_OR_TIME)
+
+
 def _is_hour(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int) -> bool:
     if i == 0 or norm(tokens[i].text) != "बजे":
         return False
@@ -744,6 +757,10 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
         if i in about_to:
             out.append(replace(gloss, senses=("about to", *gloss.senses)[:MAX_SENSES],
                                note=_add_note(ABOUT_TO_NOTE, gloss.note)))
+            continue
+        if _exactly(tokens, i):
+            out.append(replace(gloss, pos="ADV", gender=None, senses=_EXACTLY,
+                               note=_add_note(EXACTLY_NOTE, gloss.note)))
             continue
         adverbial = _adverbial(tokens, readings, i) if owner.get(i) is None else None
         if adverbial is not None:

@@ -255,6 +255,8 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("हवा में प्रदूषक हैं।", 2, "NOUN", "pollutant"),
     ("उसने रामायण पढ़ी।", 1, "NOUN", "Ramayana"),
     ("तिवारी आए।", 0, "NOUN", "Tiwari"),  # not the sound-alike "thievery"
+    ("वह ठीक निकट है।", 1, "ADV", "exactly"),  # ठीक before a word of place or time
+    ("मैं ठीक हूँ।", 1, "ADJ", "OK"),
     # an -ई noun's plural with the long vowel kept is its plural; a negation before a modal
     ("अदालत में सुनवाईयों का दौर चला।", 2, "NOUN", "hearing"),
     ("वह उसे रोक नहीं पाया।", 4, "VERB", "to be able to"),

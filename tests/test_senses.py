@@ -164,6 +164,14 @@ def test_learned_units_render_both_words(unit: str, english: str, says: dict[str
     assert found == learned
 
 
+@pytest.mark.parametrize(("form", "lemma"), [("रहता", "रहना"), ("कहा", "कहना"), ("खोला", "खोलना")])
+def test_no_learned_headword_shadows_a_verb_form(form: str, lemma: str) -> None:
+    # रहता is translated "living" because it is रहना's participle, not an adjective "live"
+    lexicon = load_lexicon()
+    assert lexicon.analyse(form)[0].lemma == lemma
+    assert not any(r.learned for r in lexicon.records(form))
+
+
 @pytest.mark.parametrize("unit", ["हाई स्कूल", "इंडिया गेट", "बड़े भाई", "सबसे बड़ी"])
 def test_committed_lexicon_learns_no_unit_that_drops_a_word(unit: str) -> None:
     # स्कूल and गेट say "school" and "gate" by their sound alone

@@ -137,6 +137,12 @@ HEADWORD_ZIPF = 3.5
 BARE_SENTENCES = 2
 
 
+def _says(lexicon: Lexicon, analysis: Analysis, english: str) -> bool:
+    info = lexicon.info(analysis.lemma, analysis.pos)
+    senses = info.senses if info is not None else ()
+    return any(support(s, {english: 1.0}, "VERB") > 0 for s in senses)
+
+
 def learned_headwords(lexicon: Lexicon, table: TranslationTable) -> list[tuple[str, str, str]]:
     """(word, pos, sense) for frequent forms no dictionary lists as a headword with senses
     and none of whose readings in the part of speech of what translators write says it:
@@ -171,6 +177,9 @@ def learned_headwords(lexicon: Lexicon, table: TranslationTable) -> list[tuple[s
         pos = unit_pos(english)
         if pos is None:
             continue
+        if any(a.pos in ("VERB", "AUX") and a.tense in ("impf", "perf", "inf") and _says(lexicon, a, english)
+               for a in readings):
+            continue  # रहता, रहना's participle, is "living": no adjective "live" of its own
         backed = 0.0
         for analysis in readings:
             if analysis.pos != pos:
