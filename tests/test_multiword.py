@@ -37,6 +37,9 @@ def units(text: str):
     ("यह सबसे महत्वपूर्ण बात है।", "सबसे महत्वपूर्ण", "सबसे महत्वपूर्ण", "phrase", "most important"),
     ("वह सबसे पहला व्यक्ति था।", "सबसे पहला", "सबसे पहला", "phrase", "first"),
     ("यह सबसे असली चीज़ है।", "सबसे असली", "सबसे असली", "phrase", "most real"),  # no "realest"
+    # an adjective with रहना, listed or not, stays so
+    ("मैं परेशान रहता हूं।", "परेशान रहता", "परेशान रहना", "conjunct_verb", "to remain disturbed"),
+    ("वह चुप रहा।", "चुप रहा", "चुप रहना", "conjunct_verb", "to remain silent"),
     # a noun + करना where the noun names an action: its English verb, not "to do investment"
     ("वे यहाँ निवेश करते हैं।", "निवेश करते", "निवेश करना", "conjunct_verb", "to invest"),
     ("हम सुधार करेंगे।", "सुधार करेंगे", "सुधार करना", "conjunct_verb", "to improve"),

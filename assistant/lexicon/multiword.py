@@ -332,6 +332,13 @@ class _Finder:
             return None
         if head[0].case == "obl" and head[0].number == "pl":
             return None
+        remain = _verb_reading(self.readings[nxt], {"रहना"})
+        if head[0].pos == "ADJ" and remain is not None and remain.tense != "stem":
+            # an adjective with रहना stays so: परेशान रहता "remains troubled", चुप रहा
+            senses = self._composed((head[0].lemma, "रहना"))
+            if not senses:
+                return None
+            return self._unit(start, nxt + 1, f"{head[0].lemma} रहना", senses, "conjunct_verb")
         light = _verb_reading(self.readings[nxt], CONJUNCT_LIGHT)
         if light is None or self.readings[nxt][0].pos == "AUX":
             return None  # है/था after a noun is the copula, not a verb of its own
