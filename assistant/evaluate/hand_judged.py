@@ -43,7 +43,9 @@ SIXTH_FILE = DATA_FILE.with_name("hand_judged_sixth.tsv")
 SEVENTH_FILE = DATA_FILE.with_name("hand_judged_seventh.tsv")
 # the eighth: likewise
 EIGHTH_FILE = DATA_FILE.with_name("hand_judged_eighth.tsv")
-SEED = 20261208
+# the ninth: likewise
+NINTH_FILE = DATA_FILE.with_name("hand_judged_ninth.tsv")
+SEED = 20261209
 DEV_SEED = 20261129
 SECOND_SEED = 20261130
 THIRD_SEED = 20261201
@@ -52,9 +54,11 @@ FIFTH_SEED = 20261203
 SIXTH_SEED = 20261205
 SEVENTH_SEED = 20261206
 EIGHTH_SEED = 20261207
+NINTH_SEED = 20261208
 EARLIER = ((DEV_FILE, DEV_SEED), (SECOND_FILE, SECOND_SEED), (THIRD_FILE, THIRD_SEED),
            (FOURTH_FILE, FOURTH_SEED), (FIFTH_FILE, FIFTH_SEED), (SIXTH_FILE, SIXTH_SEED),
-           (SEVENTH_FILE, SEVENTH_SEED), (EIGHTH_FILE, EIGHTH_SEED))
+           (SEVENTH_FILE, SEVENTH_SEED), (EIGHTH_FILE, EIGHTH_SEED),
+           (NINTH_FILE, NINTH_SEED))
 SIZE = 200
 CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 COLUMNS = ("sentence", "token", "form", "upos", "first_sense", "judgement", "hindi", "english", "comment")
