@@ -464,7 +464,9 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
         # participle it says the action went on (बोलता रहा "kept speaking")
         before = readings[i - 1] if i else None
         if current and _progressive(current[0]):
-            if not any(a.pos in ("VERB", "AUX") for a in before or ()):
+            # (a dictionary's "verb" सहयोग, with no -ना, is a noun's misfiled sense)
+            if not any(a.pos in ("VERB", "AUX") and (a.tense is not None or a.lemma.endswith("ना"))
+                       for a in before or ()):
                 readings[i] = [replace(current[0], pos="VERB", tense="perf", source="apertium"), *current]
             elif keeps_on(before, current):
                 readings[i] = [replace(current[0], tense="perf", source="apertium"), *current]

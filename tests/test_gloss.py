@@ -206,7 +206,7 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("इसे ऐसे मापा जाता है।", 2, "VERB", "to be measured"),
     # before the progressive रहा a verb is its stem; after no verb रहा is the verb itself
     ("वे घर बना रहे हैं।", 2, "VERB", "to make"),
-    ("वह दिल्ली में रहा।", 3, "VERB", "to live"),
+    ("वह दिल्ली में रहा।", 3, "VERB", "to stay"),
     ("वह खेल रहा है।", 2, "AUX", "-ing"),
     ("वह बोलता रहा।", 2, "AUX", "to keep speaking"),  # after an imperfective: goes on
     ("वे यहाँ बने रहे।", 2, "VERB", "to remain"),  # a phrase ending in रहना
@@ -256,6 +256,8 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("उसने रामायण पढ़ी।", 1, "NOUN", "Ramayana"),
     ("तिवारी आए।", 0, "NOUN", "Tiwari"),  # not the sound-alike "thievery"
     ("वह ठीक निकट है।", 1, "ADV", "exactly"),  # ठीक before a word of place or time
+    ("इसमें उसका सहयोग रहा।", 3, "VERB", "to stay"),  # रहा after a noun is no progressive "-ing"
+    ("वे आ रहे हैं।", 2, "AUX", "-ing"),
     ("मैं ठीक हूँ।", 1, "ADJ", "OK"),
     # an -ई noun's plural with the long vowel kept is its plural; a negation before a modal
     ("अदालत में सुनवाईयों का दौर चला।", 2, "NOUN", "hearing"),
@@ -404,6 +406,7 @@ def test_a_misspelling_needs_one_common_word_far_more_frequent() -> None:
     # ... and their spelling variants: FreeDict gives अंग्रेज़ only "Sassenach | pommy"
     ("अंग्रेज़ों", "अंग्रेज़", ("Englishman", "British", "the English")),
     ("पडना", "पडना", ("to fall", "to have to", "to lie")),
+    ("ऊंची", "ऊँचा", ("high", "tall", "loud")),  # not "strong"
 ])
 def test_hand_checked_senses_of_the_commonest_words(text: str, lemma: str, senses: tuple[str, ...]) -> None:
     gloss = gloss_token(word(text))

@@ -45,6 +45,7 @@ def spell_acronym(word: str) -> str | None:
     return letters if letters is not None and len(letters) >= MIN_LETTERS else None
 
 
+@lru_cache(maxsize=4096)
 def letter_name(word: str) -> str | None:
     """The Latin letter ``word`` is the name of (एन → N), or None."""
     return _BY_NAME.get(loose(word))
