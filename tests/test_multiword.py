@@ -122,6 +122,17 @@ def test_a_phrase_defining_a_rare_english_word_is_no_unit(text: str, words: tupl
     assert not covered & set(words)
 
 
+@pytest.mark.parametrize(("text", "lemma", "kept"), [
+    ("इस समय तक वह आ गया।", "इस समय", False),  # "by this time", not "now" + "until"
+    ("इस प्रकार के लोग", "इस प्रकार", False),  # "of this kind", not "thus" + "of"
+    ("इस समय वह घर पर है।", "इस समय", True),
+    ("वह पूरी तरह से थक गया।", "पूरी तरह", True),  # से completes a manner adverb
+])
+def test_an_adverb_phrase_whose_noun_a_postposition_takes_is_no_unit(text: str, lemma: str,
+                                                                     kept: bool) -> None:
+    assert any(u.lemma == lemma for u in units(text)) == kept
+
+
 def test_a_phrase_naming_a_common_english_word_stays_a_unit() -> None:
     assert any(u.lemma == "हवाई अड्डा" for u in units("विमान हवाई अड्डे पर उतरा।"))
 

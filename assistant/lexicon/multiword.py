@@ -185,6 +185,8 @@ class _Finder:
             if (frame and phrase.pos == "VERB") or self._defines_rare_word(phrase, start):
                 continue
             end = start + len(phrase.words)
+            if self._governed(phrase, end):
+                continue
             last = self.readings[end - 1]
             if (phrase.kind in ("conjunct_verb", "compound_verb") and last
                     and last[0].pos not in _VERBAL
@@ -243,6 +245,20 @@ class _Finder:
         if not defines_adjective and any(zipf(w) >= bar for s in phrase.senses for w in content_words(s)):
             return False
         return all(self._glossed(start + k) for k in range(len(phrase.words)))
+
+    def _governed(self, phrase: Phrase, end: int) -> bool:
+        """Whether an adverb or adjective phrase ending in a noun is followed by a postposition
+        that takes that noun: इस समय तक is "by this time", not "now" + "until"; इस प्रकार के
+        "of this kind", not "thus" + "of"."""
+        adverbial = phrase.pos in ("ADV", "ADJ") or (bool(phrase.senses)
+                                                     and all(fit(s, "ADV") >= 1.0 for s in phrase.senses))
+        if not adverbial or end >= len(self.tokens) or not self.readings[end - 1]:
+            return False
+        if self.readings[end - 1][0].pos != "NOUN":
+            return False
+        # ... but not से, which completes a manner adverb: पूरी तरह से "completely"
+        following = self.keys[end]
+        return following != "से" and any(e.analysis.pos == "ADP" for e in self.lx.closed_entries(following))
 
     def _glossed(self, index: int) -> bool:
         """Whether a reading of the token has English senses of its own (बड़ी as बड़ा)."""
