@@ -114,9 +114,13 @@ def _vector_sense(lexicon: Lexicon, tokens: Sequence[Token], readings: list[list
 def _completed(lexicon: Lexicon, readings: list[list[Analysis] | None], unit: MultiwordUnit | None,
                index: int) -> str | None:
     """What the verb a vector verb completes means, with the vector's nuance: दी in घोषणा
-    कर दी "to declare (completely)" (``unit``: the conjunct verb before it), देता in बढ़ा
-    देता "to increase (completely)"; None after a bare light verb (कर दिया "to do")."""
-    vector = next(a for a in readings[index] or () if a.pos in ("VERB", "AUX") and a.lemma in VECTOR_NUANCE)
+    कर दी "to announce (completely)" (``unit``: the conjunct verb before it), दिया in a
+    stem + vector outside a unit "to increase (completely)"; None after a bare light verb
+    (कर दिया "to do")."""
+    vector = next((a for a in readings[index] or () if a.pos in ("VERB", "AUX") and a.lemma in VECTOR_NUANCE),
+                  None)
+    if vector is None:
+        return None
     nuance = VECTOR_NUANCE[vector.lemma]
     if unit is not None and unit.senses and unit.senses[0].startswith("to ") and not _guessed(unit):
         return f"{unit.senses[0]} ({nuance})"
