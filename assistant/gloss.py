@@ -19,7 +19,7 @@ from assistant.lexicon.english import gerund, inflect, participle, plural
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import norm
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
-from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE, is_form_of_jana, keeps_on
+from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE, is_form_of_jana, keeps_on, nuanced
 from assistant.lexicon.ranking import (
     english_noun_only,
     fit,
@@ -127,8 +127,7 @@ def _completed(lexicon: Lexicon, readings: list[list[Analysis] | None], unit: Mu
     stem = next((a for a in readings[index - 1] or () if a.pos == "VERB" and a.tense == "stem"), None)
     if stem is None or stem.lemma in CONJUNCT_LIGHT:
         return None
-    info = lexicon.info(stem.lemma, "VERB")
-    return f"{info.senses[0]} ({nuance})" if info is not None and info.senses else None
+    return nuanced(lexicon, stem.lemma, vector.lemma)
 
 
 def _with_visarga(gloss: Gloss, tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Gloss:
@@ -665,9 +664,6 @@ _MODAL: dict[str, tuple[tuple[str, ...], str, str]] = {
 _MODAL_NOTES = tuple(note for _, note, _ in _MODAL.values())
 
 
-_NEGATIONS = frozenset({"नहीं", "न", "ना"})
-
-
 def _modal_lead(reading: Analysis, before: list[Analysis] | None, word: str) -> bool:
     """Whether ``reading``, a verb of _MODAL, follows the form its construction needs;
     ``before`` are the readings of ``word``, the word before it."""
@@ -686,7 +682,7 @@ def _modal(tokens: Sequence[Token], readings: list[list[Analysis] | None], i: in
     """The senses and note of a verb in a modal construction (रोने लगा, कर पाया; with a
     negation between, रोक नहीं पाया "could not stop"), or None."""
     lead = i - 1
-    if lead > 0 and tokens[lead].kind == "word" and norm(tokens[lead].text) in _NEGATIONS:
+    if lead > 0 and tokens[lead].kind == "word" and norm(tokens[lead].text) in _NEGATION:
         lead -= 1
     here, before = readings[i], readings[lead] if lead >= 0 else None
     if unit is not None or not here or not before or tokens[lead].kind != "word" \

@@ -130,6 +130,14 @@ DEFINED_MODIFIER_ZIPF = 3.8
 SUPERLATIVE_ZIPF = 2.5  # a made -est form rarer than this is not said
 
 
+def nuanced(lexicon: Lexicon, verb: str, vector: str) -> str | None:
+    """The main verb's first sense with the vector verb's nuance: "to stop (completely)"."""
+    info = lexicon.info(verb, "VERB")
+    if info is None or info.pos != "VERB" or not info.senses:
+        return None
+    return f"{info.senses[0]} ({VECTOR_NUANCE[vector]})"
+
+
 def _manner(senses: Sequence[str]) -> str:
     """The adverb of the first of an adjective's senses that has a real -ly form (कथित
     "mentioned | alleged": "allegedly"), else its first sense as a phrase ("as mentioned",
@@ -275,14 +283,7 @@ class _Finder:
         stem = next((a for a in self.readings[start] if a.tense == "stem" and a.lemma == verb_lemma), None)
         if self.readings[start][0].pos != "VERB" or stem is None:
             return None  # गिरा is read first as गिरना "fell", but गिरा देना is गिराना's
-        return self._nuanced(stem.lemma, words[1])
-
-    def _nuanced(self, verb: str, vector: str) -> str | None:
-        """The main verb's first sense with the vector verb's nuance: "to stop (completely)"."""
-        info = self.lx.info(verb, "VERB")
-        if info is None or info.pos != "VERB" or not info.senses:
-            return None
-        return f"{info.senses[0]} ({VECTOR_NUANCE[vector]})"
+        return nuanced(self.lx, stem.lemma, words[1])
 
     def _led_by_verb(self, phrase: Phrase, start: int) -> tuple[str, ...]:
         """A stem + vector verb leads with what its main verb means: रोक देना, which the
@@ -396,8 +397,8 @@ class _Finder:
             return None
         stem = next((a for a in main if a.pos == "VERB" and a.tense == "stem"), None)
         if stem is not None and main[0].pos in _VERBAL:
-            nuanced = self._nuanced(stem.lemma, vector.lemma)
-            senses = (nuanced,) if nuanced else ()
+            sense = nuanced(self.lx, stem.lemma, vector.lemma)
+            senses = (sense,) if sense else ()
             return self._unit(start, nxt + 1, f"{self.keys[start]} {vector.lemma}", senses,
                               "compound_verb", "verb stem + " + vector.lemma)
         perfect = next((a for a in main if a.pos == "VERB" and a.tense == "perf"), None)

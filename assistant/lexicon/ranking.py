@@ -247,13 +247,24 @@ def without_transliterations(hindi: str, distribution: dict[str, float]) -> dict
     """``distribution`` without the Hindi word's own romanization where that is no English
     word: in parallel text दिल stands beside "Dil" (a title), विजय beside "Vijay" (a name),
     and neither is what the word means (heart, victory)."""
+    return {e: p for e, p in distribution.items()
+            if e in english_words() or zipf(e) >= COMMON_LOAN_ZIPF or not _romanizes(e, hindi)}
+
+
+@lru_cache(maxsize=100_000)
+def _hindi_outline(hindi: str) -> str:
     from assistant.romanize import consonant_outline, readable
 
-    own = consonant_outline(readable(hindi))
-    if len(own) < 2:
-        return distribution
-    return {e: p for e, p in distribution.items()
-            if e in english_words() or zipf(e) >= COMMON_LOAN_ZIPF or consonant_outline(e) != own}
+    return consonant_outline(readable(hindi))
+
+
+def _romanizes(english: str, hindi: str) -> bool:
+    """Whether an English spelling is the Hindi word's own romanization (Dil for दिल): the
+    same consonant outline, of two consonants at least."""
+    from assistant.romanize import consonant_outline
+
+    own = _hindi_outline(hindi)
+    return len(own) >= 2 and consonant_outline(english) == own
 
 
 def support(sense: str, distribution: dict[str, float], pos: str) -> float:
@@ -488,11 +499,10 @@ def table_sense(form: str, pos: str | None = None) -> tuple[str, str] | None:
     from assistant.lexicon.ttable import translation_table
 
     table = translation_table()
-    sentences = table.prose_sentences(form, "f")
-    if sentences < TABLE_SENSE_SENTENCES:
+    found = _prose_top(form)
+    if found is None:
         return None
-    ranked = table.english(form, "f")
-    english, share = ranked[0]
+    english, share, sentences = found
     # a rarer English word, one of the word list, needs translators to agree more often:
     # प्रदूषक "pollutant"
     rare_ok = share >= TABLE_RARE_SHARE and sentences >= TABLE_RARE_SENTENCES and english in english_words()
@@ -511,14 +521,23 @@ def table_name(form: str) -> str | None:
     """For a word no dictionary glosses, the name prose translators write for it, where
     that is the word's own romanization (रामायण "Ramayana", तिवारी "Tiwari", not the
     sound-alike "thievery"); None otherwise."""
-    from assistant.lexicon.ttable import translation_table
-    from assistant.romanize import consonant_outline, readable
-
-    table = translation_table()
-    if table.prose_sentences(form, "f") < TABLE_SENSE_SENTENCES:
+    found = _prose_top(form)
+    if found is None:
         return None
-    english, share = table.english(form, "f")[0]
+    english, share, _ = found
     if share < TABLE_NAME_SHARE or len(english) < 3 or english in english_words():
         return None
-    own = consonant_outline(readable(form))
-    return english.capitalize() if len(own) >= 2 and consonant_outline(english) == own else None
+    return english.capitalize() if _romanizes(english, form) else None
+
+
+def _prose_top(form: str) -> tuple[str, float, int] | None:
+    """What prose translators mostly write for ``form``: (English, its share, sentences of
+    prose), or None when prose saw it in fewer than TABLE_SENSE_SENTENCES."""
+    from assistant.lexicon.ttable import translation_table
+
+    table = translation_table()
+    sentences = table.prose_sentences(form, "f")
+    if sentences < TABLE_SENSE_SENTENCES:
+        return None
+    english, share = table.english(form, "f")[0]
+    return english, share, sentences
