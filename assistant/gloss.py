@@ -575,6 +575,8 @@ def _as_noun(gloss: Gloss, tokens: Sequence[Token], readings: list[list[Analysis
     "scientific"); a predicate adjective (वह वैज्ञानिक है) is left alone."""
     if gloss.pos != "ADJ" or len(gloss.senses) < 2 or i + 1 >= len(tokens) or tokens[i + 1].kind != "word":
         return gloss
+    if gloss.unit is not None and gloss.unit.kind == "phrase" and gloss.senses[:1] == gloss.unit.senses[:1]:
+        return gloss  # एक दूसरे से: a fixed phrase's "each other" stays first
     following = readings[i + 1]
     if not following or not (norm(tokens[i + 1].text) in _CASE_MARKERS or following[0].pos == "VERB"):
         return gloss
@@ -592,6 +594,23 @@ def _saying(gloss: Gloss, tokens: Sequence[Token], i: int) -> Gloss:
     if not any(norm(t.text) == "कि" for t in tokens[i + 1:i + 4]):
         return gloss
     return replace(gloss, senses=("to say", *(s for s in gloss.senses if s != "to say")))
+
+
+# before these दूसरा picks another one, not the second: किसी दूसरे व्यक्ति, एक देश से दूसरे देश
+_ANOTHER_AFTER = frozenset({"किसी", "कोई", "से"})
+
+
+def _other(gloss: Gloss, tokens: Sequence[Token], readings: list[list[Analysis] | None], i: int) -> Gloss:
+    """दूसरा before a plural noun, or after किसी, कोई or से, is "other" (दूसरे देशों "other
+    countries", किसी दूसरे व्यक्ति "another person"), not "second" (दूसरे स्थान पर "in second
+    place")."""
+    if gloss.lemma != "दूसरा" or gloss.pos != "ADJ" or "other" not in gloss.senses[1:]:
+        return gloss
+    following = readings[i + 1] if i + 1 < len(tokens) and tokens[i + 1].kind == "word" else None
+    plural = bool(following) and following[0].pos == "NOUN" and following[0].number == "pl"
+    if not plural and not (i and norm(tokens[i - 1].text) in _ANOTHER_AFTER):
+        return gloss
+    return replace(gloss, senses=("other", *(s for s in gloss.senses if s != "other")))
 
 
 GETTING_NOTE = "with a dative (X को, उसे), मिलना says what X gets (उसे पुरस्कार मिला \"he got an award\")"
@@ -749,7 +768,7 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
         if not gloss.senses or gloss.is_name:
             gloss = _with_visarga(gloss, tokens, i, lexicon)
         gloss = _saying(_as_noun(_with_neighbours(gloss, tokens, i), tokens, readings, i), tokens, i)
-        gloss = _meeting_or_getting(gloss, tokens, i)
+        gloss = _other(_meeting_or_getting(gloss, tokens, i), tokens, readings, i)
         if _is_hour(tokens, readings, i):
             # बजे after a number is the hour of the clock: 9 बजे "nine o'clock", not "rang"
             gloss = replace(gloss, pos="ADV", gender=None, senses=HOUR_SENSES, analysis=None,

@@ -57,6 +57,12 @@ def units(text: str):
     ("वह काम करता रहा।", "काम करता रहा", "काम करना (going on)", "conjunct_verb", "to keep working"),
     # an adjective with रहना, listed by the dictionary without senses
     ("वह सफल रहा।", "सफल रहा", "सफल रहना", "compound_verb", "to remain successful"),
+    # a verb unit wins over a noun phrase of the same length it overlaps (मुख्य भूमिका "lead")
+    ("उन्होंने फिल्म में मुख्य भूमिका निभाई।", "भूमिका निभाई", "भूमिका निभाना", "compound_verb",
+     "to play a role"),
+    ("वे हवाई यात्रा करते हैं।", "यात्रा करते", "यात्रा करना", "conjunct_verb", "to travel"),
+    # a frequent phrase whose dictionary sense is a rare use of an English word ("spate")
+    ("बड़ी संख्या में लोग आए।", "बड़ी संख्या में", "बड़ी संख्या में", "phrase", "in large numbers"),
 ])
 def test_units_found(text: str, unit_text: str, lemma: str, kind: str, sense: str) -> None:
     found = {u.text: u for u in units(text)}
@@ -113,7 +119,7 @@ def test_stem_before_a_vector_verb_means_the_main_verb(text: str, unit_text: str
 @pytest.mark.parametrize(("text", "words"), [
     ("मादक पेय परोसे गए।", ("मादक", "पेय")),  # "ouzo"
     ("दूषित वायु से लोग बीमार हुए।", ("दूषित", "वायु")),  # "miasma"
-    ("बड़ी संख्या में लोग आए।", ("में",)),  # an adverb phrase: "spate"
+    ("वह अपमान से दुखी था।", ("अपमान", "से")),  # an adverb phrase: "dishonourably"
 ])
 def test_a_phrase_defining_a_rare_english_word_is_no_unit(text: str, words: tuple[str, ...]) -> None:
     tokens = tokenize(text)

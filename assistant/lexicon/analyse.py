@@ -105,6 +105,17 @@ def _one_slip_away(key: str) -> Iterator[str]:
             yield key[:i] + letter + key[i:]
 
 
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance between two strings, by code point."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
 class Lexicon:
     """Lemmas with senses, full forms, closed-class entries and multiword phrases."""
 
@@ -184,7 +195,8 @@ class Lexicon:
     def respelling(self, word: str) -> str | None:
         """The one spelling the lexicon holds that differs from an unknown ``word`` only in
         what careless or old spellings vary: vowel length (इमानदारी for ईमानदारी), a
-        virama (उम्मीद्वार for उम्मीदवार), or nasalization; None if none or several."""
+        virama (उम्मीद्वार for उम्मीदवार), or nasalization; of several such spellings the one
+        fewest edits away; None if none, or if several are equally near."""
         key = norm(word)
         if self._held(key) or key in self._own:
             return None
@@ -196,6 +208,16 @@ class Lexicon:
                         index[fuzzy(held, normalized=True)].add(held)
             self._fuzzy = index
         found = self._fuzzy.get(fuzzy(key), set())
+        if len(found) > 1:
+            # several spellings of one word (खबरें, ख़बरें for खबरे): the one nearest as written
+            nearest = min(_edits(key, held) for held in found)
+            found = {held for held in found if _edits(key, held) == nearest}
+            # ... and of equally near ones (भावनाओं, भावनाओँ), when all are that word's forms,
+            # the spelling most often written
+            if len({frozenset(a.lemma for a in self._exact(held)) for held in found}) == 1:
+                from assistant.lexicon.ranking import hindi_zipf
+
+                found = {max(found, key=lambda held: (hindi_zipf(held), held))}
         return next(iter(found)) if len(found) == 1 else None
 
     def near_miss(self, word: str, zipf: Callable[[str], float]) -> str | None:
