@@ -613,6 +613,23 @@ def _other(gloss: Gloss, tokens: Sequence[Token], readings: list[list[Analysis] 
     return replace(gloss, senses=("other", *(s for s in gloss.senses if s != "other")))
 
 
+_RELATED = frozenset({"संबंधी", "सम्बन्धी", "सम्बंधी"})
+RELATED_NOTE = "after a noun, संबंधी says what something concerns (सुरक्षा संबंधी \"security-related\")"
+
+
+def _related_to(gloss: Gloss, readings: list[list[Analysis] | None], i: int) -> Gloss:
+    """संबंधी right after a noun is "related to" it (सुरक्षा संबंधी मुद्दे "issues related to
+    security"), not the noun "relative" (उसके संबंधी "his relatives")."""
+    if gloss.lemma not in _RELATED or not i or (gloss.unit is not None and gloss.unit.senses):
+        return gloss
+    before = readings[i - 1]
+    if not before or before[0].pos != "NOUN":
+        return gloss
+    return replace(gloss, pos="ADJ", gender=None,
+                   senses=("related to", *(s for s in gloss.senses if s != "related to"))[:MAX_SENSES],
+                   note=_add_note(RELATED_NOTE, gloss.note))
+
+
 GETTING_NOTE = "with a dative (X को, उसे), मिलना says what X gets (उसे पुरस्कार मिला \"he got an award\")"
 MEETING_NOTE = "after से, मिलना is meeting someone (वह राम से मिला \"he met Ram\")"
 _DATIVES = frozenset({"को", "मुझे", "तुझे", "उसे", "इसे", "हमें", "तुम्हें", "उन्हें", "इन्हें", "किसे",
@@ -769,6 +786,7 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
             gloss = _with_visarga(gloss, tokens, i, lexicon)
         gloss = _saying(_as_noun(_with_neighbours(gloss, tokens, i), tokens, readings, i), tokens, i)
         gloss = _other(_meeting_or_getting(gloss, tokens, i), tokens, readings, i)
+        gloss = _related_to(gloss, readings, i)
         if _is_hour(tokens, readings, i):
             # बजे after a number is the hour of the clock: 9 बजे "nine o'clock", not "rang"
             gloss = replace(gloss, pos="ADV", gender=None, senses=HOUR_SENSES, analysis=None,

@@ -289,6 +289,10 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("एक देश से दूसरे देश में", 3, "ADJ", "other"),
     ("वह दूसरे स्थान पर आया।", 1, "ADJ", "second"),
     ("वे एक दूसरे से मिले।", 2, "ADJ", "each other"),  # a phrase's sense stays first
+    # संबंधी after a noun is "related to"; after a possessive the noun "relative"
+    ("सुरक्षा संबंधी मुद्दे उठे।", 1, "ADJ", "related to"),
+    ("उसके संबंधी आए।", 1, "NOUN", "relative"),
+    ("पुलिस मे शिकायत की।", 1, "ADP", "in"),  # में without its nasal mark
     ("उसने मर्फी के साथ मिलकर बनाया।", 4, "VERB", "together with"),
     # ... and the vector verb itself, in a unit whose sense is only pieced together, is aspect
     ("उसे प्रोन्नत कर दिया गया।", 3, "VERB", "(completely: completes the verb before it)"),
