@@ -2,9 +2,7 @@
 
 ``data/hand_judged.tsv`` holds 200 content-word tokens (gold UPOS NOUN, VERB, ADJ, ADV)
 drawn with a fixed seed from the held-out (even-numbered) sentences of UD Hindi PUD (none
-of them in the earlier samples ``hand_judged_dev.tsv``, ``hand_judged_second.tsv``,
-``hand_judged_third.tsv``, ``hand_judged_fourth.tsv``, ``hand_judged_fifth.tsv`` and
-``hand_judged_sixth.tsv``), each
+of them in the earlier samples listed in ``EARLIER``), each
 with the first sense the glosser showed when it was judged, the Hindi sentence, its
 reference English, and a judgement made by a person reading the token in context: ``1``
 right, ``0`` wrong. ``python -m assistant evaluate hand`` reports the share right and how
@@ -45,7 +43,9 @@ SEVENTH_FILE = DATA_FILE.with_name("hand_judged_seventh.tsv")
 EIGHTH_FILE = DATA_FILE.with_name("hand_judged_eighth.tsv")
 # the ninth: likewise
 NINTH_FILE = DATA_FILE.with_name("hand_judged_ninth.tsv")
-SEED = 20261209
+# the tenth: likewise
+TENTH_FILE = DATA_FILE.with_name("hand_judged_tenth.tsv")
+SEED = 20261210
 DEV_SEED = 20261129
 SECOND_SEED = 20261130
 THIRD_SEED = 20261201
@@ -55,10 +55,11 @@ SIXTH_SEED = 20261205
 SEVENTH_SEED = 20261206
 EIGHTH_SEED = 20261207
 NINTH_SEED = 20261208
+TENTH_SEED = 20261209
 EARLIER = ((DEV_FILE, DEV_SEED), (SECOND_FILE, SECOND_SEED), (THIRD_FILE, THIRD_SEED),
            (FOURTH_FILE, FOURTH_SEED), (FIFTH_FILE, FIFTH_SEED), (SIXTH_FILE, SIXTH_SEED),
            (SEVENTH_FILE, SEVENTH_SEED), (EIGHTH_FILE, EIGHTH_SEED),
-           (NINTH_FILE, NINTH_SEED))
+           (NINTH_FILE, NINTH_SEED), (TENTH_FILE, TENTH_SEED))
 SIZE = 200
 CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 COLUMNS = ("sentence", "token", "form", "upos", "first_sense", "judgement", "hindi", "english", "comment")
