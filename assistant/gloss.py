@@ -15,12 +15,13 @@ from functools import partial
 from assistant.lexicon import Lexicon, find_units, load_lexicon
 from assistant.lexicon.acronyms import letter_name, spell_acronym
 from assistant.lexicon.compounds import compound_senses
-from assistant.lexicon.english import gerund, inflect, participle, plural
+from assistant.lexicon.english import english_lemmas, gerund, inflect, participle, plural
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import norm
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
 from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE, is_form_of_jana, keeps_on, nuanced
 from assistant.lexicon.ranking import (
+    content_words,
     english_noun_only,
     fit,
     for_form,
@@ -146,6 +147,11 @@ def _with_visarga(gloss: Gloss, tokens: Sequence[Token], index: int, lexicon: Le
     if not full.senses or not full.known or full.is_name:
         return gloss
     return replace(full, text=token.text, note=_add_note(VISARGA_NOTE, full.note))
+
+
+def _lemmas_of(senses: Sequence[str]) -> frozenset[str]:
+    """The English lemmas of the content words of ``senses``."""
+    return frozenset(lemma for sense in senses for w in content_words(sense) for lemma in english_lemmas(w))
 
 
 def _add_note(note: str, extra: str) -> str:
@@ -336,7 +342,10 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
         # पुष्टि in पुष्टि की "confirmed"; the unit's runner-up follows (प्रदान करना "to
         # provide | to offer"), then the word's own senses
         lead = unit.senses[:UNIT_SENSES_FIRST]
-        senses = (*lead, *(s for s in senses if s not in lead))
+        # ... but not one the unit's already say: यात्रा in यात्रा करना is "to travel | to
+        # journey | trip", not "... | travel"
+        said = _lemmas_of(lead)
+        senses = (*lead, *(s for s in senses if s not in lead and not (_lemmas_of((s,)) or {""}) <= said))
         note = _add_note(f"here part of the expression {unit.text}", note)
     return Gloss(text, best.lemma, roman, roman_strict, best.pos, gender, tuple(senses[:MAX_SENSES]), note,
                  unit, known=True, is_name=is_name, analysis=best, borrowed=borrowed)
@@ -630,6 +639,20 @@ def _related_to(gloss: Gloss, readings: list[list[Analysis] | None], i: int) -> 
                    note=_add_note(RELATED_NOTE, gloss.note))
 
 
+_POSSESSIVES = frozenset({"मेरे", "तेरे", "हमारे", "तुम्हारे", "आपके", "उसके", "इसके", "उनके", "इनके",
+                          "अपने", "किसके", "जिसके", "जिनके", "किनके"})
+POSSESSION_NOTE = "after a possessive, पास says what someone has (उनके पास पैसा है \"they have money\")"
+
+
+def _having(gloss: Gloss, tokens: Sequence[Token], i: int) -> Gloss:
+    """पास right after a possessive pronoun is having (हमारे पास समय है "we have time"),
+    not nearness, which a noun's के पास says more often (शहर के पास "near the city")."""
+    if norm(tokens[i].text) != "पास" or not i or norm(tokens[i - 1].text) not in _POSSESSIVES:
+        return gloss
+    return replace(gloss, senses=("to have", *(s for s in gloss.senses if s != "to have"))[:MAX_SENSES],
+                   note=_add_note(POSSESSION_NOTE, gloss.note))
+
+
 GETTING_NOTE = "with a dative (X को, उसे), मिलना says what X gets (उसे पुरस्कार मिला \"he got an award\")"
 MEETING_NOTE = "after से, मिलना is meeting someone (वह राम से मिला \"he met Ram\")"
 _DATIVES = frozenset({"को", "मुझे", "तुझे", "उसे", "इसे", "हमें", "तुम्हें", "उन्हें", "इन्हें", "किसे",
@@ -786,7 +809,7 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
             gloss = _with_visarga(gloss, tokens, i, lexicon)
         gloss = _saying(_as_noun(_with_neighbours(gloss, tokens, i), tokens, readings, i), tokens, i)
         gloss = _other(_meeting_or_getting(gloss, tokens, i), tokens, readings, i)
-        gloss = _related_to(gloss, readings, i)
+        gloss = _having(_related_to(gloss, readings, i), tokens, i)
         if _is_hour(tokens, readings, i):
             # बजे after a number is the hour of the clock: 9 बजे "nine o'clock", not "rang"
             gloss = replace(gloss, pos="ADV", gender=None, senses=HOUR_SENSES, analysis=None,
