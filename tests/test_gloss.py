@@ -190,7 +190,7 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("वह 9:30 बजे आया।", 4, "ADV", "o'clock"),  # बजे after a number is the hour, not "rang"
     ("वह नौ बजे आया।", 2, "ADV", "o'clock"),
     ("घंटी बजी।", 1, "VERB", "to ring"),  # the verb itself
-    ("वे साझेदार हैं", 1, "ADJ", "share-holding"),  # -दार on the oblique of the noun साझा
+    ("वे साझेदार हैं", 1, "ADJ", "having a share"),  # -दार on the oblique of the noun साझा
     ("वह हिस्सेदार है", 1, "NOUN", "part-holder"),  # -दार on हिस्सा
     ("उसने बच्चों को हंसाया।", 3, "VERB", "to cause to laugh"),  # a causative no dictionary lists
     ("संदिग्धों को पकड़ा", 0, "ADJ", "suspect"),  # an adjective taking a noun's plural

@@ -423,7 +423,7 @@ class Lexicon:
         -ी/-ीय from nouns (सरकारी "of government"), causative verbs (कराना from करना), and,
         given the word's ``pos``, abstract nouns from adjectives (मजबूती "being strong"),
         -ीकरण nouns (आधुनिकीकरण "modernization"), -तः adverbs (सामान्यतः "generally") and
-        -दार words of holding (साझेदार "share-holding")."""
+        -दार words of holding (धारदार "having an edge", हिस्सेदार "part-holder")."""
         key = norm(lemma)
         if (record := self._causative_base(key)) is not None:
             return f"to cause to {record.senses[0].removeprefix('to ')}", record.lemma
@@ -449,12 +449,14 @@ class Lexicon:
                     if (adjective := self._sense_of(base, "ADJ")) is not None:
                         return f"being {adjective}", base
         if pos in ("ADJ", "NOUN") and key.endswith("दार") and len(key) > 4:
-            # the Persian suffix of holding: साझेदार "share-holding" from साझा (oblique साझे),
-            # हिस्सेदार from हिस्सा
+            # the Persian suffix of holding: धारदार "having an edge" from धार, हिस्सेदार
+            # "part-holder" from हिस्सा (oblique हिस्से); "edge-holding" is no English
             stem = key[:-3]
             for base in (stem, stem[:-1] + "ा" if stem.endswith("े") else ""):
                 if base and (noun := self._sense_of(base, "NOUN")) is not None:
-                    return f"{noun}-{'holding' if pos == 'ADJ' else 'holder'}", base
+                    if pos == "NOUN":
+                        return f"{noun}-holder", base
+                    return f"having {'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}", base
         bases: list[str] = []
         if key.endswith("ीय"):
             bases.append(key[:-2])
