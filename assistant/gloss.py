@@ -154,6 +154,13 @@ def _lemmas_of(senses: Sequence[str]) -> frozenset[str]:
     return frozenset(lemma for sense in senses for w in content_words(sense) for lemma in english_lemmas(w))
 
 
+def _said_already(sense: str, said: frozenset[str]) -> bool:
+    """Whether every content word of ``sense`` is among the English lemmas ``said``; a sense
+    of small words only ("for") is never taken as said."""
+    own = _lemmas_of((sense,))
+    return bool(own) and own <= said
+
+
 def _add_note(note: str, extra: str) -> str:
     return f"{note}; {extra}" if note and extra else note or extra
 
@@ -345,7 +352,7 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
         # ... but not one the unit's already say: यात्रा in यात्रा करना is "to travel | to
         # journey | trip", not "... | travel"
         said = _lemmas_of(lead)
-        senses = (*lead, *(s for s in senses if s not in lead and not (_lemmas_of((s,)) or {""}) <= said))
+        senses = (*lead, *(s for s in senses if s not in lead and not _said_already(s, said)))
         note = _add_note(f"here part of the expression {unit.text}", note)
     return Gloss(text, best.lemma, roman, roman_strict, best.pos, gender, tuple(senses[:MAX_SENSES]), note,
                  unit, known=True, is_name=is_name, analysis=best, borrowed=borrowed)

@@ -119,6 +119,9 @@ def test_dictionary_verb_senses_are_infinitives(headword: str, sense: str) -> No
     ("decision", "decide"), ("discussion", "discuss"), ("permission", "permit"),
     ("description", "describe"), ("assistance", "assist"), ("discovery", "discover"),
     ("struggle", "struggle"),  # a verb already
+    # -ing after one consonant not doubled keeps the verb's e; a doubled one is undone
+    ("staging", "stage"), ("hoping", "hope"), ("visiting", "visit"), ("shopping", "shop"),
+    ("calling", "call"),
     # no verb, or a look-alike that means something else
     ("attention", None), ("nature", None), ("importance", None), ("department", None),
     ("revelation", None), ("prime minister", None), ("", None),

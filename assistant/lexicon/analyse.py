@@ -196,7 +196,8 @@ class Lexicon:
         """The one spelling the lexicon holds that differs from an unknown ``word`` only in
         what careless or old spellings vary: vowel length (इमानदारी for ईमानदारी), a
         virama (उम्मीद्वार for उम्मीदवार), or nasalization; of several such spellings the one
-        fewest edits away; None if none, or if several are equally near."""
+        fewest edits away, and of equally near spellings of one word the one most often
+        written; None if none, or if equally near ones are different words."""
         key = norm(word)
         if self._held(key) or key in self._own:
             return None
@@ -210,8 +211,8 @@ class Lexicon:
         found = self._fuzzy.get(fuzzy(key), set())
         if len(found) > 1:
             # several spellings of one word (खबरें, ख़बरें for खबरे): the one nearest as written
-            nearest = min(_edits(key, held) for held in found)
-            found = {held for held in found if _edits(key, held) == nearest}
+            edits = {held: _edits(key, held) for held in found}
+            found = {held for held in found if edits[held] == min(edits.values())}
             # ... and of equally near ones (भावनाओं, भावनाओँ), when all are that word's forms,
             # the spelling most often written
             if len({frozenset(a.lemma for a in self._exact(held)) for held in found}) == 1:

@@ -355,7 +355,14 @@ def verb_of_noun(noun: str, derived_only: bool = False) -> str | None:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stem = word[: -len(ending)]
             # the replacements go from the likeliest: donation → donate before "don"
-            return next((stem + r for r in replacements if is_verb(stem + r)), None)
+            candidates = [stem + r for r in replacements]
+            if ending == "ing" and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou":
+                # one consonant after a vowel, not doubled: staging is "stage", not "stag"
+                # (that would be stagging); hoping "hope"
+                candidates.reverse()
+            elif ending == "ing" and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+                candidates.append(stem[:-1])  # shopping "shop", but calling "call"
+            return next((c for c in candidates if is_verb(c)), None)
     return None
 
 

@@ -548,9 +548,9 @@ def find_units(tokens: Sequence[Token], lexicon: Lexicon | None = None) -> list[
     sized = [(u, u.end_token - u.start_token) for u in _Finder(tokens, lexicon).candidates()]
     sized += _split_units(tokens, lexicon)
     # Longest (in words of its own) first; then dictionary phrases (with senses) before
-    # guesses; then a verb before a noun or modifier phrase it overlaps (मुख्य भूमिका निभाई:
-    # the verb is "played a role", मुख्य stays "main"); then contiguous before split; then
-    # leftmost.
+    # guesses; then verbs and postpositions before fixed phrases of the same length (in मुख्य
+    # भूमिका निभाई the verb is "played a role" and मुख्य stays "main", not मुख्य भूमिका
+    # "lead" and निभाई alone "kept"); then contiguous before split; then leftmost.
     sized.sort(key=lambda us: (-us[1], not us[0].senses, us[0].kind == "phrase",
                                us[0].end_token - us[0].start_token, us[0].start_token))
     candidates = [u for u, _ in sized]
