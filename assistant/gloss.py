@@ -189,6 +189,27 @@ def _resident(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+# the Sanskrit prefix "again" as written before a consonant: पुनर्निर्वाचित, पुनःस्थापित
+_AGAIN_PREFIXES = ("पुनर्", "पुनः", "पुन:")
+
+
+def _again(text: str, lexicon: Lexicon) -> Gloss | None:
+    """An unknown word made of पुनर्/पुनः "again" and a glossed word is that word done again:
+    पुनर्निर्वाचित "re-elected", पुनर्निर्माण "re-construction"; else None."""
+    prefix = next((p for p in _AGAIN_PREFIXES if text.startswith(p)), None)
+    rest = text[len(prefix):] if prefix else ""
+    if len(rest) < 3:
+        return None
+    word = _word_gloss(Token(rest, "word", 0, len(rest)), lexicon, None)
+    if not word.senses or word.is_name or word.borrowed or word.pos not in _CONTENT_POS:
+        return None
+    sense = word.senses[0]
+    redone = f"to re-{sense[3:]}" if sense.startswith("to ") else f"re-{sense}"
+    note = _add_note(f"Not in the dictionary; read as {prefix} \"again\" + {rest}", word.note)
+    return replace(word, text=text, lemma=prefix + word.lemma, roman=readable(text) or text,
+                   roman_strict=strict(text) or text, senses=(redone,), note=note)
+
+
 _LONG_I_PLURALS = (("ीयों", "ियों"), ("ीयाँ", "ियाँ"), ("ीयां", "ियां"),
                    ("ईयों", "इयों"), ("ईयाँ", "इयाँ"), ("ईयां", "इयां"))
 
@@ -258,6 +279,9 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
         suffix = "-करण" if made[1] == "NOUN" else "-कृत"
         return Gloss(text, text, roman, roman_strict, made[1], senses=(made[0],),
                      note=f"Not in the dictionary; read as {made[2]} + {suffix}", unit=unit, known=True)
+    again = _again(text, lexicon)
+    if again is not None:
+        return again
     compound = compound_senses(lexicon, text)
     if compound is not None:
         return Gloss(text, text, roman, roman_strict, "NOUN", senses=(compound[0],),

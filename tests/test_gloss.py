@@ -462,6 +462,20 @@ def test_bad_core_file_names_the_fix(tmp_path: Path, text: str, fix: str) -> Non
         read_core_senses(path)
 
 
+@pytest.mark.parametrize(("text", "sense"), [
+    ("पुनर्निर्वाचित", "re-elected"),  # पुनर् "again" + a glossed participle
+    ("पुनःस्थापित", "re-established"),
+    ("पुनर्कलोबिनेश", None),  # the rest is no word: a name, not "re-" anything
+])
+def test_again_prefix_on_an_unknown_word(text: str, sense: str | None) -> None:
+    gloss = gloss_token(word(text))
+    if sense is None:
+        assert gloss.is_name and not gloss.senses[0].startswith("re-")
+    else:
+        assert (gloss.lemma, gloss.senses, gloss.is_name) == (text, (sense,), False)
+        assert "again" in gloss.note
+
+
 def test_known_and_unrelated_words_are_not_respelled() -> None:
     assert load_lexicon().respelling("दिन") is None  # known as written
     assert load_lexicon().respelling("लुकाशेंको") is None  # nothing close
