@@ -120,6 +120,7 @@ def test_stem_before_a_vector_verb_means_the_main_verb(text: str, unit_text: str
     ("मादक पेय परोसे गए।", ("मादक", "पेय")),  # "ouzo"
     ("दूषित वायु से लोग बीमार हुए।", ("दूषित", "वायु")),  # "miasma"
     ("वह अपमान से दुखी था।", ("अपमान", "से")),  # an adverb phrase: "dishonourably"
+    ("वह बहुत संतुष्ट थी।", ("बहुत", "संतुष्ट")),  # "cock-a-hoop": rare taken whole, not as "cock"
 ])
 def test_a_phrase_defining_a_rare_english_word_is_no_unit(text: str, words: tuple[str, ...]) -> None:
     tokens = tokenize(text)

@@ -130,6 +130,14 @@ DEFINED_MODIFIER_ZIPF = 3.8
 SUPERLATIVE_ZIPF = 2.5  # a made -est form rarer than this is not said
 
 
+def _whole_words(sense: str) -> list[str]:
+    """The content words of a sense, a hyphenated English word taken whole: "cock-a-hoop" is
+    as rare as itself, not as common as "cock"."""
+    hyphenated = [w for w in sense.split() if "-" in w]
+    rest = " ".join(w for w in sense.split() if "-" not in w)
+    return hyphenated + (content_words(rest) if rest else [])
+
+
 def nuanced(lexicon: Lexicon, verb: str, vector: str) -> str | None:
     """The main verb's first sense with the vector verb's nuance: "to stop (completely)"."""
     info = lexicon.info(verb, "VERB")
@@ -250,7 +258,7 @@ class _Finder:
         # English adjectives and adverbs are defined by Hindi phrases far more often than
         # nouns are (बहुत कम "marginal", उत्तर की ओर "northward"): a higher bar for them
         bar = DEFINED_ZIPF if phrase.pos == "NOUN" else DEFINED_MODIFIER_ZIPF
-        if not defines_adjective and any(zipf(w) >= bar for s in phrase.senses for w in content_words(s)):
+        if not defines_adjective and any(zipf(w) >= bar for s in phrase.senses for w in _whole_words(s)):
             return False
         return all(self._glossed(start + k) for k in range(len(phrase.words)))
 
