@@ -63,6 +63,7 @@ def units(text: str):
     ("वे हवाई यात्रा करते हैं।", "यात्रा करते", "यात्रा करना", "conjunct_verb", "to travel"),
     # a frequent phrase whose dictionary sense is a rare use of an English word ("spate")
     ("बड़ी संख्या में लोग आए।", "बड़ी संख्या में", "बड़ी संख्या में", "phrase", "in large numbers"),
+    ("उसने मजबूती से कहा।", "मजबूती से", "मजबूती से", "phrase", "firmly"),
 ])
 def test_units_found(text: str, unit_text: str, lemma: str, kind: str, sense: str) -> None:
     found = {u.text: u for u in units(text)}
