@@ -15,18 +15,18 @@ from functools import partial
 from assistant.lexicon import Lexicon, find_units, load_lexicon
 from assistant.lexicon.acronyms import letter_name, spell_acronym
 from assistant.lexicon.compounds import compound_senses
-from assistant.lexicon.english import english_lemmas, gerund, inflect, participle, plural
+from assistant.lexicon.english import gerund, inflect, participle, plural
 from assistant.lexicon.entries import LemmaInfo
 from assistant.lexicon.keys import norm
 from assistant.lexicon.loanwords import borrowed_senses, load_loanwords
 from assistant.lexicon.multiword import CONJUNCT_LIGHT, VECTOR_NUANCE, is_form_of_jana, keeps_on, nuanced
 from assistant.lexicon.ranking import (
-    content_words,
     english_noun_only,
     fit,
     for_form,
     hindi_zipf,
     in_context,
+    sense_lemmas,
     table_name,
     table_sense,
 )
@@ -149,20 +149,22 @@ def _with_visarga(gloss: Gloss, tokens: Sequence[Token], index: int, lexicon: Le
     return replace(full, text=token.text, note=_add_note(VISARGA_NOTE, full.note))
 
 
-def _lemmas_of(senses: Sequence[str]) -> frozenset[str]:
-    """The English lemmas of the content words of ``senses``."""
-    return frozenset(lemma for sense in senses for w in content_words(sense) for lemma in english_lemmas(w))
-
-
 def _said_already(sense: str, said: frozenset[str]) -> bool:
     """Whether every content word of ``sense`` is among the English lemmas ``said``; a sense
     of small words only ("for") is never taken as said."""
-    own = _lemmas_of((sense,))
+    own = sense_lemmas((sense,))
     return bool(own) and own <= said
 
 
 def _add_note(note: str, extra: str) -> str:
     return f"{note}; {extra}" if note and extra else note or extra
+
+
+def _led_by(gloss: Gloss, *lead: str, note: str = "") -> Gloss:
+    """The gloss with ``lead`` as its first senses, its other senses after them, and ``note``
+    before its own: what a context rule says the word means here goes first."""
+    senses = (*lead, *(s for s in gloss.senses if s not in lead))[:MAX_SENSES]
+    return replace(gloss, senses=senses, note=_add_note(note, gloss.note) if note else gloss.note)
 
 
 def _record(lexicon: Lexicon, word: str, analysis: Analysis) -> LemmaInfo | None:
@@ -375,7 +377,7 @@ def _word_gloss(token: Token, lexicon: Lexicon, unit: MultiwordUnit | None,
         lead = unit.senses[:UNIT_SENSES_FIRST]
         # ... but not one the unit's already say: यात्रा in यात्रा करना is "to travel | to
         # journey | trip", not "... | travel"
-        said = _lemmas_of(lead)
+        said = sense_lemmas(lead)
         senses = (*lead, *(s for s in senses if s not in lead and not _said_already(s, said)))
         note = _add_note(f"here part of the expression {unit.text}", note)
     return Gloss(text, best.lemma, roman, roman_strict, best.pos, gender, tuple(senses[:MAX_SENSES]), note,
@@ -623,7 +625,7 @@ def _as_noun(gloss: Gloss, tokens: Sequence[Token], readings: list[list[Analysis
     nouns = [s for s in gloss.senses if " " not in s and english_noun_only(s)]
     if not nouns or english_noun_only(gloss.senses[0]):
         return gloss
-    return replace(gloss, senses=(nouns[0], *(s for s in gloss.senses if s != nouns[0])))
+    return _led_by(gloss, nouns[0])
 
 
 def _saying(gloss: Gloss, tokens: Sequence[Token], i: int) -> Gloss:
@@ -633,7 +635,7 @@ def _saying(gloss: Gloss, tokens: Sequence[Token], i: int) -> Gloss:
         return gloss
     if not any(norm(t.text) == "कि" for t in tokens[i + 1:i + 4]):
         return gloss
-    return replace(gloss, senses=("to say", *(s for s in gloss.senses if s != "to say")))
+    return _led_by(gloss, "to say")
 
 
 # before these दूसरा picks another one, not the second: किसी दूसरे व्यक्ति, एक देश से दूसरे देश
@@ -650,7 +652,7 @@ def _other(gloss: Gloss, tokens: Sequence[Token], readings: list[list[Analysis] 
     plural = bool(following) and following[0].pos == "NOUN" and following[0].number == "pl"
     if not plural and not (i and norm(tokens[i - 1].text) in _ANOTHER_AFTER):
         return gloss
-    return replace(gloss, senses=("other", *(s for s in gloss.senses if s != "other")))
+    return _led_by(gloss, "other")
 
 
 _RELATED = frozenset({"संबंधी", "सम्बन्धी", "सम्बंधी"})
@@ -665,9 +667,7 @@ def _related_to(gloss: Gloss, readings: list[list[Analysis] | None], i: int) -> 
     before = readings[i - 1]
     if not before or before[0].pos != "NOUN":
         return gloss
-    return replace(gloss, pos="ADJ", gender=None,
-                   senses=("related to", *(s for s in gloss.senses if s != "related to"))[:MAX_SENSES],
-                   note=_add_note(RELATED_NOTE, gloss.note))
+    return replace(_led_by(gloss, "related to", note=RELATED_NOTE), pos="ADJ", gender=None)
 
 
 _POSSESSIVES = frozenset({"मेरे", "तेरे", "हमारे", "तुम्हारे", "आपके", "उसके", "इसके", "उनके", "इनके",
@@ -680,8 +680,7 @@ def _having(gloss: Gloss, tokens: Sequence[Token], i: int) -> Gloss:
     not nearness, which a noun's के पास says more often (शहर के पास "near the city")."""
     if norm(tokens[i].text) != "पास" or not i or norm(tokens[i - 1].text) not in _POSSESSIVES:
         return gloss
-    return replace(gloss, senses=("to have", *(s for s in gloss.senses if s != "to have"))[:MAX_SENSES],
-                   note=_add_note(POSSESSION_NOTE, gloss.note))
+    return _led_by(gloss, "to have", note=POSSESSION_NOTE)
 
 
 GETTING_NOTE = "with a dative (X को, उसे), मिलना says what X gets (उसे पुरस्कार मिला \"he got an award\")"
@@ -708,8 +707,7 @@ def _meeting_or_getting(gloss: Gloss, tokens: Sequence[Token], i: int) -> Gloss:
         if not any(norm(t.text) in _DATIVES for t in tokens[start:i]):
             return gloss
         lead, note = ("to get", "to receive"), GETTING_NOTE
-    return replace(gloss, senses=(*lead, *(s for s in gloss.senses if s not in lead))[:MAX_SENSES],
-                   note=_add_note(note, gloss.note))
+    return _led_by(gloss, *lead, note=note)
 
 
 OBLIGATION_NOTE = "after an infinitive, होना or पड़ना says what must be done"

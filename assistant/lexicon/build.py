@@ -41,12 +41,12 @@ from assistant.lexicon.ranking import (
     UI_TRUST,
     as_written,
     conjunct_distribution,
-    content_words,
     is_vulgar,
     learned_conjunct,
     learned_units,
     phrase_distribution,
     rank_senses,
+    sense_lemmas,
     support,
     table_distribution,
     without_transliterations,
@@ -263,7 +263,7 @@ def _function_words() -> frozenset[str]:
 
 def _english_of(entry: _Entry) -> frozenset[str]:
     """The English lemmas an entry's senses say."""
-    return frozenset(e for sense in entry.scores for w in content_words(sense) for e in english_lemmas(w))
+    return sense_lemmas(entry.scores)
 
 
 def _head_says(entries: dict[tuple[str, str], _Entry], forms: list[ApertiumForm],

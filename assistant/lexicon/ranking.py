@@ -12,7 +12,7 @@ sense contains is added as a sense learned from parallel text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -233,6 +233,11 @@ def content_words(sense: str) -> list[str]:
     sense made only of small words ("to do", "with") those words themselves."""
     words = [w.lower() for w in _WORD.findall(sense)]
     return [w for w in words if w not in STOPWORDS] or [w for w in words if w not in _FRAME]
+
+
+def sense_lemmas(senses: Iterable[str]) -> frozenset[str]:
+    """The English lemmas of the content words of ``senses``."""
+    return frozenset(lemma for sense in senses for w in content_words(sense) for lemma in english_lemmas(w))
 
 
 def table_distribution(table: TranslationTable, lemma: str) -> tuple[dict[str, float], int]:
