@@ -212,8 +212,13 @@ def _again(text: str, lexicon: Lexicon) -> Gloss | None:
                    roman_strict=strict(text) or text, senses=(redone,), note=note)
 
 
-_LONG_I_PLURALS = (("ीयों", "ियों"), ("ीयाँ", "ियाँ"), ("ीयां", "ियां"),
-                   ("ईयों", "इयों"), ("ईयाँ", "इयाँ"), ("ईयां", "इयां"))
+# informal endings and the standard ones they stand for: the plural of an -ई noun written
+# with the long vowel kept (सुनवाईयों for सुनवाइयों), a glide written as व after उ (हुवा for
+# हुआ, दुवा for दुआ)
+_INFORMAL_ENDINGS = (("ीयों", "ियों"), ("ीयाँ", "ियाँ"), ("ीयां", "ियां"),
+                     ("ईयों", "इयों"), ("ईयाँ", "इयाँ"), ("ईयां", "इयां"),
+                     ("ुवा", "ुआ"), ("ुवे", "ुए"), ("ुवी", "ुई"), ("ुवीं", "ुईं"))
+_GEMINATES = (("क्ख", "ख"),)  # a doubled consonant of speech: रक्खा for रखा
 
 
 def _other_spellings(text: str, lexicon: Lexicon) -> Iterator[tuple[str, str]]:
@@ -222,10 +227,12 @@ def _other_spellings(text: str, lexicon: Lexicon) -> Iterator[tuple[str, str]]:
     respelled = lexicon.respelling(text)
     if respelled is not None:
         yield respelled, "variant spelling"
-    for long, short in _LONG_I_PLURALS:
-        # the plural of an -ई noun written with the long vowel kept: सुनवाईयों for सुनवाइयों
-        if text.endswith(long) and lexicon.analyse(plural := text[:-len(long)] + short):
-            yield plural, "variant spelling"
+    for informal, standard in _INFORMAL_ENDINGS:
+        if text.endswith(informal) and lexicon.analyse(written := text[:-len(informal)] + standard):
+            yield written, "variant spelling"
+    for double, single in _GEMINATES:
+        if double in text and lexicon.analyse(written := text.replace(double, single)):
+            yield written, "variant spelling"
     missed = lexicon.near_miss(text, hindi_zipf)
     if missed is not None:
         yield missed, "misspelling"

@@ -28,6 +28,19 @@ from assistant.lexicon import load_lexicon
     ("कंपनियों", "कंपनी", "NOUN", "f", "pl", "obl", None),
     ("उन्होंने", "वह", "PRON", None, "pl", "erg", None),
     ("मैंने", "मैं", "PRON", None, "sg", "erg", None),
+    # stems whose vowel changes, and the polite request
+    ("दोगे", "देना", "VERB", "m", "pl", None, "fut"),
+    ("लोगी", "लेना", "VERB", "f", None, None, "fut"),
+    ("पिओगे", "पीना", "VERB", "m", "pl", None, "fut"),
+    ("दीजिए", "देना", "VERB", None, "pl", None, "imp"),
+    ("लीजिए", "लेना", "VERB", None, "pl", None, "imp"),
+    ("कीजिये", "करना", "VERB", None, "pl", None, "imp"),
+    ("दीजिएगा", "देना", "VERB", None, "pl", None, "imp"),
+    ("चलिएगा", "चलना", "VERB", None, "pl", None, "imp"),
+    ("बताइयेगा", "बताना", "VERB", None, "pl", None, "imp"),
+    # the older future with a glide
+    ("जायगा", "जाना", "VERB", "m", "sg", None, "fut"),
+    ("आयँगे", "आना", "VERB", "m", "pl", None, "fut"),
 ])
 def test_best_analysis(word: str, lemma: str, pos: str, gender: str | None, number: str | None,
                        case: str | None, tense: str | None) -> None:
@@ -69,6 +82,12 @@ def test_spelling_variants_are_found(word: str, lemma: str) -> None:
 def test_suffix_rules_reach_known_lemmas(word: str, lemma: str, pos: str) -> None:
     readings = load_lexicon().analyse(word)
     assert any(a.lemma == lemma and a.pos == pos for a in readings)
+
+
+@pytest.mark.parametrize("word", ["सोगे", "रोगे"])
+def test_a_changed_stem_is_only_one_that_changes(word: str) -> None:
+    # सोगे is सो + -गे as people say it, never a form of सेना "to incubate"
+    assert all(a.lemma != "सेना" for a in load_lexicon().analyse(word))
 
 
 @pytest.mark.parametrize("word", ["लुकाशेंको", "क्ष्ज्ञ्", "", "xyz"])

@@ -370,6 +370,9 @@ def test_compounds_are_glossed_by_their_parts(text: str, sense: str, note_part: 
     # ... or in two equally near spellings of the same word (भावनाओं, भावनाओँ)
     ("भावनाओ", "भावना", "feeling"),
     ("फैस्ला", "फैसला", "decision"),  # a stray virama
+    ("हुवा", "होना", "to be"),  # a glide written as व (हुआ)
+    ("हुवे", "होना", "to be"),
+    ("रक्खी", "रखना", "to keep"),  # a doubled consonant of speech (रखी)
 ])
 def test_variant_spellings_of_known_words(text: str, lemma: str, sense: str) -> None:
     gloss = gloss_token(word(text))

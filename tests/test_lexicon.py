@@ -106,6 +106,36 @@ def test_tiny_build_is_reproducible_and_usable(tmp_path: Path) -> None:
     assert lexicon.info("स्वागत करना").senses == ("to welcome",)
 
 
+def test_every_sense_build_keeps_what_the_sources_offer(tmp_path: Path) -> None:
+    shared = _tiny_shared(tmp_path / "shared")
+    senses = ("boy", "lad", "youngster", "kid", "son")
+    (shared / "freedict-eng-hin/eng-hin.utf8.tsv").write_text(
+        TINY_FREEDICT + "".join(f"{english}\tN\t1\tलड़का\t\n" for english in senses), encoding="utf-8")
+    shipped = read_lexicon(build_lexicon(shared, tmp_path / "shipped.tsv.gz")).info("लड़का", "NOUN")
+    every_path = build_lexicon(shared, tmp_path / "every.tsv.gz", every_sense=True)
+    every = read_lexicon(every_path).info("लड़का", "NOUN")
+    assert shipped is not None and every is not None
+    assert len(shipped.senses) == 3
+    assert set(senses) <= set(every.senses)
+    assert every.senses[:3] == shipped.senses  # the same ranking, only longer
+
+
+def test_polite_imperatives_listed_without_a_tense_are_read_as_requests(tmp_path: Path) -> None:
+    from assistant.lexicon.apertium import read_apertium
+
+    dix = tmp_path / "hin.dix"
+    dix.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<dictionary><pardefs/><section id="main" type="standard">
+  <e><p><l>दीजिए</l><r>दे<s n="vblex"/><s n="sg"/><s n="nt"/></r></p></e>
+  <e><p><l>लीजिए</l><r>ले<s n="vbser"/><s n="pl"/><s n="nt"/></r></p></e>
+  <e><p><l>दिए</l><r>दे<s n="vblex"/><s n="perf"/><s n="m"/><s n="pl"/></r></p></e>
+</section></dictionary>
+""", encoding="utf-8")
+    found = {(f.form, f.lemma, f.pos, f.number, f.person, f.tense) for f in read_apertium(dix)}
+    assert found == {("दीजिए", "देना", "VERB", "pl", "2", "imp"), ("लीजिए", "लेना", "VERB", "pl", "2", "imp"),
+                     ("दिए", "देना", "VERB", "pl", None, "perf")}
+
+
 @pytest.mark.slow
 @needs_word_list
 def test_full_build_is_reproducible_and_matches_committed_file(tmp_path: Path) -> None:

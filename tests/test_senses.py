@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evaluate.senses import reference_lemmas, sense_agrees
+from assistant.evaluate.senses import best_fixed_three, ceiling, reference_lemmas, sense_agrees
 from assistant.gloss import gloss_sentence, gloss_token
 from assistant.glossary import build_glossary
 from assistant.lexicon import load_lexicon
@@ -358,3 +358,29 @@ def test_own_romanization_is_no_translation(hindi: str, english: str, kept: bool
 ])
 def test_senses_as_english_writes_them(senses: list[str], written: list[str]) -> None:
     assert as_written(senses) == written
+
+
+@pytest.mark.parametrize(("hits", "served"), [
+    ([], 0),
+    ([frozenset()], 0),
+    ([frozenset({0}), frozenset({1})], 2),
+    ([frozenset({0}), frozenset({3}), frozenset({4}), frozenset({5}), frozenset({5})], 4),
+    ([frozenset({0, 1}), frozenset({2}), frozenset({3}), frozenset({4})], 3),
+    ([frozenset({0, 7}), frozenset({7}), frozenset({8}), frozenset({9}), frozenset({1})], 4),
+])
+def test_best_fixed_three_senses(hits: list[frozenset[int]], served: int) -> None:
+    assert best_fixed_three(hits) == served
+
+
+def test_ceiling_counts_senses_beyond_the_shown_three() -> None:
+    from assistant.lexicon.analyse import Lexicon
+    from assistant.lexicon.entries import LemmaInfo
+
+    every = Lexicon({"दबाव": [LemmaInfo("दबाव", "NOUN", "m", senses=(
+        "pressure", "depression", "duress", "stress", "strain"))]}, {}, [])
+    shown = Gloss("दबाव", "दबाव", "dabāv", "dabāv", "NOUN", "m", ("pressure", "depression", "duress"))
+    tokens = [(shown, reference_lemmas(english)) for english in (
+        "under pressure", "great stress", "the strain told", "a storm")]
+    reach = ceiling(tokens, every)
+    assert (reach.tokens, reach.any_sense, reach.best_three) == (4, 3, 3)
+    assert reach.share(reach.any_sense) == 0.75

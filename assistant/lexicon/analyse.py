@@ -16,7 +16,7 @@ from dataclasses import replace
 from assistant.lexicon.english import adjective_of, adverb, verb_of_noun
 from assistant.lexicon.entries import ClosedEntry, LemmaInfo, Phrase
 from assistant.lexicon.keys import fuzzy, is_devanagari, loose, norm
-from assistant.lexicon.rules import NOMINAL_RULES, VERB_RULES, VOWEL_SIGNS, Rule
+from assistant.lexicon.rules import CHANGING_STEMS, NOMINAL_RULES, VERB_RULES, VOWEL_SIGNS, Rule
 from assistant.types import Analysis
 
 _POS_PRIOR = {"NOUN": 6, "VERB": 5, "ADJ": 4, "ADV": 3, "PRON": 3, "ADP": 3, "PROPN": 2,
@@ -325,7 +325,9 @@ class Lexicon:
             if poses == frozenset({"VERB"}):
                 if suffix in ("ा", "े", "ी", "ीं") and stem[-1] in VOWEL_SIGNS:
                     continue  # vowel-final stems take -या/-ए/-ई instead
-                candidate = stem + "ना"
+                if replacement and stem + replacement not in CHANGING_STEMS:
+                    continue
+                candidate = stem + replacement + "ना"
             else:
                 candidate = stem + replacement
             record = self._known_lemma(candidate, poses, loose_lemmas)

@@ -31,6 +31,7 @@ _TENSE = {"inf": "inf", "pres": "subj", "prs": "subj", "past": "past", "impf": "
           "stem": "stem", "pri": "pres"}
 
 Pieces = list[tuple[str, str, tuple[str, ...]]]
+_POLITE = ("िए", "िये")  # the ending of the polite imperative
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,9 @@ def read_apertium(path: Path) -> list[ApertiumForm]:
                 lemma = right
                 if pos in ("VERB", "AUX"):
                     lemma = infinitive or (right if right.endswith("ना") else right + "ना")
+                    if tense is None and left.endswith(_POLITE):
+                        # दीजिए and लीजिए are listed without a tense (and लीजिए as "to be")
+                        pos, gender, number, person, tense = "VERB", None, "pl", "2", "imp"
                 forms.add(ApertiumForm(left, lemma, pos or "X", gender, number, case, person, tense))
     return sorted(forms, key=lambda f: (f.form, f.lemma, f.pos, tuple(str(x) for x in (
         f.gender, f.number, f.case, f.person, f.tense))))

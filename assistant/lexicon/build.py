@@ -38,6 +38,7 @@ from assistant.lexicon.loanwords import (
 )
 from assistant.lexicon.ranking import (
     CONJUNCT_SENTENCES,
+    FILL_SHARE,
     UI_TRUST,
     as_written,
     conjunct_distribution,
@@ -104,8 +105,9 @@ def english_frequencies(pairs: list[Pair]) -> Counter[str]:
     return counts
 
 
-def _sense_order(entry: _Entry, frequency: Counter[str]) -> list[str]:
-    """Best senses first: support from several sources, directness, commonness, then A–Z."""
+def _sense_order(entry: _Entry, frequency: Counter[str], limit: int | None = CANDIDATE_SENSES) -> list[str]:
+    """The best ``limit`` senses (None: all), best first: support from several sources,
+    directness, commonness, then A–Z."""
     def commonness(english: str) -> float:
         words = english.removeprefix("to ").lower().split()
         return math.log10(1 + min(frequency[w] for w in words)) if words else 0.0
@@ -116,7 +118,7 @@ def _sense_order(entry: _Entry, frequency: Counter[str]) -> list[str]:
         return support + COMMONNESS_WEIGHT * commonness(english) - wordiness
 
     ranked = sorted(entry.scores, key=lambda e: (-round(score(e), 6), len(e.split()), e))
-    return ranked[:CANDIDATE_SENSES]
+    return ranked[:limit]
 
 
 def _with_variants(entry: _Entry, spellings: list[str], entries: dict[tuple[str, str], _Entry],
@@ -139,7 +141,8 @@ def _pack(*values: str | None) -> str:
 
 
 def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counter[str],
-                 table: TranslationTable | None, loans: LoanwordIndex | None = None) -> list[str]:
+                 table: TranslationTable | None, loans: LoanwordIndex | None = None,
+                 every_sense: bool = False) -> list[str]:
     entries: dict[tuple[str, str], _Entry] = defaultdict(_Entry)
     for pair in pairs:
         entry = entries[(pair.hindi, pair.pos)]
@@ -185,13 +188,15 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
         beside = [e for other in parts_of_speech[lemma] if other != pos
                   for e in entries[(lemma, other)].scores]
         senses = as_written(_sense_order(_with_variants(entry, spellings[(loose(lemma), pos)], entries, pos,
-                                                        lemma), frequency), beside)
+                                                        lemma), frequency,
+                                         None if every_sense else CANDIDATE_SENSES), beside)
         learned: tuple[str, ...] = ()
         # a spelling variant (अंग्रेज़ for अंग्रेज, पडना for पड़ना) has the checked senses too:
         # the dictionaries may give it only their odd ones ("Sassenach")
         hand = core.get((lemma, pos)) or core_by_spelling.get((loose(lemma), pos))
         if hand:
-            senses = list(hand)  # in the order checked; the table's would be noisier
+            # in the order checked; the table's would be noisier
+            senses = [*hand, *(s for s in senses if s not in hand)] if every_sense else list(hand)
         elif (lemma, pos) in learned_entries:
             # the sense the table taught, not a variant spelling's dictionary sense merged in
             own = [s for s in senses if "parallel" in entry.sources.get(s, ())][:1] or senses[:1]
@@ -214,15 +219,16 @@ def _lemma_lines(pairs: list[Pair], forms: list[ApertiumForm], frequency: Counte
                 if senses:  # a word the dictionaries gloss is not its own romanization
                     distribution = (without_transliterations(lemma, distribution[0]), distribution[1])
                 prose = table.prose_sentences(lemma, "l") > 0
-            ranked = rank_senses(pos, tuple(senses), *distribution, limit=MAX_SENSES, learn=own,
-                                 trust=1.0 if prose else UI_TRUST,
+            ranked = rank_senses(pos, tuple(senses), *distribution, limit=None if every_sense else MAX_SENSES,
+                                 learn=own, trust=1.0 if prose else UI_TRUST,
                                  reverse={e: table.p_hi_given_en(head, e) for e in distribution[0]},
-                                 participles=(lemma, "NOUN") not in entries)
+                                 participles=(lemma, "NOUN") not in entries,
+                                 fill_share=0.0 if every_sense else FILL_SHARE)
             senses = as_written(list(ranked.senses), beside)  # learned ones too: calendars teach "Tue"
             learned = tuple(s for s in ranked.learned if s in senses)
             if len(words) > 1 and senses:
                 backing[lemma][pos] = support(senses[0], distribution[0], pos)
-        else:
+        elif not every_sense:
             senses = senses[:MAX_SENSES]
         if entry.genders:
             gender = sorted(entry.genders.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -342,11 +348,16 @@ def _form_lines(forms: list[ApertiumForm]) -> list[str]:
 
 
 def build_lexicon(shared: Path | None = None, out: Path | None = None,
-                  table: TranslationTable | None = None, ranked: bool = True) -> Path:
+                  table: TranslationTable | None = None, ranked: bool = True,
+                  every_sense: bool = False) -> Path:
     """Build the lexicon from the source dictionaries in ``shared``; returns the file written.
     Senses are ranked with ``table`` (default: the committed translation table, if it can
     be read; with ``ranked`` off, none: the dictionaries' order). The loanword table
-    (``loanwords.tsv.gz``) is written next to it. ``build_all`` builds the table too."""
+    (``loanwords.tsv.gz``) is written next to it. ``build_all`` builds the table too.
+    With ``every_sense`` a word keeps every sense its sources offer, not its best
+    MAX_SENSES: each dictionary sense (after the checked ones, where there are some) and
+    each translation the table backs in enough sentences. Such a lexicon is never shipped;
+    it measures how far any ranking of those senses could go (``evaluate senses --ceiling``)."""
     shared = Path(shared) if shared else DEFAULT_SHARED
     out = Path(out) if out else DATA_FILE
     missing = [str(shared / p) for p in (FREEDICT_FILE, WIKTIONARY_FILE, APERTIUM_FILE)
@@ -369,7 +380,8 @@ def build_lexicon(shared: Path | None = None, out: Path | None = None,
     ordinary = {p.english.lower() for p in pairs if p.pos != "PROPN" and p.english.isalpha()}
     loan_lines = loanword_lines(ordinary, frequency)
     loans = LoanwordIndex(dict(line.split("\t", 1) for line in loan_lines))
-    lines = [FORMAT_HEADER, *_lemma_lines(pairs, forms, frequency, table, loans), *_form_lines(forms)]
+    lines = [FORMAT_HEADER, *_lemma_lines(pairs, forms, frequency, table, loans, every_sense),
+             *_form_lines(forms)]
     write_table(lines, out)
     # which frequent words the analyser over-reaches on can only be seen by running it
     from assistant.lexicon.own_words import find_own_words, learned_headwords, preferred_readings

@@ -289,8 +289,9 @@ def _commonness(sense: str) -> float:
 
 
 def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float], links: int,
-                limit: int = 3, learn: bool = True, trust: float = 1.0,
-                reverse: dict[str, float] | None = None, participles: bool = True) -> RankedSenses:
+                limit: int | None = 3, learn: bool = True, trust: float = 1.0,
+                reverse: dict[str, float] | None = None, participles: bool = True,
+                fill_share: float = FILL_SHARE) -> RankedSenses:
     """The best ``limit`` senses of a word of part of speech ``pos`` with dictionary
     ``senses`` (in the dictionary's order) and the table's ``distribution`` over English
     lemmas seen in ``links`` distinct sentences; learned senses compete with the dictionary's unless
@@ -299,7 +300,8 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
     ``reverse`` gives p(this Hindi word | English lemma): a sense learned from a few
     sentences must be one of the English word's own usual translations (two sentences
     where अँधेरा stood beside "police" do not make it "police"). ``participles`` as for
-    ``render``."""
+    ``render``. ``limit`` None keeps every sense; ``fill_share`` is the least share of the
+    word's links a translation needs to be learned."""
     scored: list[tuple[float, int, str]] = []
     covered: set[str] = set()
     for order, sense in enumerate(senses):
@@ -316,7 +318,7 @@ def rank_senses(pos: str, senses: tuple[str, ...], distribution: dict[str, float
     fills: set[str] = set()
     if learn and pos in _POS_MATCH:
         for english, share in sorted(distribution.items(), key=lambda kv: (-kv[1], kv[0])):
-            if (share < FILL_SHARE or share * links < LEARN_WEIGHT or links < LEARN_LINKS
+            if (share < fill_share or share * links < LEARN_WEIGHT or links < LEARN_LINKS
                     or (trust < 1.0 and share < UI_LEARN_SHARE)):
                 break
             weight = fit(english, pos)

@@ -2,7 +2,8 @@
 analyzer keeps it only if some dictionary knows that lemma in a fitting part of speech.
 
 Each rule: (suffix, replacement, lemma POS set, gender, number, case, tense).
-Verb rules produce the stem; the infinitive is stem + ना.
+Verb rules produce the stem (the word less its suffix, plus the replacement); the
+infinitive is stem + ना.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ NOUN_ADJ = frozenset({"NOUN", "ADJ"})
 Rule = tuple[str, str, frozenset[str], str | None, str | None, str | None, str | None]
 
 VOWEL_SIGNS = frozenset("ािीुूृेैोौ")
+# the one-syllable stems whose vowel changes before an ending (दे in दोगे and दीजिए, पी in
+# पिओ, कर in कीजिए): a verb rule with a replacement yields only these (सोगे is no form of सेना)
+CHANGING_STEMS = frozenset({"दे", "ले", "पी", "जी", "कर"})
 
 # Longest suffixes first so the most specific reading is tried first.
 VERB_RULES: tuple[Rule, ...] = (
@@ -39,6 +43,33 @@ VERB_RULES: tuple[Rule, ...] = (
     ("ोगे", "", VERB, "m", "pl", None, "fut"),
     ("ोगी", "", VERB, "f", None, None, "fut"),
     ("ओगे", "", VERB, "m", "pl", None, "fut"),
+    # दे and ले contract before -ओ: दोगे, लोगी
+    ("ोगे", "े", VERB, "m", "pl", None, "fut"),
+    ("ोगी", "े", VERB, "f", None, None, "fut"),
+    # a long ई shortens before -ओ: पिओगे, जिओ
+    ("िओगे", "ी", VERB, "m", "pl", None, "fut"),
+    ("िओगी", "ी", VERB, "f", None, None, "fut"),
+    ("िओ", "ी", VERB, None, None, None, "imp"),
+    # the older future with a glide after a vowel: जायगा, आयँगे
+    ("यगा", "", VERB, "m", "sg", None, "fut"),
+    ("यगी", "", VERB, "f", "sg", None, "fut"),
+    ("यँगे", "", VERB, "m", "pl", None, "fut"),
+    ("यंगे", "", VERB, "m", "pl", None, "fut"),
+    ("यँगी", "", VERB, "f", "pl", None, "fut"),
+    ("यंगी", "", VERB, "f", "pl", None, "fut"),
+    # the polite request of दे, ले and कर (दीजिए, कीजिए), and for later: दीजिएगा, चलिएगा
+    ("ीजिए", "े", VERB, None, "pl", None, "imp"),
+    ("ीजिये", "े", VERB, None, "pl", None, "imp"),
+    ("ीजिए", "र", VERB, None, "pl", None, "imp"),
+    ("ीजिये", "र", VERB, None, "pl", None, "imp"),
+    ("ीजिएगा", "े", VERB, None, "pl", None, "imp"),
+    ("ीजियेगा", "े", VERB, None, "pl", None, "imp"),
+    ("ीजिएगा", "र", VERB, None, "pl", None, "imp"),
+    ("ीजियेगा", "र", VERB, None, "pl", None, "imp"),
+    ("िएगा", "", VERB, None, "pl", None, "imp"),
+    ("ियेगा", "", VERB, None, "pl", None, "imp"),
+    ("इएगा", "", VERB, None, "pl", None, "imp"),
+    ("इयेगा", "", VERB, None, "pl", None, "imp"),
     ("िये", "", VERB, None, None, None, "imp"),
     ("िए", "", VERB, None, None, None, "imp"),
     ("इए", "", VERB, None, None, None, "imp"),
