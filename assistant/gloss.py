@@ -8,7 +8,7 @@ romanization and marked as a probable name. Nothing is left blank.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -221,21 +221,42 @@ _INFORMAL_ENDINGS = (("ीयों", "ियों"), ("ीयाँ", "िय�
 _GEMINATES = (("क्ख", "ख"),)  # a doubled consonant of speech: रक्खा for रखा
 
 
-def _other_spellings(text: str, lexicon: Lexicon) -> Iterator[tuple[str, str]]:
-    """The word an unknown ``text`` is probably spelled for: a variant spelling (vowel
-    length, nasalization), then a misspelling by one vowel sign of a common word."""
+def _variant_spellings(text: str, lexicon: Lexicon) -> Iterator[str]:
+    """The known word an unknown ``text`` is a variant spelling of: vowel length,
+    nasalization (देशो for देशों), an informal ending or a doubled consonant."""
     respelled = lexicon.respelling(text)
     if respelled is not None:
-        yield respelled, "variant spelling"
+        yield respelled
     for informal, standard in _INFORMAL_ENDINGS:
         if text.endswith(informal) and lexicon.analyse(written := text[:-len(informal)] + standard):
-            yield written, "variant spelling"
+            yield written
     for double, single in _GEMINATES:
         if double in text and lexicon.analyse(written := text.replace(double, single)):
-            yield written, "variant spelling"
-    missed = lexicon.near_miss(text, hindi_zipf)
-    if missed is not None:
-        yield missed, "misspelling"
+            yield written
+
+
+def _spelled_for(text: str, roman: str, roman_strict: str, lexicon: Lexicon, unit: MultiwordUnit | None,
+                 others: Iterable[str], kind: str) -> tuple[str, Gloss] | None:
+    """The first of ``others`` (spellings an unknown ``text`` may stand for) that the
+    dictionaries gloss, with its gloss noted as a ``kind`` of it; None if none."""
+    for other in others:
+        gloss = _word_gloss(Token(other, "word", 0, len(other)), lexicon, unit)
+        # only a dictionary sense carries over: a sound match belongs to the other spelling
+        if gloss.senses and not gloss.is_name and not gloss.borrowed:
+            note = _add_note(f"Not in the dictionary; probably a {kind} of {other}", gloss.note)
+            return other, replace(gloss, text=text, roman=roman, roman_strict=roman_strict, note=note)
+    return None
+
+
+_FINAL_NASALS = "\u0901\u0902"
+
+
+def _nasal_ending_only(text: str, other: str) -> bool:
+    """Whether ``other`` differs from ``text`` only by a nasal mark at the end: an oblique
+    plural written without it (देशो for देशों, क्यो for क्यों) or with one too many (हीं for
+    ही). That is likelier than a name that merely sounds alike; a vowel length or a virama
+    is not (मार्ता is Marta, not मारता)."""
+    return text != other and text.rstrip(_FINAL_NASALS) == other.rstrip(_FINAL_NASALS)
 
 
 def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
@@ -265,6 +286,12 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
         english = tuple(sorted(english, key=lambda s: fit(s, "NOUN") < 1.0))
         return Gloss(text, text, roman, roman_strict, "NOUN", senses=english[:MAX_SENSES],
                      note=LOANWORD_NOTE, unit=unit, borrowed=True)
+    variant = _spelled_for(text, roman, roman_strict, lexicon, unit, _variant_spellings(text, lexicon),
+                           "variant spelling")
+    # a known word without its final nasal mark before a name that merely sounds alike
+    # (देशो is देशों, not "Deshaw")
+    if variant is not None and (not english or _nasal_ending_only(text, variant[0])):
+        return variant[1]
     if english:
         return Gloss(text, text, roman, roman_strict, "PROPN", senses=english[:1], note=NAME_NOTE,
                      unit=unit, is_name=True, borrowed=True)
@@ -272,12 +299,12 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
     if resident is not None:
         return Gloss(text, text, roman, roman_strict, "NOUN", senses=(resident,),
                      note="Not in the dictionary; a place name + -वासी \"dweller\"", unit=unit, known=True)
-    for other, kind in _other_spellings(text, lexicon):
-        gloss = _word_gloss(Token(other, "word", 0, len(other)), lexicon, unit)
-        # only a dictionary sense carries over: a sound match belongs to the other spelling
-        if gloss.senses and not gloss.is_name and not gloss.borrowed:
-            note = _add_note(f"Not in the dictionary; probably a {kind} of {other}", gloss.note)
-            return replace(gloss, text=text, roman=roman, roman_strict=roman_strict, note=note)
+    if variant is not None:
+        return variant[1]
+    missed = lexicon.near_miss(text, hindi_zipf)
+    found = _spelled_for(text, roman, roman_strict, lexicon, unit, [missed] if missed else [], "misspelling")
+    if found is not None:
+        return found[1]
     related = lexicon.relational(text)
     if related is not None:
         return Gloss(text, text, roman, roman_strict, "ADJ", senses=(related[0],),

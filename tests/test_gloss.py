@@ -373,6 +373,9 @@ def test_compounds_are_glossed_by_their_parts(text: str, sense: str, note_part: 
     ("हुवा", "होना", "to be"),  # a glide written as व (हुआ)
     ("हुवे", "होना", "to be"),
     ("रक्खी", "रखना", "to keep"),  # a doubled consonant of speech (रखी)
+    # an oblique plural without its nasal mark, though a name sounds alike (Deshaw, Kyo)
+    ("देशो", "देश", "country"),
+    ("क्यो", "क्यों", "why"),
 ])
 def test_variant_spellings_of_known_words(text: str, lemma: str, sense: str) -> None:
     gloss = gloss_token(word(text))
@@ -477,6 +480,12 @@ def test_again_prefix_on_an_unknown_word(text: str, sense: str | None) -> None:
     else:
         assert (gloss.lemma, gloss.senses, gloss.is_name) == (text, (sense,), False)
         assert "again" in gloss.note
+
+
+@pytest.mark.parametrize("text", ["मार्ता", "सिरि"])
+def test_a_name_is_not_respelled_as_a_word_beyond_its_nasal_ending(text: str) -> None:
+    # मारता and सिरी are a virama or a vowel sign away, but a name is likelier
+    assert gloss_token(word(text)).is_name
 
 
 def test_known_and_unrelated_words_are_not_respelled() -> None:
