@@ -49,7 +49,9 @@ TENTH_FILE = DATA_FILE.with_name("hand_judged_tenth.tsv")
 ELEVENTH_FILE = DATA_FILE.with_name("hand_judged_eleventh.tsv")
 # the twelfth: likewise
 TWELFTH_FILE = DATA_FILE.with_name("hand_judged_twelfth.tsv")
-SEED = 20261212
+# the thirteenth: likewise
+THIRTEENTH_FILE = DATA_FILE.with_name("hand_judged_thirteenth.tsv")
+SEED = 20261213
 DEV_SEED = 20261129
 SECOND_SEED = 20261130
 THIRD_SEED = 20261201
@@ -62,11 +64,12 @@ NINTH_SEED = 20261208
 TENTH_SEED = 20261209
 ELEVENTH_SEED = 20261210
 TWELFTH_SEED = 20261211
+THIRTEENTH_SEED = 20261212
 EARLIER = ((DEV_FILE, DEV_SEED), (SECOND_FILE, SECOND_SEED), (THIRD_FILE, THIRD_SEED),
            (FOURTH_FILE, FOURTH_SEED), (FIFTH_FILE, FIFTH_SEED), (SIXTH_FILE, SIXTH_SEED),
            (SEVENTH_FILE, SEVENTH_SEED), (EIGHTH_FILE, EIGHTH_SEED),
            (NINTH_FILE, NINTH_SEED), (TENTH_FILE, TENTH_SEED), (ELEVENTH_FILE, ELEVENTH_SEED),
-           (TWELFTH_FILE, TWELFTH_SEED))
+           (TWELFTH_FILE, TWELFTH_SEED), (THIRTEENTH_FILE, THIRTEENTH_SEED))
 SIZE = 200
 CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 COLUMNS = ("sentence", "token", "form", "upos", "first_sense", "judgement", "hindi", "english", "comment")
