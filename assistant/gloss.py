@@ -525,6 +525,13 @@ def _in_context(lexicon: Lexicon, tokens: Sequence[Token]) -> list[list[Analysis
         if current and current[0].pos == "ADP" and before and before[0].pos in ("NUM", "DET") \
                 and norm(tokens[i].text) not in _CASE_MARKERS and any(a.pos == "NOUN" for a in current):
             readings[i] = _promoted(current, lambda a: a.pos == "NOUN")
+        # after an adjective agreeing with a masculine oblique noun, an oblique infinitive
+        # that is also a noun is the noun: पुराने जमाने "old times", not "to establish";
+        # अच्छे गाने "good songs"
+        if current and current[0].pos == "VERB" and current[0].tense == "inf" and before \
+                and before[0].pos == "ADJ" and tokens[i - 1].text.endswith("े") \
+                and any(a.pos == "NOUN" for a in current):
+            readings[i] = _promoted(current, lambda a: a.pos == "NOUN")
         # after a genitive a particle is the noun it can also be: मेरा मत "my opinion", not
         # "don't" (after an adjective too often the negation: उपलब्ध नहीं "not available")
         if current and current[0].pos == "PART" and before and any(a.case == "gen" for a in before) \

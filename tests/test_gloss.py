@@ -155,6 +155,9 @@ def test_gloss_line_of_an_empty_sentence() -> None:
 
 @pytest.mark.parametrize(("text", "index", "pos", "sense"), [
     ("रूसी राष्ट्रपति", 0, "ADJ", "Russian"),  # adjective before a noun, not "dandruff"
+    # after an agreeing adjective, an oblique infinitive that is also a noun is the noun
+    ("पुराने जमाने में लोग पैदल चलते थे।", 1, "NOUN", "times"),  # not "to establish"
+    ("उसने कई अच्छे गाने गाए।", 3, "NOUN", "song"),
     ("उन्होंने पेशकश की।", 2, "VERB", "to offer"),  # की ending a clause is करना: "offered"
     ("उसने काम कराया।", 2, "VERB", "to get done"),  # the causative of करना
     # the light verb ending a conjunct verb is करना, not the genitive "of"

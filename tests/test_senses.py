@@ -108,6 +108,8 @@ def test_learned_senses_are_marked() -> None:
     ("शेर की तरह लड़ा।", 1, "of", "की तरह"),  # the genitive keeps its own sense
     # a unit learned though its head, met mostly inside it, is translated as the unit is
     ("वह पूरी तरह थक गया।", 1, "completely", "पूरी तरह"),
+    # a checked sense replaces a dictionary's odd one ("lance-corporal")
+    ("ब्रिटिश सेनाओं ने हमला किया।", 1, "British army", "ब्रिटिश सेनाओं"),
 ])
 def test_units_lead_with_their_sense(text: str, index: int, sense: str, unit: str) -> None:
     gloss = glosses(text)[index]
