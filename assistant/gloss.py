@@ -29,6 +29,7 @@ from assistant.lexicon.ranking import (
     sense_lemmas,
     table_name,
     table_sense,
+    written_as_name,
 )
 from assistant.romanize import name_form, readable, strict
 from assistant.types import Analysis, Gloss, MultiwordUnit, Sentence, Token
@@ -927,7 +928,49 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
             gloss = replace(gloss, senses=(*((done,) if done else ()), vector, *gloss.senses)[:MAX_SENSES],
                             note=_add_note(VECTOR_NOTE, gloss.note))
         out.append(gloss)
-    return _spaced_letters(tuple(out), tokens)
+    return _names_together(_spaced_letters(tuple(out), tokens), tokens)
+
+
+NAME_PART_NOTE = "beside a name, read as part of it, as translators write it"
+
+
+def _names_together(glosses: tuple[Gloss, ...], tokens: Sequence[Token]) -> tuple[Gloss, ...]:
+    """A word that translators write as its own romanization, right before or after a name,
+    is part of that name (सुषमा स्वराज "Sushma Swaraj", not "self-rule"; लता मंगेशकर "Lata
+    Mangeshkar", not "creeper"); so are two such words side by side (ऋषि कपूर "Rishi
+    Kapoor", not "seer camphor"). Its own senses follow the name."""
+    out = list(glosses)
+
+    def as_name(i: int, name: str) -> None:
+        gloss = out[i]
+        out[i] = replace(gloss, pos="PROPN", gender=None, is_name=True,
+                         senses=(name, *(s for s in gloss.senses if s != name))[:MAX_SENSES],
+                         note=_add_note(NAME_PART_NOTE, gloss.note))
+
+    def candidate(i: int) -> str | None:
+        gloss = out[i]
+        if tokens[i].kind != "word" or gloss.is_name or gloss.borrowed or gloss.unit is not None \
+                or gloss.pos not in _CONTENT_POS:
+            return None
+        return written_as_name(norm(gloss.text), gloss.senses)
+
+    for i in range(len(out) - 2, -1, -1):  # right to left: लाल बहादुर शास्त्री
+        # before a name: लता मंगेशकर "Lata Mangeshkar", not "creeper"
+        if tokens[i + 1].kind == "word" and out[i + 1].is_name and out[i + 1].pos == "PROPN" \
+                and (name := candidate(i)) is not None:
+            as_name(i, name)
+    for i in range(1, len(out)):
+        if tokens[i - 1].kind != "word" or (name := candidate(i)) is None:
+            continue
+        before = out[i - 1]
+        # after a name, or a word whose English is a proper word (ब्रिटिश राज "British Raj")
+        proper = bool(before.senses) and before.senses[0][:1].isupper()
+        if (before.is_name and before.pos == "PROPN") or proper:
+            as_name(i, name)
+        elif (first := candidate(i - 1)) is not None:
+            as_name(i - 1, first)
+            as_name(i, name)
+    return tuple(out)
 
 
 # letter names that are also common Hindi words: never all a run has, and never at its ends

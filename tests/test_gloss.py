@@ -158,6 +158,7 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     # after an agreeing adjective, an oblique infinitive that is also a noun is the noun
     ("पुराने जमाने में लोग पैदल चलते थे।", 1, "NOUN", "times"),  # not "to establish"
     ("उसने कई अच्छे गाने गाए।", 3, "NOUN", "song"),
+    ("मनमोहन सिंह बोले।", 2, "VERB", "to speak"),  # बोलना, not a stray form of होना
     ("उन्होंने पेशकश की।", 2, "VERB", "to offer"),  # की ending a clause is करना: "offered"
     ("उसने काम कराया।", 2, "VERB", "to get done"),  # the causative of करना
     # the light verb ending a conjunct verb is करना, not the genitive "of"
@@ -483,6 +484,31 @@ def test_again_prefix_on_an_unknown_word(text: str, sense: str | None) -> None:
     else:
         assert (gloss.lemma, gloss.senses, gloss.is_name) == (text, (sense,), False)
         assert "again" in gloss.note
+
+
+@pytest.mark.parametrize(("text", "index", "name", "sense"), [
+    ("सुषमा स्वराज ने कहा।", 1, "Swaraj", "self-rule"),  # after a given name
+    ("सुनील दत्त और लता मंगेशकर गाते थे।", 3, "Lata", "creeper"),  # before a surname
+    ("ऋषि कपूर ने काम किया।", 0, "Rishi", "seer"),  # two such words side by side
+    ("ऋषि कपूर ने काम किया।", 1, "Kapoor", "camphor"),
+    ("लाल बहादुर शास्त्री आए।", 0, "Lal", "red"),  # a chain read right to left
+    ("ब्रिटिश राज के दौरान", 1, "Raj", "secret"),  # after a proper adjective
+])
+def test_words_beside_a_name_that_translators_write_as_names(text: str, index: int, name: str,
+                                                             sense: str) -> None:
+    gloss = gloss_sentence(sentence(text))[index]
+    assert gloss.is_name and gloss.pos == "PROPN"
+    assert gloss.senses[0] == name and sense in gloss.senses  # its own sense follows
+
+
+@pytest.mark.parametrize(("text", "index", "sense"), [
+    ("सर आइज़क न्यूटन", 0, "sir"),  # its English already sounds so
+    ("मोदी सरकार ने कहा।", 1, "government"),  # translators never write सरकार as a name
+    ("भाजपा पार्टी जीती।", 1, "party"),  # an English word is no name
+])
+def test_words_beside_a_name_that_stay_words(text: str, index: int, sense: str) -> None:
+    gloss = gloss_sentence(sentence(text))[index]
+    assert not gloss.is_name and gloss.senses[0] == sense
 
 
 @pytest.mark.parametrize("text", ["मार्ता", "सिरि"])

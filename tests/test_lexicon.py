@@ -120,6 +120,21 @@ def test_every_sense_build_keeps_what_the_sources_offer(tmp_path: Path) -> None:
     assert every.senses[:3] == shipped.senses  # the same ranking, only longer
 
 
+def test_a_verb_form_straying_into_another_paradigm_is_dropped(tmp_path: Path) -> None:
+    from assistant.lexicon.apertium import read_apertium
+
+    dix = tmp_path / "hin.dix"
+    dix.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<dictionary><pardefs/><section id="main" type="standard">
+  <e><p><l>बोले</l><r>होना<s n="vblex"/><s n="prs"/><s n="p2"/><s n="sg"/></r></p></e>
+  <e><p><l>बोले</l><r>बोल<s n="vblex"/><s n="perf"/><s n="m"/><s n="pl"/></r></p></e>
+  <e><p><l>था</l><r>होना<s n="vblex"/><s n="past"/><s n="m"/><s n="sg"/></r></p></e>
+</section></dictionary>
+""", encoding="utf-8")
+    # बोले is बोलना's own form; था is suppletive, the past of होना, and stays
+    assert {(f.form, f.lemma) for f in read_apertium(dix)} == {("बोले", "बोलना"), ("था", "होना")}
+
+
 def test_polite_imperatives_listed_without_a_tense_are_read_as_requests(tmp_path: Path) -> None:
     from assistant.lexicon.apertium import read_apertium
 

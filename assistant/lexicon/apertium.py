@@ -145,5 +145,14 @@ def read_apertium(path: Path) -> list[ApertiumForm]:
                         # दीजिए and लीजिए are listed without a tense (and लीजिए as "to be")
                         pos, gender, number, person, tense = "VERB", None, "pl", "2", "imp"
                 forms.add(ApertiumForm(left, lemma, pos or "X", gender, number, case, person, tense))
-    return sorted(forms, key=lambda f: (f.form, f.lemma, f.pos, tuple(str(x) for x in (
+    return sorted(_without_strays(forms), key=lambda f: (f.form, f.lemma, f.pos, tuple(str(x) for x in (
         f.gender, f.number, f.case, f.person, f.tense))))
+
+
+def _without_strays(forms: set[ApertiumForm]) -> set[ApertiumForm]:
+    """``forms`` less the verb readings that stray into another verb's paradigm: बोले is
+    listed as a form of होना, but it begins with another letter and is बोलना's own form.
+    Suppletive forms (गया of जाना, था of होना) stay: no verb of their own letter has them."""
+    verbs = ("VERB", "AUX")
+    own = {f.form for f in forms if f.pos in verbs and f.lemma[:1] == f.form[:1]}
+    return {f for f in forms if f.pos not in verbs or f.lemma[:1] == f.form[:1] or f.form not in own}

@@ -537,6 +537,30 @@ def table_name(form: str) -> str | None:
     return english.capitalize() if _romanizes(english, form) else None
 
 
+NAME_PART_SHARE = 0.3
+
+
+def written_as_name(form: str, senses: Sequence[str] = ()) -> str | None:
+    """The name prose translators write for ``form`` beside another name: its own
+    romanization, where that is no English word and takes at least NAME_PART_SHARE of what
+    they write for the form in at least TABLE_SENSE_SENTENCES sentences of prose (स्वराज in
+    सुषमा स्वराज "Swaraj", not "self-rule"; प्रदेश in हिमाचल प्रदेश "Pradesh"); else None,
+    also when one of the word's ``senses`` already sounds so (सर "sir", सांता "Santa")."""
+    from assistant.lexicon.ttable import translation_table
+
+    table = translation_table()
+    if table.prose_sentences(form, "f") < TABLE_SENSE_SENTENCES or any(
+            _romanizes(word, form) for sense in senses for word in _WORD.findall(sense.lower())):
+        return None
+    for english, share in table.english(form, "f"):
+        if share < NAME_PART_SHARE:
+            break
+        if len(english) >= 3 and english not in english_words() and american_spelling(english) is None \
+                and _romanizes(english, form):
+            return english.capitalize()
+    return None
+
+
 def _prose_top(form: str) -> tuple[str, float, int] | None:
     """What prose translators mostly write for ``form``: (English, its share, sentences of
     prose), or None when prose saw it in fewer than TABLE_SENSE_SENTENCES."""
