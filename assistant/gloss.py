@@ -287,19 +287,22 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
         english = tuple(sorted(english, key=lambda s: fit(s, "NOUN") < 1.0))
         return Gloss(text, text, roman, roman_strict, "NOUN", senses=english[:MAX_SENSES],
                      note=LOANWORD_NOTE, unit=unit, borrowed=True)
-    variant = _spelled_for(text, roman, roman_strict, lexicon, unit, _variant_spellings(text, lexicon),
-                           "variant spelling")
-    # a known word without its final nasal mark before a name that merely sounds alike
-    # (देशो is देशों, not "Deshaw")
-    if variant is not None and (not english or _nasal_ending_only(text, variant[0])):
-        return variant[1]
     if english:
+        # a known word without its final nasal mark before a name that merely sounds alike
+        # (देशो is देशों, not "Deshaw")
+        respelled = lexicon.respelling(text)
+        if respelled is not None and _nasal_ending_only(text, respelled):
+            variant = _spelled_for(text, roman, roman_strict, lexicon, unit, [respelled], "variant spelling")
+            if variant is not None:
+                return variant[1]
         return Gloss(text, text, roman, roman_strict, "PROPN", senses=english[:1], note=NAME_NOTE,
                      unit=unit, is_name=True, borrowed=True)
     resident = _resident(text, lexicon)
     if resident is not None:
         return Gloss(text, text, roman, roman_strict, "NOUN", senses=(resident,),
                      note="Not in the dictionary; a place name + -वासी \"dweller\"", unit=unit, known=True)
+    variant = _spelled_for(text, roman, roman_strict, lexicon, unit, _variant_spellings(text, lexicon),
+                           "variant spelling")
     if variant is not None:
         return variant[1]
     missed = lexicon.near_miss(text, hindi_zipf)
@@ -942,17 +945,21 @@ def _names_together(glosses: tuple[Gloss, ...], tokens: Sequence[Token]) -> tupl
     out = list(glosses)
 
     def as_name(i: int, name: str) -> None:
+        found[i] = None  # a name now, no longer a candidate
         gloss = out[i]
         out[i] = replace(gloss, pos="PROPN", gender=None, is_name=True,
                          senses=(name, *(s for s in gloss.senses if s != name))[:MAX_SENSES],
                          note=_add_note(NAME_PART_NOTE, gloss.note))
 
+    found: dict[int, str | None] = {}
+
     def candidate(i: int) -> str | None:
-        gloss = out[i]
-        if tokens[i].kind != "word" or gloss.is_name or gloss.borrowed or gloss.unit is not None \
-                or gloss.pos not in _CONTENT_POS:
-            return None
-        return written_as_name(norm(gloss.text), gloss.senses)
+        if i not in found:
+            gloss = out[i]
+            plain = tokens[i].kind == "word" and not gloss.is_name and not gloss.borrowed \
+                and gloss.unit is None and gloss.pos in _CONTENT_POS
+            found[i] = written_as_name(norm(gloss.text), gloss.senses) if plain else None
+        return found[i]
 
     for i in range(len(out) - 2, -1, -1):  # right to left: लाल बहादुर शास्त्री
         # before a name: लता मंगेशकर "Lata Mangeshkar", not "creeper"

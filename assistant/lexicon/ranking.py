@@ -540,7 +540,8 @@ def table_name(form: str) -> str | None:
 NAME_PART_SHARE = 0.3
 
 
-def written_as_name(form: str, senses: Sequence[str] = ()) -> str | None:
+@lru_cache(maxsize=50_000)
+def written_as_name(form: str, senses: tuple[str, ...] = ()) -> str | None:
     """The name prose translators write for ``form`` beside another name: its own
     romanization, where that is no English word and takes at least NAME_PART_SHARE of what
     they write for the form in at least TABLE_SENSE_SENTENCES sentences of prose (स्वराज in
@@ -549,15 +550,15 @@ def written_as_name(form: str, senses: Sequence[str] = ()) -> str | None:
     from assistant.lexicon.ttable import translation_table
 
     table = translation_table()
-    if table.prose_sentences(form, "f") < TABLE_SENSE_SENTENCES or any(
-            _romanizes(word, form) for sense in senses for word in _WORD.findall(sense.lower())):
+    if table.prose_sentences(form, "f") < TABLE_SENSE_SENTENCES:
         return None
     for english, share in table.english(form, "f"):
         if share < NAME_PART_SHARE:
             break
         if len(english) >= 3 and english not in english_words() and american_spelling(english) is None \
                 and _romanizes(english, form):
-            return english.capitalize()
+            said = any(_romanizes(word, form) for sense in senses for word in _WORD.findall(sense.lower()))
+            return None if said else english.capitalize()
     return None
 
 
