@@ -105,7 +105,7 @@ def _one_slip_away(key: str) -> Iterator[str]:
             yield key[:i] + letter + key[i:]
 
 
-def edit_distance(a: str, b: str) -> int:
+def _edits(a: str, b: str) -> int:
     """Levenshtein distance between two strings, by code point."""
     previous = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
@@ -211,7 +211,7 @@ class Lexicon:
         found = self._fuzzy.get(fuzzy(key), set())
         if len(found) > 1:
             # several spellings of one word (खबरें, ख़बरें for खबरे): the one nearest as written
-            edits = {held: edit_distance(key, held) for held in found}
+            edits = {held: _edits(key, held) for held in found}
             found = {held for held in found if edits[held] == min(edits.values())}
             # ... and of equally near ones (भावनाओं, भावनाओँ), when all are that word's forms,
             # the spelling most often written
