@@ -728,6 +728,23 @@ def _having(gloss: Gloss, tokens: Sequence[Token], i: int) -> Gloss:
     return _led_by(gloss, "to have", note=POSSESSION_NOTE)
 
 
+TAKING_TIME_NOTE = "after a span of time, लगना says how long it takes (दो साल लगेंगे \"will take two years\")"
+# English senses that name a span of time: the noun before लगना says how long it takes
+_SPANS = frozenset({"year", "month", "week", "fortnight", "day", "hour", "minute", "second", "moment",
+                    "time", "while", "decade", "century"})
+
+
+def _taking_time(gloss: Gloss, glosses: Sequence[Gloss], i: int) -> Gloss:
+    """लगना right after a noun naming a span of time is "to take (time)" (तीन घंटे लगते हैं
+    "it takes three hours"), not "to seem"; ``glosses`` are those of the words before it."""
+    if gloss.lemma != "लगना" or gloss.pos != "VERB" or not i:
+        return gloss
+    before = glosses[i - 1]
+    if before.pos != "NOUN" or not before.senses or before.senses[0] not in _SPANS:
+        return gloss
+    return _led_by(gloss, "to take (time)", note=TAKING_TIME_NOTE)
+
+
 GETTING_NOTE = "with a dative (X को, उसे), मिलना says what X gets (उसे पुरस्कार मिला \"he got an award\")"
 MEETING_NOTE = "after से, मिलना is meeting someone (वह राम से मिला \"he met Ram\")"
 _DATIVES = frozenset({"को", "मुझे", "तुझे", "उसे", "इसे", "हमें", "तुम्हें", "उन्हें", "इन्हें", "किसे",
@@ -884,6 +901,7 @@ def gloss_sentence(sentence: Sentence, lexicon: Lexicon | None = None) -> tuple[
         gloss = _saying(_as_noun(_with_neighbours(gloss, tokens, i), tokens, readings, i), tokens, i)
         gloss = _other(_meeting_or_getting(gloss, tokens, i), tokens, readings, i)
         gloss = _having(_related_to(gloss, readings, i), tokens, i)
+        gloss = _taking_time(gloss, out, i)
         if _is_hour(tokens, readings, i):
             # बजे after a number is the hour of the clock: 9 बजे "nine o'clock", not "rang"
             gloss = replace(gloss, pos="ADV", gender=None, senses=HOUR_SENSES, analysis=None,

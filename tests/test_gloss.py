@@ -159,6 +159,9 @@ def test_gloss_line_of_an_empty_sentence() -> None:
     ("पुराने जमाने में लोग पैदल चलते थे।", 1, "NOUN", "times"),  # not "to establish"
     ("उसने कई अच्छे गाने गाए।", 3, "NOUN", "song"),
     ("मनमोहन सिंह बोले।", 2, "VERB", "to speak"),  # बोलना, not a stray form of होना
+    ("इस काम में तीन घंटे लगते हैं।", 5, "VERB", "to take (time)"),  # after a span of time
+    ("इसमें कई वर्ष लगेंगे।", 3, "VERB", "to take (time)"),
+    ("उसे यह बात अजीब लगी।", 4, "VERB", "to seem"),  # not after one
     ("उन्होंने पेशकश की।", 2, "VERB", "to offer"),  # की ending a clause is करना: "offered"
     ("उसने काम कराया।", 2, "VERB", "to get done"),  # the causative of करना
     # the light verb ending a conjunct verb is करना, not the genitive "of"
