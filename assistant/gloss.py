@@ -196,7 +196,7 @@ def _resident(text: str, lexicon: Lexicon) -> str | None:
 _AGAIN_PREFIXES = ("पुनर्", "पुनः", "पुन:")
 
 
-def _again(text: str, lexicon: Lexicon) -> Gloss | None:
+def _again(text: str, roman: str, roman_strict: str, lexicon: Lexicon) -> Gloss | None:
     """An unknown word made of पुनर्/पुनः "again" and a glossed word is that word done again:
     पुनर्निर्वाचित "re-elected", पुनर्निर्माण "re-construction"; else None."""
     prefix = next((p for p in _AGAIN_PREFIXES if text.startswith(p)), None)
@@ -209,8 +209,8 @@ def _again(text: str, lexicon: Lexicon) -> Gloss | None:
     sense = word.senses[0]
     redone = f"to re-{sense[3:]}" if sense.startswith("to ") else f"re-{sense}"
     note = _add_note(f"Not in the dictionary; read as {prefix} \"again\" + {rest}", word.note)
-    return replace(word, text=text, lemma=prefix + word.lemma, roman=readable(text) or text,
-                   roman_strict=strict(text) or text, senses=(redone,), note=note)
+    return replace(word, text=text, lemma=prefix + word.lemma, roman=roman, roman_strict=roman_strict,
+                   senses=(redone,), note=note)
 
 
 # informal endings and the standard ones they stand for: the plural of an -ई noun written
@@ -319,7 +319,7 @@ def _unknown_gloss(text: str, roman: str, roman_strict: str, lexicon: Lexicon,
         suffix = "-करण" if made[1] == "NOUN" else "-कृत"
         return Gloss(text, text, roman, roman_strict, made[1], senses=(made[0],),
                      note=f"Not in the dictionary; read as {made[2]} + {suffix}", unit=unit, known=True)
-    again = _again(text, lexicon)
+    again = _again(text, roman, roman_strict, lexicon)
     if again is not None:
         return again
     compound = compound_senses(lexicon, text)
@@ -964,10 +964,10 @@ def _names_together(glosses: tuple[Gloss, ...], tokens: Sequence[Token]) -> tupl
 
     def as_name(i: int, name: str) -> None:
         found[i] = None  # a name now, no longer a candidate
-        gloss = out[i]
-        out[i] = replace(gloss, pos="PROPN", gender=None, is_name=True,
-                         senses=(name, *(s for s in gloss.senses if s != name))[:MAX_SENSES],
-                         note=_add_note(NAME_PART_NOTE, gloss.note))
+        out[i] = replace(_led_by(out[i], name, note=NAME_PART_NOTE), pos="PROPN", gender=None, is_name=True)
+
+    def named(i: int) -> bool:
+        return tokens[i].kind == "word" and out[i].is_name and out[i].pos == "PROPN"
 
     found: dict[int, str | None] = {}
 
@@ -981,8 +981,7 @@ def _names_together(glosses: tuple[Gloss, ...], tokens: Sequence[Token]) -> tupl
 
     for i in range(len(out) - 2, -1, -1):  # right to left: लाल बहादुर शास्त्री
         # before a name: लता मंगेशकर "Lata Mangeshkar", not "creeper"
-        if tokens[i + 1].kind == "word" and out[i + 1].is_name and out[i + 1].pos == "PROPN" \
-                and (name := candidate(i)) is not None:
+        if named(i + 1) and (name := candidate(i)) is not None:
             as_name(i, name)
     for i in range(1, len(out)):
         if tokens[i - 1].kind != "word" or (name := candidate(i)) is None:
@@ -990,7 +989,7 @@ def _names_together(glosses: tuple[Gloss, ...], tokens: Sequence[Token]) -> tupl
         before = out[i - 1]
         # after a name, or a word whose English is a proper word (ब्रिटिश राज "British Raj")
         proper = bool(before.senses) and before.senses[0][:1].isupper()
-        if (before.is_name and before.pos == "PROPN") or proper:
+        if named(i - 1) or proper:
             as_name(i, name)
         elif (first := candidate(i - 1)) is not None:
             as_name(i - 1, first)

@@ -212,7 +212,8 @@ class Lexicon:
         if len(found) > 1:
             # several spellings of one word (खबरें, ख़बरें for खबरे): the one nearest as written
             edits = {held: _edits(key, held) for held in found}
-            found = {held for held in found if edits[held] == min(edits.values())}
+            nearest = min(edits.values())
+            found = {held for held in found if edits[held] == nearest}
             # ... and of equally near ones (भावनाओं, भावनाओँ), when all are that word's forms,
             # the spelling most often written
             if len({frozenset(a.lemma for a in self._exact(held)) for held in found}) == 1:
